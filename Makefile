@@ -1,0 +1,79 @@
+# Two commands do everything on a fresh machine:
+#   make run    set up, train if the data changed, start the assistant
+#   make test   set up, lint, validate, train if needed, run every test
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV        := .venv
+ENGINE_VENV := .venv-engine
+PY          := $(VENV)/bin/python
+RASA        := $(ENGINE_VENV)/bin/rasa
+
+# The engine must never phone home, and its libraries are noisy.
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+.PHONY: help setup run test train lint format validate rasa-test pytest eval clean
+
+help:
+	@echo "make run     start the assistant at http://127.0.0.1:8000 (set-up and training included)"
+	@echo "make test    everything CI runs: lint, data validation, rasa test, unit and end-to-end tests"
+	@echo "make train   retrain the Rasa model if its training data changed"
+	@echo "make format  apply ruff formatting and safe fixes"
+	@echo "make clean   remove environments, models and local data"
+
+# --- environments -----------------------------------------------------------
+# The app (gateway, actions, tests) on Python 3.11+.
+$(VENV)/.installed: pyproject.toml requirements/app.txt
+	@py=$$(scripts/find-python 3.11+ "$(APP_PYTHON)") || exit 1; \
+	  if [ ! -x $(PY) ]; then echo "Creating $(VENV) with $$py"; "$$py" -m venv $(VENV); fi
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements/app.txt -e '.[dev]'
+	@touch $@
+
+# The Rasa engine on Python 3.10, pinned exactly; nothing else shares it.
+$(ENGINE_VENV)/.installed: requirements/engine.txt
+	@py=$$(scripts/find-python 3.10 "$(ENGINE_PYTHON)") || exit 1; \
+	  if [ ! -x $(ENGINE_VENV)/bin/python ]; then echo "Creating $(ENGINE_VENV) with $$py"; "$$py" -m venv $(ENGINE_VENV); fi
+	$(ENGINE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+	$(ENGINE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/engine.txt
+	@$(RASA) --version >/dev/null 2>&1 || { echo "The Rasa engine did not install correctly."; exit 1; }
+	@touch $@
+
+setup:
+	@$(MAKE) --no-print-directory -j2 $(VENV)/.installed $(ENGINE_VENV)/.installed
+
+# --- model ------------------------------------------------------------------
+train: setup
+	@$(PY) -m bot.training --rasa $(RASA)
+
+# --- run --------------------------------------------------------------------
+run: train
+	@$(PY) -m bot.supervisor --rasa $(RASA)
+
+# --- checks -----------------------------------------------------------------
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+validate: setup
+	@scripts/rasa-validate $(RASA)
+
+# Every rule and story path, as conversation tests against the trained model.
+rasa-test: train
+	$(RASA) test core --model models/assistant.tar.gz --stories tests/stories \
+	  --endpoints endpoints.yml --out results/rasa-core --fail-on-prediction-errors --no-plot
+	@echo "rasa test: all test stories passed (report in results/rasa-core)."
+
+pytest: train
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test: lint validate rasa-test pytest
+
+clean:
+	rm -rf $(VENV) $(ENGINE_VENV) models var results .pytest_cache .ruff_cache

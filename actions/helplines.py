@@ -1,0 +1,62 @@
+"""Shows national helplines from the one directory file (data/directory/national.yml)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.knowledge.directory import national_directory
+
+# Which services lead for each role; the rest follow in file order.
+_LEAD_SERVICES = {
+    "school_dsl": ("emergency", "childline", "nspcc_helpline", "national_da_helpline"),
+    "practitioner": ("emergency", "national_da_helpline", "respect_phoneline"),
+    "commissioner": ("emergency", "national_da_helpline"),
+}
+
+
+class ActionShowHelplines(Action):
+    def name(self) -> str:
+        return "action_show_helplines"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: dict[str, Any],
+    ) -> list[dict[str, Any]]:
+        directory = national_directory()
+        lead = _LEAD_SERVICES.get(tracker.get_slot("role") or "", ("emergency",))
+        ordered = sorted(
+            directory.services,
+            key=lambda s: lead.index(s.id) if s.id in lead else len(lead),
+        )
+        lines = [f"National services ({directory.region}):"]
+        lines += [f"- {service.as_line()}" for service in ordered]
+        sources = sorted({str(s.source) for s in ordered})
+        lines.append(
+            "Sources: "
+            + ", ".join(sources)
+            + f". Numbers last checked {directory.oldest_check():%-d %B %Y}."
+        )
+        dispatcher.utter_message(
+            text="\n".join(lines),
+            json_message={
+                "type": "directory",
+                "services": [
+                    {
+                        "name": s.name,
+                        "number": s.number,
+                        "tel": s.tel_uri,
+                        "hours": s.hours,
+                        "audience": s.audience,
+                        "source": str(s.source),
+                        "last_checked": s.last_checked.isoformat(),
+                    }
+                    for s in ordered
+                ],
+            },
+        )
+        return []

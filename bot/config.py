@@ -1,0 +1,126 @@
+"""Configuration, read once from the environment and an optional `.env` file.
+
+Real environment variables win over `.env`, so a deployment can override any
+value without editing files. Every value is validated here, with a message that
+names the variable, so a typo fails at start-up rather than mid-conversation.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Literal
+
+from dotenv import dotenv_values
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class ConfigError(RuntimeError):
+    """A configuration value is missing or invalid; the message says which."""
+
+
+class Settings(BaseModel):
+    """Validated settings shared by the gateway, the supervisor and the actions."""
+
+    model_config = ConfigDict(frozen=True)
+
+    app_env: Literal["development", "test", "production"] = "development"
+    project_root: Path = PROJECT_ROOT
+    gateway_host: str = "127.0.0.1"
+    gateway_port: int = Field(8000, ge=1, le=65535)
+    rasa_port: int = Field(5005, ge=1, le=65535)
+    actions_port: int = Field(5055, ge=1, le=65535)
+    rasa_token: str = Field(min_length=16)
+    database_url: str
+    pseudonym_secret: str = Field(min_length=16)
+    engine_timeout_seconds: float = Field(30.0, gt=0, le=300)
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def actions_url(self) -> str:
+        return f"http://127.0.0.1:{self.actions_port}"
+
+    @property
+    def gateway_url(self) -> str:
+        host = "127.0.0.1" if self.gateway_host in ("0.0.0.0", "::") else self.gateway_host
+        return f"http://{host}:{self.gateway_port}"
+
+    @property
+    def var_dir(self) -> Path:
+        return self.project_root / "var"
+
+
+_ENV_NAMES = {
+    "app_env": "APP_ENV",
+    "gateway_host": "GATEWAY_HOST",
+    "gateway_port": "GATEWAY_PORT",
+    "rasa_port": "RASA_PORT",
+    "actions_port": "ACTIONS_PORT",
+    "rasa_token": "RASA_TOKEN",
+    "database_url": "DATABASE_URL",
+    "pseudonym_secret": "PSEUDONYM_SECRET",
+    "engine_timeout_seconds": "ENGINE_TIMEOUT_SECONDS",
+}
+
+
+def _development_secret(var_dir: Path, name: str) -> str:
+    """A random secret kept in `var/` so development runs need no set-up.
+
+    Production never uses this: there the secret must come from the environment.
+    """
+    path = var_dir / name
+    if path.exists():
+        return path.read_text().strip()
+    var_dir.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_urlsafe(32)
+    path.write_text(value)
+    path.chmod(0o600)
+    return value
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None,
+    env_file: Path | None = None,
+    project_root: Path = PROJECT_ROOT,
+) -> Settings:
+    """Build settings from `.env` (if present) overlaid with the environment."""
+    env_file = env_file if env_file is not None else project_root / ".env"
+    values: dict[str, str] = {}
+    if env_file.exists():
+        values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    values.update(os.environ if environ is None else environ)
+
+    raw = {field: values[name] for field, name in _ENV_NAMES.items() if values.get(name)}
+    app_env = raw.get("app_env", "development")
+    var_dir = project_root / "var"
+    if app_env == "production":
+        missing = [
+            _ENV_NAMES[f]
+            for f in ("pseudonym_secret", "rasa_token", "database_url")
+            if f not in raw
+        ]
+        if missing:
+            raise ConfigError(
+                "Production mode needs these set in the environment or .env: " + ", ".join(missing)
+            )
+    raw.setdefault("database_url", f"sqlite:///{var_dir / 'assistant.db'}")
+    if "pseudonym_secret" not in raw:
+        raw["pseudonym_secret"] = _development_secret(var_dir, "pseudonym.key")
+    if "rasa_token" not in raw:
+        raw["rasa_token"] = _development_secret(var_dir, "rasa-token.key")
+
+    try:
+        return Settings(project_root=project_root, **raw)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            field = str(error["loc"][0])
+            problems.append(f"{_ENV_NAMES.get(field, field)}: {error['msg']}")
+        raise ConfigError("Invalid configuration: " + "; ".join(problems)) from None

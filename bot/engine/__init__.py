@@ -1,0 +1,1 @@
+"""Talking to the Rasa engine and the action server over loopback."""

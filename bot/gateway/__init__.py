@@ -1,0 +1,1 @@
+"""The FastAPI gateway: the only public entry point. It speaks Rasa's REST channel format."""

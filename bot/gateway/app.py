@@ -1,0 +1,199 @@
+"""The gateway application: `create_app()` wires services once, routes use them by injection."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import httpx
+from fastapi import BackgroundTasks, Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from bot.config import Settings, load_settings
+from bot.engine.rasa_client import RasaClient
+from bot.gateway.chat import ChatService, TurnRecorder
+from bot.gateway.schemas import (
+    MAX_MESSAGE_CHARS,
+    BotMessage,
+    ChatRequest,
+    ComponentHealth,
+    ErrorResponse,
+    HealthResponse,
+)
+from bot.knowledge.directory import national_directory
+from bot.safety.crisis import crisis_detector
+from bot.safety.messages import crisis_message_text
+from bot.storage.conversations import ConversationStore
+from bot.storage.db import Database, upgrade
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    settings: Settings
+    chat: ChatService
+    recorder: TurnRecorder
+    rasa: RasaClient
+    database: Database
+
+
+def get_services(request: Request) -> Services:
+    return request.app.state.services
+
+
+ServicesDep = Annotated[Services, Depends(get_services)]
+
+
+def _error(status: int, error: str, message: str, **extra: Any) -> JSONResponse:
+    body = ErrorResponse(error=error, message=message, **extra)
+    return JSONResponse(status_code=status, content=body.model_dump(exclude_none=True))
+
+
+def _describe_validation_errors(errors: list[dict[str, Any]]) -> str:
+    """One readable sentence per problem, without echoing the user's input back."""
+    sentences = []
+    for err in errors:
+        field = ".".join(str(p) for p in err["loc"] if p != "body") or "body"
+        kind = err["type"]
+        if kind == "missing":
+            sentences.append(f"'{field}' is required.")
+        elif kind == "string_too_long" and field == "message":
+            sentences.append(f"The message is too long: at most {MAX_MESSAGE_CHARS} characters.")
+        elif kind == "string_type":
+            sentences.append(f"'{field}' must be a string.")
+        elif kind == "extra_forbidden":
+            sentences.append(f"'{field}' is not an accepted field.")
+        else:
+            sentences.append(f"'{field}': {err['msg']}.")
+    return " ".join(sentences)
+
+
+def create_app(
+    settings: Settings | None = None, transport: httpx.AsyncBaseTransport | None = None
+) -> FastAPI:
+    """Build the gateway. `transport` replaces the network for the engine (unit tests only)."""
+    settings = settings or load_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        upgrade(settings.database_url)
+        database = Database(settings.database_url)
+        limits = httpx.Limits(max_connections=200, max_keepalive_connections=50)
+        async with httpx.AsyncClient(limits=limits, transport=transport) as http:
+            rasa = RasaClient(
+                http,
+                settings.rasa_url,
+                settings.actions_url,
+                settings.rasa_token,
+                settings.engine_timeout_seconds,
+            )
+            chat = ChatService(
+                rasa=rasa,
+                detector=crisis_detector(),
+                crisis_text=crisis_message_text(),
+                directory=national_directory(),
+                pseudonym_secret=settings.pseudonym_secret,
+            )
+            recorder = TurnRecorder(rasa=rasa, store=ConversationStore(database))
+            app.state.services = Services(settings, chat, recorder, rasa, database)
+            yield
+        database.dispose()
+
+    app = FastAPI(
+        title="Safe & Together practice assistant",
+        version="0.1.0",
+        summary="Guidance for professionals responding to domestic abuse, in Rasa's REST format.",
+        lifespan=lifespan,
+    )
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = list(exc.errors())
+        if any(e["type"] == "json_invalid" for e in errors):
+            return _error(400, "malformed_json", "The request body is not valid JSON.")
+        if any(e["type"] == "model_attributes_type" for e in errors):
+            return _error(
+                422,
+                "invalid_request",
+                "The request body must be a JSON object with sender and message.",
+            )
+        details = [{"field": ".".join(map(str, e["loc"])), "problem": e["type"]} for e in errors]
+        return _error(422, "invalid_request", _describe_validation_errors(errors), details=details)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(exc.status_code, "http_error", str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        logger.error("unexpected error: %s", type(exc).__name__)
+        return _error(
+            500,
+            "internal_error",
+            "Something went wrong on our side. If anyone is in immediate danger, call 999.",
+        )
+
+    @app.post(
+        "/api/chat",
+        response_model=list[BotMessage],
+        response_model_exclude_none=True,
+        responses={
+            400: {"model": ErrorResponse, "description": "The body is not valid JSON."},
+            422: {
+                "model": ErrorResponse,
+                "description": "A field is missing, empty, too long or of the wrong type.",
+            },
+            503: {
+                "model": ErrorResponse,
+                "description": (
+                    "The engine is down. `messages` still carries 999 guidance "
+                    "when the message read as a crisis."
+                ),
+            },
+        },
+        summary="Send a message; get the assistant's replies (Rasa REST channel format).",
+    )
+    async def chat(body: ChatRequest, services: ServicesDep, background: BackgroundTasks) -> Any:
+        result = await services.chat.turn(body.sender, body.message)
+        if result.unavailable:
+            return _error(
+                503,
+                "engine_unavailable",
+                services.chat.unavailable_sentence(),
+                messages=[BotMessage(**m) for m in result.messages],
+            )
+        background.add_task(services.recorder.record, result.conversation_id)
+        return result.messages
+
+    @app.get(
+        "/health",
+        response_model=HealthResponse,
+        responses={
+            503: {
+                "model": HealthResponse,
+                "description": "At least one part is down; `down` names it.",
+            }
+        },
+        summary="Whether the engine, action server and database are all up.",
+    )
+    async def health(services: ServicesDep) -> Any:
+        state = {
+            "engine": await services.rasa.engine_up(),
+            "actions": await services.rasa.actions_up(),
+            "database": await run_in_threadpool(services.database.ping),
+        }
+        body = HealthResponse(
+            status="ok" if all(state.values()) else "degraded",
+            components=ComponentHealth(**{k: "up" if v else "down" for k, v in state.items()}),
+            down=[k for k, v in state.items() if not v],
+        )
+        return JSONResponse(status_code=200 if not body.down else 503, content=body.model_dump())
+
+    return app

@@ -1,0 +1,108 @@
+"""One chat turn: the safety net, the engine, and what the user sees when parts are down."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+
+from bot.engine.rasa_client import EngineUnavailable, RasaClient
+from bot.knowledge.directory import NationalDirectory
+from bot.pseudonym import conversation_id
+from bot.safety.crisis import CrisisDetector
+from bot.storage.conversations import ConversationStore
+
+logger = logging.getLogger(__name__)
+
+# The payload the gateway sends when its own phrase check fires, so the engine's
+# dialogue goes into crisis handling even if the model would have picked
+# something else.
+CRISIS_PAYLOAD = "/crisis"
+
+
+@dataclass
+class TurnResult:
+    """What the engine said (possibly after the safety net), or why it could not answer."""
+
+    messages: list[dict[str, Any]]
+    conversation_id: str
+    crisis: bool
+    unavailable: bool = False
+    matched: tuple[str, ...] = field(default=())
+
+
+@dataclass
+class ChatService:
+    rasa: RasaClient
+    detector: CrisisDetector
+    crisis_text: str
+    directory: NationalDirectory
+    pseudonym_secret: str
+
+    async def turn(self, sender: str, message: str) -> TurnResult:
+        cid = conversation_id(sender, self.pseudonym_secret)
+        assessment = self.detector.assess(message)
+        outgoing = CRISIS_PAYLOAD if assessment.is_crisis else message
+        try:
+            messages = await self.rasa.send(cid, outgoing)
+        except EngineUnavailable as exc:
+            logger.warning("engine unavailable: %s", exc)
+            fallback = [self._crisis_message(sender)] if assessment.is_crisis else []
+            return TurnResult(fallback, cid, assessment.is_crisis, True, assessment.matched)
+
+        crisis = assessment.is_crisis or any(m.get("text") == self.crisis_text for m in messages)
+        if crisis:
+            messages = [self._crisis_message(sender)] + [
+                m for m in messages if m.get("text") != self.crisis_text
+            ]
+        if not messages:
+            messages = [await self._nothing_to_say(sender)]
+        for m in messages:
+            m["recipient_id"] = sender
+        return TurnResult(messages, cid, crisis, False, assessment.matched)
+
+    def _crisis_message(self, sender: str) -> dict[str, Any]:
+        return {"recipient_id": sender, "text": self.crisis_text}
+
+    async def _nothing_to_say(self, sender: str) -> dict[str, Any]:
+        """Never a silent reply: say what is wrong, and where else to turn."""
+        if not await self.rasa.actions_up():
+            text = (
+                "Part of the service isn't working right now, so I can't give that answer. "
+                + self.safety_sentence()
+            )
+        else:
+            text = "Sorry, I don't have an answer for that. Try asking another way, or type 'help'."
+        return {"recipient_id": sender, "text": text}
+
+    def safety_sentence(self) -> str:
+        helpline = self.directory.get("national_da_helpline")
+        hours = f" ({helpline.hours})" if helpline.hours else ""
+        return (
+            "If anyone is in immediate danger, call 999. For advice, the "
+            f"{helpline.name} is on {helpline.number}{hours}."
+        )
+
+    def unavailable_sentence(self) -> str:
+        return (
+            "The assistant isn't available right now. Please try again in a minute. "
+            + self.safety_sentence()
+        )
+
+
+@dataclass
+class TurnRecorder:
+    """Records a turn after the reply has gone: off the request path, and never fatal."""
+
+    rasa: RasaClient
+    store: ConversationStore
+
+    async def record(self, cid: str) -> None:
+        try:
+            role = (await self.rasa.slots(cid)).get("role")
+            await run_in_threadpool(self.store.record_turn, cid, role, datetime.now(UTC))
+        except Exception as exc:  # a lost count must never break a conversation
+            logger.warning("could not record turn: %s", type(exc).__name__)

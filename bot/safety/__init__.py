@@ -1,0 +1,1 @@
+"""The crisis safety net: immediate danger gets 999 guidance first."""

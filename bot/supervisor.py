@@ -1,0 +1,238 @@
+"""Start the action server, the Rasa engine and the gateway; stop all three cleanly.
+
+`make run` calls `python -m bot.supervisor`; the end-to-end tests use `Stack`
+directly, on free ports, so they exercise exactly what a user runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from bot.config import ConfigError, Settings, load_settings
+from bot.training import model_path
+
+
+class StackError(RuntimeError):
+    """A process failed to start or died; the message includes the end of its log."""
+
+
+@dataclass(frozen=True)
+class ProcessSpec:
+    name: str
+    command: list[str]
+    health_url: str
+
+
+def _tail(path: Path, lines: int = 25) -> str:
+    if not path.exists():
+        return "(no log)"
+    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+
+
+class Stack:
+    """The three processes of a running assistant."""
+
+    def __init__(self, settings: Settings, rasa_bin: Path, model: Path, log_dir: Path) -> None:
+        self.settings = settings
+        self.rasa_bin = rasa_bin
+        self.model = model
+        self.log_dir = log_dir
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}
+
+    def specs(self) -> dict[str, ProcessSpec]:
+        s = self.settings
+        return {
+            "actions": ProcessSpec(
+                "actions",
+                [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
+                 "--port", str(s.actions_port)],
+                f"{s.actions_url}/health",
+            ),
+            "engine": ProcessSpec(
+                "engine",
+                [
+                    str(self.rasa_bin), "run",
+                    "--model", str(self.model),
+                    "--interface", "127.0.0.1",
+                    "--port", str(s.rasa_port),
+                    "--enable-api", "--auth-token", s.rasa_token,
+                    "--endpoints", "endpoints.yml",
+                    "--credentials", "credentials.yml",
+                ],
+                f"{s.rasa_url}/",
+            ),
+            "gateway": ProcessSpec(
+                "gateway",
+                [
+                    sys.executable, "-m", "uvicorn", "bot.gateway.app:create_app", "--factory",
+                    "--host", s.gateway_host, "--port", str(s.gateway_port),
+                ],
+                f"{s.gateway_url}/health",
+            ),
+        }  # fmt: skip
+
+    def environment(self) -> dict[str, str]:
+        s = self.settings
+        return {
+            **os.environ,
+            "APP_ENV": s.app_env,
+            "GATEWAY_HOST": s.gateway_host,
+            "GATEWAY_PORT": str(s.gateway_port),
+            "RASA_PORT": str(s.rasa_port),
+            "ACTIONS_PORT": str(s.actions_port),
+            "RASA_TOKEN": s.rasa_token,
+            "DATABASE_URL": s.database_url,
+            "PSEUDONYM_SECRET": s.pseudonym_secret,
+            "ENGINE_TIMEOUT_SECONDS": str(s.engine_timeout_seconds),
+            # rasa-sdk listens on all interfaces unless told otherwise.
+            "SANIC_HOST": "127.0.0.1",
+            # No telemetry: the engine must not try to reach the internet.
+            "RASA_TELEMETRY_ENABLED": "false",
+            "TF_CPP_MIN_LOG_LEVEL": "2",
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            "PYTHONUNBUFFERED": "1",
+        }
+
+    def start_process(self, name: str) -> None:
+        spec = self.specs()[name]
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        with (self.log_dir / f"{name}.log").open("ab") as log:
+            self.processes[name] = subprocess.Popen(
+                spec.command,
+                cwd=self.settings.project_root,
+                env=self.environment(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,  # Ctrl-C reaches us, and we stop children in order
+            )
+
+    def wait_healthy(self, name: str, timeout: float) -> None:
+        spec = self.specs()[name]
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            process = self.processes[name]
+            if process.poll() is not None:
+                log = self.log_dir / f"{name}.log"
+                raise StackError(
+                    f"{name} exited with code {process.returncode} while starting. "
+                    f"End of {log}:\n{_tail(log)}"
+                )
+            try:
+                if httpx.get(spec.health_url, timeout=2.0).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.5)
+        raise StackError(f"{name} was not healthy after {timeout:.0f} s ({spec.health_url}).")
+
+    def start(self, timeout: float = 300) -> None:
+        """Start everything and return once the gateway's /health says all parts are up."""
+        if not self.model.exists():
+            raise StackError(f"No trained model at {self.model}: run `make train`.")
+        try:
+            for name in ("actions", "engine", "gateway"):
+                self.start_process(name)
+            for name in ("actions", "engine", "gateway"):
+                self.wait_healthy(name, timeout)
+        except BaseException:
+            self.stop()
+            raise
+
+    def stop_process(self, name: str, grace: float = 15.0) -> None:
+        process = self.processes.pop(name, None)
+        if process is None or process.poll() is not None:
+            return
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+    def stop(self) -> None:
+        for name in ("gateway", "engine", "actions"):
+            self.stop_process(name)
+
+    def first_dead(self) -> str | None:
+        for name, process in self.processes.items():
+            if process.poll() is not None:
+                return name
+        return None
+
+
+@contextmanager
+def running_stack(settings: Settings, rasa_bin: Path, log_dir: Path) -> Iterator[Stack]:
+    stack = Stack(settings, rasa_bin, model_path(settings.project_root), log_dir)
+    stack.start()
+    try:
+        yield stack
+    finally:
+        stack.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Run the assistant (engine, actions, gateway).")
+    parser.add_argument("--rasa", default=".venv-engine/bin/rasa", help="the engine's rasa CLI")
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(f"Configuration problem: {exc}", file=sys.stderr)
+        return 2
+
+    stopping = False
+
+    def request_stop(*_: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+
+    log_dir = settings.var_dir / "log"
+    print("Starting the action server, the Rasa engine (about a minute) and the gateway...")
+    stack = Stack(
+        settings, settings.project_root / args.rasa, model_path(settings.project_root), log_dir
+    )
+    try:
+        stack.start()
+    except StackError as exc:
+        print(f"Could not start: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"\nThe assistant is ready at {settings.gateway_url}/"
+        f"  (API docs: {settings.gateway_url}/docs)"
+    )
+    print(f"Logs are in {log_dir}. Press Ctrl-C to stop.\n", flush=True)
+    try:
+        while not stopping:
+            dead = stack.first_dead()
+            if dead:
+                print(
+                    f"The {dead} process stopped unexpectedly. End of its log:\n"
+                    f"{_tail(log_dir / (dead + '.log'))}",
+                    file=sys.stderr,
+                )
+                return 1
+            time.sleep(0.5)
+    finally:
+        print("Stopping...", flush=True)
+        stack.stop()
+    print("Stopped.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

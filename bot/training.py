@@ -1,0 +1,105 @@
+"""Train the Rasa model only when its inputs changed.
+
+Rasa has its own fingerprinting, but asking it costs a Python 3.10 start-up and a
+TensorFlow import (tens of seconds). Hashing the inputs here costs milliseconds,
+so `make run` and `make test` can call this every time.
+
+    python -m bot.training           # train if needed
+    python -m bot.training --check   # exit 1 if a retrain is needed
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bot.config import PROJECT_ROOT
+
+MODEL_NAME = "assistant"
+TRAINING_INPUTS = ("config.yml", "domain", "data/nlu", "data/rules", "data/stories")
+ENGINE_REQUIREMENTS = "requirements/engine.txt"
+
+
+def model_path(root: Path = PROJECT_ROOT) -> Path:
+    return root / "models" / f"{MODEL_NAME}.tar.gz"
+
+
+def _fingerprint_path(root: Path) -> Path:
+    return root / "models" / f"{MODEL_NAME}.fingerprint.json"
+
+
+def fingerprint(root: Path = PROJECT_ROOT) -> str:
+    """A hash of every training input and the engine's pinned versions."""
+    digest = hashlib.sha256()
+    files: list[Path] = []
+    for entry in (*TRAINING_INPUTS, ENGINE_REQUIREMENTS):
+        path = root / entry
+        files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    for file in files:
+        digest.update(file.relative_to(root).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(file.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def is_current(root: Path = PROJECT_ROOT) -> bool:
+    record = _fingerprint_path(root)
+    if not model_path(root).exists() or not record.exists():
+        return False
+    return json.loads(record.read_text()).get("fingerprint") == fingerprint(root)
+
+
+def train(rasa_bin: Path, root: Path = PROJECT_ROOT) -> float:
+    """Train from scratch; returns the wall-clock seconds it took."""
+    started = time.monotonic()
+    command = [
+        str(rasa_bin),
+        "train",
+        "--config",
+        "config.yml",
+        "--domain",
+        "domain",
+        "--data",
+        *(d for d in TRAINING_INPUTS if d.startswith("data/")),
+        "--out",
+        "models",
+        "--fixed-model-name",
+        MODEL_NAME,
+        "--force",
+    ]
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
+    subprocess.run(command, cwd=root, env=env, check=True)
+    seconds = time.monotonic() - started
+    _fingerprint_path(root).write_text(
+        json.dumps({"fingerprint": fingerprint(root), "train_seconds": round(seconds, 1)})
+    )
+    return seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rasa", default=".venv-engine/bin/rasa", help="the engine's rasa CLI")
+    parser.add_argument("--check", action="store_true", help="only report whether it is current")
+    args = parser.parse_args(argv)
+
+    if is_current():
+        print(f"Model is up to date ({model_path().relative_to(PROJECT_ROOT)}); not retraining.")
+        return 0
+    if args.check:
+        print("Training data changed since the last model: run `make train`.")
+        return 1
+    print("Training data changed (or no model yet): training the Rasa model...", flush=True)
+    seconds = train(PROJECT_ROOT / args.rasa)
+    print(f"Trained {model_path().relative_to(PROJECT_ROOT)} in {seconds:.0f} s.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

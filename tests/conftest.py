@@ -1,0 +1,60 @@
+"""Shared fixtures: settings on a temporary database, and PostgreSQL when it is there."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from bot.config import PROJECT_ROOT, Settings
+
+POSTGRES_ADMIN_URL = os.environ.get(
+    "TEST_POSTGRES_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+
+
+def make_settings(tmp_path: Path, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "app_env": "test",
+        "project_root": PROJECT_ROOT,
+        "rasa_token": "test-token-0123456789",
+        "pseudonym_secret": "test-secret-0123456789",
+        "database_url": f"sqlite:///{tmp_path / 'test.db'}",
+    }
+    values.update(overrides)
+    return Settings(**values)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return make_settings(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A fresh PostgreSQL database for this test session, dropped afterwards.
+
+    Skips when no server answers, unless REQUIRE_POSTGRES=1 (as in CI), where a
+    missing server is a failure: the production database must really be tested.
+    """
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    name = f"assistant_test_{uuid.uuid4().hex[:10]}"
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:
+        admin.dispose()
+        if os.environ.get("REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"PostgreSQL is required but not reachable at {POSTGRES_ADMIN_URL}: {exc}")
+        pytest.skip(f"no PostgreSQL server at {POSTGRES_ADMIN_URL}")
+    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    try:
+        yield url
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -1,0 +1,62 @@
+"""The real stack for end-to-end tests: engine, action server and gateway as processes."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from bot.config import PROJECT_ROOT, Settings
+from bot.supervisor import Stack
+from bot.training import model_path
+
+RASA_BIN = PROJECT_ROOT / ".venv-engine" / "bin" / "rasa"
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that stop processes of the shared stack run after all the others."""
+    items.sort(key=lambda item: item.get_closest_marker("stops_processes") is not None)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    if not model_path().exists():
+        pytest.fail("No trained model: run `make train` (make test does it first).")
+    tmp = tmp_path_factory.mktemp("stack")
+    settings = Settings(
+        app_env="test",
+        gateway_port=free_port(),
+        rasa_port=free_port(),
+        actions_port=free_port(),
+        rasa_token="e2e-token-0123456789abcdef",
+        pseudonym_secret="e2e-secret-0123456789abcdef",
+        database_url=f"sqlite:///{tmp / 'e2e.db'}",
+    )
+    running = Stack(settings, RASA_BIN, model_path(), ARTIFACTS / "e2e-logs")
+    running.start(timeout=240)
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture(scope="session")
+def gateway(stack: Stack) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=stack.settings.gateway_url, timeout=60) as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
+def engine(stack: Stack) -> Iterator[httpx.Client]:
+    """Direct access to the engine, as only the gateway (and these tests) may have it."""
+    with httpx.Client(base_url=stack.settings.rasa_url, timeout=60) as client:
+        yield client

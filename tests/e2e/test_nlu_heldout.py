@@ -1,0 +1,120 @@
+"""Intent accuracy on phrasings the model never saw, through the running engine.
+
+Writes results/nlu-heldout.json (accuracy, per-intent results, confusions) so
+the figure reported in the README is the one this run measured.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import httpx
+import pytest
+import yaml
+
+from bot.config import PROJECT_ROOT
+from bot.supervisor import Stack
+
+pytestmark = pytest.mark.e2e
+
+RESULTS = PROJECT_ROOT / "results"
+HELDOUT = PROJECT_ROOT / "tests" / "nlu" / "heldout.yml"
+CRISIS_SENTENCES = PROJECT_ROOT / "tests" / "data" / "crisis_sentences.yml"
+TRAINING = sorted((PROJECT_ROOT / "data" / "nlu").glob("*.yml"))
+
+
+def examples(path: Path) -> list[tuple[str, str]]:
+    pairs = []
+    for block in yaml.safe_load(path.read_text())["nlu"]:
+        for line in block["examples"].splitlines():
+            if line.strip().startswith("- "):
+                pairs.append((block["intent"], line.strip()[2:].strip()))
+    return pairs
+
+
+def predict(engine: httpx.Client, token: str, text: str) -> tuple[str, float]:
+    """The full intent (with the retrieval sub-intent when there is one) and confidence."""
+    body = engine.post("/model/parse", params={"token": token}, json={"text": text}).json()
+    intent = body["intent"]["name"]
+    selector = body.get("response_selector", {})
+    retrieval = selector.get(intent) or selector.get("default")
+    if retrieval and retrieval.get("response", {}).get("intent_response_key"):
+        key = retrieval["response"]["intent_response_key"]
+        if key.startswith(intent + "/"):
+            intent = key
+    return intent, body["intent"]["confidence"]
+
+
+def normalised(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def test_heldout_set_is_not_in_the_training_data() -> None:
+    trained = {normalised(text) for path in TRAINING for _, text in examples(path)}
+    leaked = [t for _, t in examples(HELDOUT) if normalised(t) in trained]
+    crisis = yaml.safe_load(CRISIS_SENTENCES.read_text())
+    leaked += [t for t in crisis["crisis"] + crisis["not_crisis"] if normalised(t) in trained]
+    assert leaked == []
+
+
+def test_heldout_intent_accuracy(engine: httpx.Client, stack: Stack) -> None:
+    per_intent: dict[str, Counter[str]] = defaultdict(Counter)
+    confusions = []
+    for expected, text in examples(HELDOUT):
+        predicted, confidence = predict(engine, stack.settings.rasa_token, text)
+        ok = predicted == expected
+        per_intent[expected]["correct" if ok else "wrong"] += 1
+        if not ok:
+            confusions.append(
+                {
+                    "text": text,
+                    "expected": expected,
+                    "predicted": predicted,
+                    "confidence": confidence,
+                }
+            )
+    total = sum(sum(c.values()) for c in per_intent.values())
+    correct = sum(c["correct"] for c in per_intent.values())
+    accuracy = correct / total
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "nlu-heldout.json").write_text(
+        json.dumps(
+            {
+                "examples": total,
+                "correct": correct,
+                "accuracy": round(accuracy, 3),
+                "per_intent": {k: dict(v) for k, v in sorted(per_intent.items())},
+                "confusions": confusions,
+            },
+            indent=2,
+        )
+    )
+    print(f"\nHeld-out intent accuracy: {correct}/{total} = {accuracy:.1%}")
+    assert accuracy >= 0.85, confusions
+
+
+def test_crisis_model_half_of_the_safety_net(engine: httpx.Client, stack: Stack) -> None:
+    """The model alone, without the gateway's phrase check, on the crisis test sentences."""
+    sentences = yaml.safe_load(CRISIS_SENTENCES.read_text())
+    token = stack.settings.rasa_token
+    caught = [s for s in sentences["crisis"] if predict(engine, token, s)[0] == "crisis"]
+    false_alarms = [s for s in sentences["not_crisis"] if predict(engine, token, s)[0] == "crisis"]
+    recall = len(caught) / len(sentences["crisis"])
+    (RESULTS / "crisis-model.json").write_text(
+        json.dumps(
+            {
+                "crisis_sentences": len(sentences["crisis"]),
+                "model_recall": round(recall, 3),
+                "missed": sorted(set(sentences["crisis"]) - set(caught)),
+                "non_crisis_sentences": len(sentences["not_crisis"]),
+                "false_alarms": false_alarms,
+            },
+            indent=2,
+        )
+    )
+    print(f"\nModel-only crisis recall {recall:.1%}; false alarms {len(false_alarms)}")
+    assert recall >= 0.8
+    assert len(false_alarms) <= 3, false_alarms

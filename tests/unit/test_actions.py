@@ -1,0 +1,58 @@
+"""Custom actions, run as rasa-sdk runs them: a Tracker and a CollectingDispatcher."""
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.helplines import ActionShowHelplines
+from bot.knowledge.directory import national_directory
+
+
+def tracker(slots: dict[str, Any]) -> Tracker:
+    return Tracker(
+        sender_id="test",
+        slots=slots,
+        latest_message={"intent": {"name": "ask_helplines"}, "text": "helplines"},
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def run(slots: dict[str, Any]) -> list[dict[str, Any]]:
+    dispatcher = CollectingDispatcher()
+    events = ActionShowHelplines().run(dispatcher, tracker(slots), {})
+    assert events == []
+    return dispatcher.messages
+
+
+def test_every_service_is_listed_with_number_and_audience() -> None:
+    [message] = run({})
+    for service in national_directory().services:
+        assert service.number in message["text"]
+        assert service.audience in message["text"]
+    assert "Numbers last checked" in message["text"]
+    assert "https://www.nationaldahelpline.org.uk/" in message["text"]
+
+
+def test_custom_payload_carries_tel_links_and_sources() -> None:
+    [message] = run({"role": "practitioner"})
+    services = message["custom"]["services"]
+    assert message["custom"]["type"] == "directory"
+    assert {"tel:999", "tel:08082000247"} <= {s["tel"] for s in services}
+    assert all(s["source"].startswith("https://") and s["last_checked"] for s in services)
+
+
+def test_school_leads_see_childline_and_nspcc_first_after_999() -> None:
+    [message] = run({"role": "school_dsl"})
+    order = [s["tel"] for s in message["custom"]["services"]]
+    assert order[:3] == ["tel:999", "tel:08001111", "tel:08088005000"]
+
+
+def test_emergency_always_leads() -> None:
+    for role in (None, "practitioner", "commissioner", "school_dsl", "unexpected"):
+        [message] = run({"role": role})
+        assert message["custom"]["services"][0]["tel"] == "tel:999"

@@ -1,0 +1,61 @@
+"""Configuration: .env and environment, validation, and production's stricter rules."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import ConfigError, load_settings
+
+
+def test_defaults_need_no_setup(tmp_path: Path) -> None:
+    settings = load_settings(environ={}, env_file=tmp_path / "missing.env", project_root=tmp_path)
+    assert settings.gateway_port == 8000
+    assert settings.gateway_host == "127.0.0.1"
+    assert settings.database_url == f"sqlite:///{tmp_path / 'var' / 'assistant.db'}"
+    # development secrets are generated once and then reused
+    again = load_settings(environ={}, env_file=tmp_path / "missing.env", project_root=tmp_path)
+    assert settings.pseudonym_secret == again.pseudonym_secret
+    assert (tmp_path / "var" / "pseudonym.key").stat().st_mode & 0o077 == 0
+
+
+def test_env_file_is_read_and_the_environment_wins(tmp_path: Path) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text("GATEWAY_PORT=9100\nRASA_PORT=6006\n")
+    settings = load_settings(
+        environ={"RASA_PORT": "7007"}, env_file=env_file, project_root=tmp_path
+    )
+    assert settings.gateway_port == 9100
+    assert settings.rasa_port == 7007
+    assert settings.rasa_url == "http://127.0.0.1:7007"
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("GATEWAY_PORT", "eighty"), ("GATEWAY_PORT", "70000"), ("APP_ENV", "staging")],
+)
+def test_invalid_values_name_the_variable(tmp_path: Path, variable: str, value: str) -> None:
+    with pytest.raises(ConfigError, match=variable):
+        load_settings(environ={variable: value}, env_file=tmp_path / "none", project_root=tmp_path)
+
+
+def test_production_refuses_to_invent_secrets(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"PSEUDONYM_SECRET.*RASA_TOKEN.*DATABASE_URL"):
+        load_settings(
+            environ={"APP_ENV": "production"}, env_file=tmp_path / "none", project_root=tmp_path
+        )
+    assert not (tmp_path / "var").exists()
+
+
+def test_short_secrets_are_rejected(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="PSEUDONYM_SECRET"):
+        load_settings(
+            environ={"PSEUDONYM_SECRET": "short"}, env_file=tmp_path / "none", project_root=tmp_path
+        )
+
+
+def test_env_example_documents_every_setting() -> None:
+    from bot.config import _ENV_NAMES, PROJECT_ROOT
+
+    example = (PROJECT_ROOT / ".env.example").read_text()
+    for name in _ENV_NAMES.values():
+        assert name in example, name

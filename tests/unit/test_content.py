@@ -1,0 +1,59 @@
+"""Safety rules for every piece of bot text in the domain."""
+
+import re
+
+import pytest
+import yaml
+
+from bot.config import PROJECT_ROOT
+from bot.safety.messages import crisis_message_text
+
+# Phrases that blame the survivor or hide the perpetrator (Safe & Together).
+VICTIM_BLAMING = [
+    r"failed? to protect",
+    r"failure to protect",
+    r"why (hasn't|hasnt|has not|doesn't|does not|didn't) she (just )?leave",
+    r"why (haven't|has) (you|she) (not )?left",
+    r"allowed him",
+    r"let him back",
+    r"volatile relationship",
+    r"toxic relationship",
+    r"exposed to domestic (violence|abuse)",
+    r"witnessed (an|the) incident",
+    r"\bjust leave\b",
+    r"should (just )?leave (him|her|the relationship)",
+    r"mum needs to choose",
+]
+
+
+def bot_texts() -> list[tuple[str, str]]:
+    texts = []
+    for path in sorted((PROJECT_ROOT / "domain").glob("*.yml")):
+        responses = yaml.safe_load(path.read_text()).get("responses", {})
+        for name, variations in responses.items():
+            for variation in variations:
+                texts.append((f"{path.name}:{name}", variation.get("text", "")))
+                texts += [
+                    (f"{path.name}:{name}:button", b["title"]) for b in variation.get("buttons", [])
+                ]
+    return texts
+
+
+@pytest.mark.parametrize(("where", "text"), bot_texts())
+def test_no_victim_blaming_language(where: str, text: str) -> None:
+    for phrase in VICTIM_BLAMING:
+        assert not re.search(phrase, text, re.IGNORECASE), (where, phrase)
+
+
+def test_every_faq_answer_names_its_source_and_check_date() -> None:
+    for where, text in bot_texts():
+        if ":utter_faq/" in where:
+            assert "Source:" in text, where
+            assert re.search(r"Last checked \d{4}-\d{2}-\d{2}", text), where
+
+
+def test_crisis_guidance_gives_999_and_the_silent_call() -> None:
+    text = crisis_message_text()
+    assert text.startswith("If anyone is in immediate danger, call 999")
+    assert "press 55" in text
+    assert "Source:" in text

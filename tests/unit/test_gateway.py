@@ -1,0 +1,258 @@
+"""The gateway against a fake engine (httpx.MockTransport) and a real SQLite database."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from bot.config import Settings
+from bot.gateway.app import create_app
+from bot.pseudonym import conversation_id
+from bot.safety.messages import crisis_message_text
+from bot.storage.conversations import ConversationStore
+from bot.storage.db import Database
+
+CRISIS_TEXT = crisis_message_text()
+
+
+@dataclass
+class FakeRasa:
+    """Plays the engine and the action server; records what the gateway sent."""
+
+    replies: Callable[[str], list[dict[str, Any]]] = lambda text: [{"text": f"echo {text}"}]
+    engine_down: bool = False
+    engine_status: int = 200
+    actions_down: bool = False
+    slots: dict[str, Any] = field(default_factory=dict)
+    received: list[dict[str, Any]] = field(default_factory=list)
+
+    def handler(self, request: httpx.Request) -> httpx.Response:
+        path = request.url.path
+        if request.url.port == 5055:
+            if self.actions_down:
+                raise httpx.ConnectError("refused")
+            return httpx.Response(200, json={"status": "ok"})
+        if self.engine_down:
+            raise httpx.ConnectError("refused")
+        if path == "/":
+            return httpx.Response(200, text="Hello from Rasa: 3.6.21")
+        if path == "/webhooks/rest/webhook":
+            body = json.loads(request.content)
+            self.received.append(body)
+            if self.engine_status != 200:
+                return httpx.Response(self.engine_status, json={})
+            replies = [{"recipient_id": body["sender"], **m} for m in self.replies(body["message"])]
+            return httpx.Response(200, json=replies)
+        if path.endswith("/tracker"):
+            assert request.url.params["token"] == "test-token-0123456789"
+            return httpx.Response(200, json={"slots": self.slots})
+        return httpx.Response(404)
+
+
+@pytest.fixture
+def fake() -> FakeRasa:
+    return FakeRasa()
+
+
+@pytest.fixture
+def client(settings: Settings, fake: FakeRasa) -> Iterator[TestClient]:
+    app = create_app(settings, transport=httpx.MockTransport(fake.handler))
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+def chat(client: TestClient, message: Any, sender: Any = "web-abc123") -> httpx.Response:
+    return client.post("/api/chat", json={"sender": sender, "message": message})
+
+
+def test_reply_is_in_rasa_rest_format_for_the_callers_sender(client, fake) -> None:
+    fake.replies = lambda text: [
+        {
+            "text": "Which fits you?",
+            "buttons": [{"title": "Families", "payload": "/role_practitioner"}],
+        }
+    ]
+    response = chat(client, "hello")
+    assert response.status_code == 200
+    assert response.json() == [
+        {
+            "recipient_id": "web-abc123",
+            "text": "Which fits you?",
+            "buttons": [{"title": "Families", "payload": "/role_practitioner"}],
+        }
+    ]
+
+
+def test_engine_never_sees_the_raw_sender_id(client, fake, settings) -> None:
+    chat(client, "hello", sender="web-abc123")
+    sent = fake.received[-1]["sender"]
+    assert sent != "web-abc123"
+    assert sent == conversation_id("web-abc123", settings.pseudonym_secret)
+
+
+def test_button_payloads_pass_through_unchanged(client, fake) -> None:
+    chat(client, "/role_dsl")
+    assert fake.received[-1]["message"] == "/role_dsl"
+
+
+def test_phrase_check_forces_crisis_handling_and_999_comes_first(client, fake) -> None:
+    fake.replies = lambda text: (
+        [{"text": CRISIS_TEXT}, {"text": "When everyone is safe..."}]
+        if text == "/crisis"
+        else [{"text": "something else"}]
+    )
+    response = chat(client, "he's outside with a knife")
+    assert fake.received[-1]["message"] == "/crisis"
+    texts = [m["text"] for m in response.json()]
+    assert texts[0] == CRISIS_TEXT
+    assert texts.count(CRISIS_TEXT) == 1
+
+
+def test_999_goes_first_even_if_the_engine_put_it_later(client, fake) -> None:
+    fake.replies = lambda text: [{"text": "Step 2 of 7"}, {"text": CRISIS_TEXT}]
+    response = chat(client, "she's screaming and he won't stop")
+    texts = [m["text"] for m in response.json()]
+    assert texts == [CRISIS_TEXT, "Step 2 of 7"]
+
+
+def test_999_is_added_when_the_engine_did_not_give_it(client, fake) -> None:
+    fake.replies = lambda text: [{"text": "Here is an answer"}]
+    response = chat(client, "he's strangling her")
+    assert response.json()[0]["text"] == CRISIS_TEXT
+
+
+def test_engine_down_is_a_503_with_a_human_sentence(client, fake) -> None:
+    fake.engine_down = True
+    response = chat(client, "what helplines are there?")
+    assert response.status_code == 503
+    body = response.json()
+    assert body["error"] == "engine_unavailable"
+    assert "999" in body["message"] and "0808 2000 247" in body["message"]
+    assert body["messages"] == []
+
+
+def test_engine_down_during_a_crisis_still_gives_999_guidance(client, fake) -> None:
+    fake.engine_down = True
+    response = chat(client, "he has a knife and he's at the door")
+    assert response.status_code == 503
+    assert response.json()["messages"][0]["text"] == CRISIS_TEXT
+
+
+def test_engine_server_error_is_a_503_not_a_500(client, fake) -> None:
+    fake.engine_status = 500
+    assert chat(client, "hello").status_code == 503
+
+
+def test_empty_reply_with_actions_down_says_what_is_unavailable(client, fake) -> None:
+    fake.replies = lambda text: []
+    fake.actions_down = True
+    response = chat(client, "helplines please")
+    assert response.status_code == 200
+    text = response.json()[0]["text"]
+    assert "isn't working" in text and "999" in text
+
+
+def test_empty_reply_is_never_silent(client, fake) -> None:
+    fake.replies = lambda text: []
+    response = chat(client, "hmm")
+    assert response.json()[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "error"),
+    [
+        (b"{not json", 400, "malformed_json"),
+        (b'["a list"]', 422, "invalid_request"),
+        (b'{"sender": "x"}', 422, "invalid_request"),
+        (b'{"message": "hi"}', 422, "invalid_request"),
+        (b'{"sender": "x", "message": ""}', 422, "invalid_request"),
+        (b'{"sender": "x", "message": "   \\n\\t "}', 422, "invalid_request"),
+        (b'{"sender": "x", "message": 42}', 422, "invalid_request"),
+        (b'{"sender": 42, "message": "hi"}', 422, "invalid_request"),
+        (b'{"sender": "x", "message": null}', 422, "invalid_request"),
+        (b'{"sender": "bad sender/../", "message": "hi"}', 422, "invalid_request"),
+        (b'{"sender": "x", "message": "hi", "slots": {"role": "x"}}', 422, "invalid_request"),
+    ],
+)
+def test_bad_input_gets_a_clear_4xx(client, fake, body, status, error) -> None:
+    response = client.post("/api/chat", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == status
+    assert response.json()["error"] == error
+    assert response.json()["message"]
+    assert fake.received == []
+
+
+def test_too_long_message_names_the_limit(client) -> None:
+    response = chat(client, "a" * 2001)
+    assert response.status_code == 422
+    assert "2000" in response.json()["message"]
+
+
+def test_message_at_the_limit_is_accepted(client) -> None:
+    assert chat(client, "a" * 2000).status_code == 200
+
+
+def test_validation_errors_do_not_echo_the_input(client) -> None:
+    response = chat(client, 12345678901)
+    assert "12345678901" not in response.text
+
+
+def test_rasa_rest_client_metadata_is_accepted_and_not_forwarded(client, fake) -> None:
+    response = client.post(
+        "/api/chat", json={"sender": "web-1", "message": "hi", "metadata": {"page": "x"}}
+    )
+    assert response.status_code == 200
+    assert "metadata" not in fake.received[-1]
+
+
+def test_health_is_200_when_all_parts_are_up(client) -> None:
+    response = client.get("/health")
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "ok",
+        "components": {"engine": "up", "actions": "up", "database": "up"},
+        "down": [],
+    }
+
+
+@pytest.mark.parametrize("part", ["engine", "actions"])
+def test_health_is_503_naming_the_part_that_is_down(client, fake, part) -> None:
+    setattr(fake, f"{part}_down", True)
+    response = client.get("/health")
+    assert response.status_code == 503
+    assert response.json()["down"] == [part]
+
+
+def test_each_turn_is_recorded_with_role_and_no_text(client, fake, settings) -> None:
+    fake.slots = {"role": "school_dsl"}
+    chat(client, "I'm the DSL, my pupil Jayden told me something")
+    chat(client, "thanks")
+    cid = conversation_id("web-abc123", settings.pseudonym_secret)
+    database = Database(settings.database_url)
+    try:
+        row = ConversationStore(database).get(cid)
+        assert row is not None and row.turns == 2 and row.role == "school_dsl"
+        with database.engine.connect() as connection:
+            dump = "\n".join(
+                str(r) for r in connection.exec_driver_sql("SELECT * FROM conversations")
+            )
+        assert "Jayden" not in dump and "web-abc123" not in dump
+    finally:
+        database.dispose()
+
+
+def test_openapi_describes_the_real_schema(client) -> None:
+    spec = client.get("/openapi.json").json()
+    chat_op = spec["paths"]["/api/chat"]["post"]
+    assert set(chat_op["responses"]) >= {"200", "400", "422", "503"}
+    request_schema = spec["components"]["schemas"]["ChatRequest"]
+    assert request_schema["properties"]["message"]["maxLength"] == 2000
+    assert set(request_schema["required"]) == {"sender", "message"}
+    assert "/health" in spec["paths"]
+    assert client.get("/docs").status_code == 200
