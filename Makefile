@@ -14,7 +14,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup run test train lint format validate rasa-test pytest eval clean
+.PHONY: help setup browser run test train lint format validate rasa-test pytest clean
 
 help:
 	@echo "make run     start the assistant at http://127.0.0.1:8000 (set-up and training included)"
@@ -44,6 +44,16 @@ $(ENGINE_VENV)/.installed: requirements/engine.txt
 setup:
 	@$(MAKE) --no-print-directory -j2 $(VENV)/.installed $(ENGINE_VENV)/.installed
 
+# Debian's Chromium (never a browser download) and axe-core from the npm
+# registry, for the browser tests.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "The browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; }
+	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --loglevel=error
+
 # --- model ------------------------------------------------------------------
 train: setup
 	@$(PY) -m bot.training --rasa $(RASA)
@@ -70,7 +80,7 @@ rasa-test: train
 	  --endpoints endpoints.yml --out results/rasa-core --fail-on-prediction-errors --no-plot
 	@echo "rasa test: all test stories passed (report in results/rasa-core)."
 
-pytest: train
+pytest: train browser
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 test: lint validate rasa-test pytest

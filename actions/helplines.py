@@ -41,10 +41,14 @@ class ActionShowHelplines(Action):
             + ", ".join(sources)
             + f". Numbers last checked {directory.oldest_check():%-d %B %Y}."
         )
+        text = "\n".join(lines)
         dispatcher.utter_message(
-            text="\n".join(lines),
+            text=text,
             json_message={
                 "type": "directory",
+                "title": "National helplines",
+                # For the page's Copy and Download buttons.
+                "markdown": "# National helplines\n\n" + text,
                 "services": [
                     {
                         "name": s.name,

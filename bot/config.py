@@ -38,6 +38,7 @@ class Settings(BaseModel):
     database_url: str
     pseudonym_secret: str = Field(min_length=16)
     engine_timeout_seconds: float = Field(30.0, gt=0, le=300)
+    quick_exit_url: str = Field("https://www.bbc.co.uk/weather", pattern=r"^https?://\S+$")
 
     @property
     def rasa_url(self) -> str:
@@ -67,6 +68,7 @@ _ENV_NAMES = {
     "database_url": "DATABASE_URL",
     "pseudonym_secret": "PSEUDONYM_SECRET",
     "engine_timeout_seconds": "ENGINE_TIMEOUT_SECONDS",
+    "quick_exit_url": "QUICK_EXIT_URL",
 }
 
 

@@ -34,6 +34,12 @@ def settings(tmp_path: Path) -> Settings:
     return make_settings(tmp_path)
 
 
+@pytest.fixture
+def settings_factory(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Settings on a temporary database, with any field overridden."""
+    return lambda **overrides: make_settings(tmp_path, **overrides)
+
+
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """A fresh PostgreSQL database for this test session, dropped afterwards.

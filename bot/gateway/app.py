@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot.config import Settings, load_settings
 from bot.engine.rasa_client import RasaClient
+from bot.gateway import web
 from bot.gateway.chat import ChatService, TurnRecorder
 from bot.gateway.schemas import (
     MAX_MESSAGE_CHARS,
@@ -112,6 +113,8 @@ def create_app(
         summary="Guidance for professionals responding to domestic abuse, in Rasa's REST format.",
         lifespan=lifespan,
     )
+
+    web.install(app)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:

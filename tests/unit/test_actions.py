@@ -42,6 +42,8 @@ def test_custom_payload_carries_tel_links_and_sources() -> None:
     [message] = run({"role": "practitioner"})
     services = message["custom"]["services"]
     assert message["custom"]["type"] == "directory"
+    assert message["custom"]["markdown"].startswith("# National helplines")
+    assert "0808 2000 247" in message["custom"]["markdown"]
     assert {"tel:999", "tel:08082000247"} <= {s["tel"] for s in services}
     assert all(s["source"].startswith("https://") and s["last_checked"] for s in services)
 

@@ -1,0 +1,59 @@
+"""The chat page and the security headers every response carries."""
+
+from __future__ import annotations
+
+import html
+from functools import cache
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+
+STATIC = Path(__file__).parent / "static"
+
+# The page: no inline script or style, nothing from other origins.
+PAGE_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+# FastAPI's API docs load Swagger UI / ReDoc from a CDN with an inline bootstrap script.
+DOCS_CSP = (
+    "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: "
+    "https://fastapi.tiangolo.com; connect-src 'self'; frame-ancestors 'none'"
+)
+DOCS_PATHS = ("/docs", "/redoc")
+
+router = APIRouter()
+
+
+@cache
+def _page_template() -> str:
+    return (STATIC / "index.html").read_text(encoding="utf-8")
+
+
+@router.get("/", include_in_schema=False, response_class=HTMLResponse)
+async def chat_page(request: Request) -> HTMLResponse:
+    exit_url = request.app.state.services.settings.quick_exit_url
+    page = _page_template().replace("{{QUICK_EXIT_URL}}", html.escape(exit_url, quote=True))
+    return HTMLResponse(page, headers={"Cache-Control": "no-store"})
+
+
+def install(app: FastAPI) -> None:
+    """Serve the page and its assets, and add security headers to every response."""
+    app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next) -> Response:  # type: ignore[no-untyped-def]
+        response: Response = await call_next(request)
+        docs = request.url.path.startswith(DOCS_PATHS)
+        response.headers["Content-Security-Policy"] = DOCS_CSP if docs else PAGE_CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+        if request.url.path.startswith("/api/"):
+            response.headers["Cache-Control"] = "no-store"
+        return response

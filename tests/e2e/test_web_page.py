@@ -1,0 +1,256 @@
+"""The chat page in a real browser (Debian's Chromium driven by Playwright) on the real stack."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from bot.config import PROJECT_ROOT
+from bot.supervisor import Stack
+
+pytestmark = pytest.mark.e2e
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
+NEUTRAL = "https://www.bbc.co.uk/weather"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is not installed: `make test` installs Debian's chromium package.")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def browser_errors() -> list[str]:
+    """JavaScript errors and console errors of the test's page; must end empty."""
+    return []
+
+
+@pytest.fixture
+def page(browser: Browser, stack: Stack, browser_errors: list[str]) -> Iterator[Page]:
+    context = browser.new_context(accept_downloads=True, base_url=stack.settings.gateway_url)
+    # The neutral site is outside this machine: answer for it locally.
+    context.route(
+        "https://www.bbc.co.uk/**",
+        lambda route: route.fulfill(
+            status=200, content_type="text/html", body="<title>Weather</title><h1>Weather</h1>"
+        ),
+    )
+    page = context.new_page()
+    page.on("pageerror", lambda exc: browser_errors.append(str(exc)))
+    page.on("console", lambda msg: browser_errors.append(msg.text) if msg.type == "error" else None)
+    yield page
+    context.close()
+    assert browser_errors == []
+
+
+def screenshot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+
+
+def open_chat(page: Page) -> None:
+    page.goto("/")
+    expect(page.get_by_role("button", name="I work with families")).to_be_visible()
+
+
+def bot_turns(page: Page):  # type: ignore[no-untyped-def]
+    return page.locator(".turn-bot")
+
+
+def first_reply(page: Page):  # type: ignore[no-untyped-def]
+    """The first bot turn after the user's latest message."""
+    return page.locator(".turn-user").last.locator(
+        "xpath=following-sibling::div[contains(@class, 'turn-bot')][1]"
+    )
+
+
+def ask(page: Page, text: str) -> None:
+    before = bot_turns(page).count()
+    page.get_by_label("Your message").fill(text)
+    page.get_by_label("Your message").press("Enter")
+    expect(bot_turns(page)).not_to_have_count(before)
+    expect(page.locator("#typing")).to_be_hidden()
+
+
+def test_page_loads_with_notice_exit_and_role_buttons(page: Page) -> None:
+    response = page.goto("/")
+    assert response is not None
+    csp = response.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    expect(page.get_by_role("button", name="Exit this page")).to_be_visible()
+    expect(page.locator("#notice")).to_contain_text("Don't enter names or identifying details")
+    expect(page.locator("#notice")).to_contain_text("call 999")
+    for role in ("I work with families", "I'm a school safeguarding lead", "I commission services"):
+        expect(page.get_by_role("button", name=role)).to_be_visible()
+    screenshot(page, "01-start")
+
+
+def test_role_button_shows_the_title_and_gets_a_reply(page: Page) -> None:
+    open_chat(page)
+    page.get_by_role("button", name="I'm a school safeguarding lead").click()
+    expect(page.locator(".turn-user").last).to_contain_text("I'm a school safeguarding lead")
+    expect(bot_turns(page).last).to_contain_text("designated safeguarding lead")
+    screenshot(page, "02-role")
+
+
+def test_a_guidance_question_is_answered_with_its_source(page: Page) -> None:
+    open_chat(page)
+    ask(page, "what is the DASH checklist?")
+    expect(bot_turns(page).last).to_contain_text("Source:")
+    expect(bot_turns(page).last.locator("li").first).to_be_visible()  # lists are rendered
+
+
+def test_helplines_card_has_tel_links_and_downloads(page: Page, tmp_path: Path) -> None:
+    open_chat(page)
+    ask(page, "what helpline numbers are there?")
+    expect(bot_turns(page).last.locator('a[href="tel:08082000247"]')).to_be_visible()
+    card = page.locator(".card").last
+    screenshot(page, "03-helplines-card")
+    with page.expect_download() as download_info:
+        card.get_by_role("button", name="Download (.md)").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".md")
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    content = saved.read_text()
+    assert "0808 2000 247" in content and "Source" in content
+
+
+def test_crisis_message_puts_999_first(page: Page) -> None:
+    open_chat(page)
+    ask(page, "he's outside her door with a knife")
+    expect(first_reply(page)).to_contain_text("call 999 now")
+    expect(first_reply(page).locator('a[href="tel:999"]').first).to_be_visible()
+    screenshot(page, "04-crisis")
+
+
+def test_quick_exit_button_leaves_and_back_does_not_return(page: Page, stack: Stack) -> None:
+    open_chat(page)
+    ask(page, "hello")
+    page.get_by_role("button", name="Exit this page").click()
+    page.wait_for_url(NEUTRAL)
+    page.go_back()
+    assert not page.url.startswith(stack.settings.gateway_url)
+
+
+def test_escape_twice_is_a_quick_exit(page: Page) -> None:
+    open_chat(page)
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    page.wait_for_url(NEUTRAL)
+
+
+def test_start_again_clears_the_conversation(page: Page) -> None:
+    open_chat(page)
+    ask(page, "what helplines are there?")
+    page.get_by_role("button", name="Start again").click()
+    expect(page.locator(".turn-user")).to_have_count(0)
+    expect(page.get_by_role("button", name="I work with families")).to_be_visible()
+    expect(page.locator(".card")).to_have_count(0)
+
+
+def test_nothing_is_left_in_browser_storage(page: Page) -> None:
+    open_chat(page)
+    page.get_by_role("button", name="I work with families").click()
+    ask(page, "what helplines are there?")
+    stored = page.evaluate(
+        """async () => ({
+            local: localStorage.length,
+            session: sessionStorage.length,
+            cookie: document.cookie,
+            idb: (await indexedDB.databases()).length,
+            caches: (await caches.keys()).length,
+        })"""
+    )
+    assert stored == {"local": 0, "session": 0, "cookie": "", "idb": 0, "caches": 0}
+    assert page.context.cookies() == []
+
+
+def test_keyboard_only_use(page: Page) -> None:
+    open_chat(page)
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "I work with families":
+            break
+    else:
+        pytest.fail("the role buttons cannot be reached with Tab")
+    page.keyboard.press("Enter")
+    expect(bot_turns(page).last).to_contain_text("you work with families")
+    page.get_by_label("Your message").focus()
+    page.keyboard.type("thanks")
+    page.keyboard.press("Enter")
+    expect(bot_turns(page).last).to_contain_text("welcome")
+
+
+@pytest.mark.parametrize(("width", "height", "name"), [(360, 740, "phone"), (320, 256, "zoom400")])
+def test_reflows_on_a_phone_and_at_400_percent_zoom(
+    page: Page, width: int, height: int, name: str
+) -> None:
+    page.set_viewport_size({"width": width, "height": height})
+    open_chat(page)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    expect(page.get_by_role("button", name="Exit this page")).to_be_in_viewport()
+    screenshot(page, f"05-{name}")
+
+
+def test_no_serious_or_critical_accessibility_violations(browser: Browser, stack: Stack) -> None:
+    if not AXE.exists():
+        pytest.fail("axe-core is not installed: `make test` runs `npm ci`.")
+    # axe is injected as a script, so this one context lifts the page's CSP.
+    context = browser.new_context(bypass_csp=True, base_url=stack.settings.gateway_url)
+    page = context.new_page()
+    try:
+        open_chat(page)
+        page.get_by_role("button", name="I work with families").click()
+        expect(bot_turns(page)).to_have_count(3)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            """() => axe.run(document, {runOnly: {type: 'tag',
+                 values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"""
+        )
+        bad = [
+            (v["id"], v["impact"], len(v["nodes"]))
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert bad == []
+    finally:
+        context.close()
+
+
+@pytest.mark.stops_processes
+def test_service_unavailable_is_shown_with_the_helpline(
+    page: Page, stack: Stack, browser_errors: list[str]
+) -> None:
+    stack.stop_process("engine")
+    page.goto("/")
+    notice = page.locator(".turn-error").last
+    expect(notice).to_contain_text("isn't available right now")
+    expect(notice.locator('a[href="tel:08082000247"]')).to_be_visible()
+    screenshot(page, "06-unavailable")
+    # Chromium logs the 503 itself; that one is expected here.
+    browser_errors.remove(
+        "Failed to load resource: the server responded with a status of 503 (Service Unavailable)"
+    )
