@@ -39,6 +39,7 @@ class Settings(BaseModel):
     pseudonym_secret: str = Field(min_length=16)
     engine_timeout_seconds: float = Field(30.0, gt=0, le=300)
     quick_exit_url: str = Field("https://www.bbc.co.uk/weather", pattern=r"^https?://\S+$")
+    local_area: str = Field("example", pattern=r"^[a-z0-9_-]+$")
 
     @property
     def rasa_url(self) -> str:
@@ -69,6 +70,7 @@ _ENV_NAMES = {
     "pseudonym_secret": "PSEUDONYM_SECRET",
     "engine_timeout_seconds": "ENGINE_TIMEOUT_SECONDS",
     "quick_exit_url": "QUICK_EXIT_URL",
+    "local_area": "LOCAL_AREA",
 }
 
 

@@ -96,6 +96,7 @@ class Stack:
             "PSEUDONYM_SECRET": s.pseudonym_secret,
             "ENGINE_TIMEOUT_SECONDS": str(s.engine_timeout_seconds),
             "QUICK_EXIT_URL": s.quick_exit_url,
+            "LOCAL_AREA": s.local_area,
             # rasa-sdk listens on all interfaces unless told otherwise.
             "SANIC_HOST": "127.0.0.1",
             # No telemetry: the engine must not try to reach the internet.

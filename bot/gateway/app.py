@@ -32,6 +32,7 @@ from bot.safety.crisis import crisis_detector
 from bot.safety.messages import crisis_message_text
 from bot.storage.conversations import ConversationStore
 from bot.storage.db import Database, upgrade
+from bot.storage.journeys import JourneyStore
 
 logger = logging.getLogger(__name__)
 
@@ -102,7 +103,9 @@ def create_app(
                 directory=national_directory(),
                 pseudonym_secret=settings.pseudonym_secret,
             )
-            recorder = TurnRecorder(rasa=rasa, store=ConversationStore(database))
+            recorder = TurnRecorder(
+                rasa=rasa, store=ConversationStore(database), journeys=JourneyStore(database)
+            )
             app.state.services = Services(settings, chat, recorder, rasa, database)
             yield
         database.dispose()

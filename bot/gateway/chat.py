@@ -14,6 +14,7 @@ from bot.knowledge.directory import NationalDirectory
 from bot.pseudonym import conversation_id
 from bot.safety.crisis import CrisisDetector
 from bot.storage.conversations import ConversationStore
+from bot.storage.journeys import JourneyStore
 
 logger = logging.getLogger(__name__)
 
@@ -99,10 +100,14 @@ class TurnRecorder:
 
     rasa: RasaClient
     store: ConversationStore
+    journeys: JourneyStore
 
     async def record(self, cid: str) -> None:
         try:
-            role = (await self.rasa.slots(cid)).get("role")
-            await run_in_threadpool(self.store.record_turn, cid, role, datetime.now(UTC))
+            slots = await self.rasa.slots(cid)
+            now = datetime.now(UTC)
+            await run_in_threadpool(self.store.record_turn, cid, slots.get("role"), now)
+            if isinstance(slots.get("journey_outcome"), dict):
+                await run_in_threadpool(self.journeys.record, cid, slots["journey_outcome"], now)
         except Exception as exc:  # a lost count must never break a conversation
             logger.warning("could not record turn: %s", type(exc).__name__)

@@ -4,26 +4,10 @@ import re
 
 import pytest
 import yaml
+from content_rules import VICTIM_BLAMING
 
 from bot.config import PROJECT_ROOT
 from bot.safety.messages import crisis_message_text
-
-# Phrases that blame the survivor or hide the perpetrator (Safe & Together).
-VICTIM_BLAMING = [
-    r"failed? to protect",
-    r"failure to protect",
-    r"why (hasn't|hasnt|has not|doesn't|does not|didn't) she (just )?leave",
-    r"why (haven't|has) (you|she) (not )?left",
-    r"allowed him",
-    r"let him back",
-    r"volatile relationship",
-    r"toxic relationship",
-    r"exposed to domestic (violence|abuse)",
-    r"witnessed (an|the) incident",
-    r"\bjust leave\b",
-    r"should (just )?leave (him|her|the relationship)",
-    r"mum needs to choose",
-]
 
 
 def bot_texts() -> list[tuple[str, str]]:

@@ -1,0 +1,168 @@
+"""The safety-planning walkthrough's actions: start, validate, ask, finish, question bank."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.knowledge.areas import active_area
+from bot.knowledge.directory import national_directory
+from bot.risk.marac import decide
+from bot.safety_planning.content import next_steps, question_bank, walkthrough
+from bot.safety_planning.flow import HELPER_SLOTS, handle_answer, question
+from bot.safety_planning.summary import build_summary, risk_answers
+
+FORM = "safety_planning_form"
+
+
+def _reset_events() -> list[EventType]:
+    """Forget every answer: the tracker keeps nothing of the family once we are done."""
+    return [SlotSet(slot, None) for slot in (*walkthrough().slots, *HELPER_SLOTS)]
+
+
+class ActionStartSafetyPlanning(Action):
+    def name(self) -> str:
+        return "action_start_safety_planning"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        content = walkthrough()
+        dispatcher.utter_message(text=f"{content.introduction}\n{content.controls}")
+        return _reset_events()
+
+
+class ValidateSafetyPlanningForm(FormValidationAction):
+    def name(self) -> str:
+        return f"validate_{FORM}"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        # "stop": no slots left to fill, so the form deactivates.
+        return [] if tracker.get_slot("sp_stopped") else domain_slots
+
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        requested = tracker.get_slot("requested_slot")
+        candidates = tracker.slots_to_validate()
+        if requested not in candidates or requested not in walkthrough().slots:
+            return [SlotSet(slot, value) for slot, value in candidates.items()]
+        from_button = any(
+            e.get("entity") == "answer" for e in tracker.latest_message.get("entities", [])
+        )
+        outcome = handle_answer(
+            walkthrough(), requested, str(candidates[requested]), tracker.slots, from_button
+        )
+        if outcome.note:
+            dispatcher.utter_message(text=outcome.note)
+        return [SlotSet(slot, value) for slot, value in outcome.updates.items()]
+
+
+class AskStep(Action):
+    """Asks one step; a subclass per step slot is made below (Rasa looks them up by name)."""
+
+    slot = ""
+
+    def name(self) -> str:
+        return f"action_ask_{self.slot}"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        text, buttons = question(walkthrough(), self.slot, tracker.slots)
+        dispatcher.utter_message(text=text, buttons=buttons)
+        return []
+
+
+# One ask action per step in the data file. They must be module attributes: the
+# action server's worker processes find classes by name when they unpickle them.
+for _slot in walkthrough().slots:
+    _name = f"AskStep_{_slot}"
+    globals()[_name] = type(_name, (AskStep,), {"slot": _slot, "__qualname__": _name})
+
+
+class ActionFinishSafetyPlanning(Action):
+    def name(self) -> str:
+        return "action_finish_safety_planning"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if tracker.get_slot("sp_stopped"):
+            dispatcher.utter_message(
+                text=(
+                    "Stopped. I haven't kept any of your answers. You can start again at any time."
+                ),
+                buttons=[{"title": "Start safety planning", "payload": "/start_safety_planning"}],
+            )
+            return _reset_events()
+
+        content = walkthrough()
+        slots: dict[str, Any] = tracker.slots
+        area = active_area()
+        decision = decide(risk_answers(content, slots), area.marac)
+        markdown = build_summary(content, slots, decision, next_steps(), national_directory(), area)
+        dispatcher.utter_message(
+            text=f"Step {content.total_steps} of {content.total_steps}: summary\n{markdown}"
+        )
+        dispatcher.utter_message(
+            json_message={
+                "type": "summary",
+                "title": "Safety-planning summary",
+                "markdown": markdown,
+            }
+        )
+        dispatcher.utter_message(
+            text="This summary isn't stored anywhere: copy or download it now if you need it. "
+            + next_steps().consultation,
+            buttons=[
+                {
+                    "title": "Questions to ask her about safety",
+                    "payload": "/ask_survivor_questions",
+                },
+                {"title": "National helplines", "payload": "/ask_helplines"},
+                {"title": "Start again with another family", "payload": "/start_safety_planning"},
+            ],
+        )
+        outcome = {
+            "id": uuid.uuid4().hex,
+            "journey": "safety_planning",
+            "completed": True,
+            "risk": decision.outcome,
+            "criteria": sorted(decision.met),
+            "skipped": list(slots.get("sp_skipped") or []),
+        }
+        return [*_reset_events(), SlotSet("journey_outcome", outcome)]
+
+
+class ActionSurvivorQuestions(Action):
+    def name(self) -> str:
+        return "action_survivor_questions"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        bank = question_bank()
+        lines = [f"**{bank.title}**", bank.introduction]
+        for topic in bank.topics:
+            lines.append(
+                f"- **{topic.topic}** ({topic.why}) " + " ".join(f'"{q}"' for q in topic.ask)
+            )
+        lines.append(f"Source: {bank.source}")
+        text = "\n".join(lines)
+        dispatcher.utter_message(text=text)
+        dispatcher.utter_message(
+            json_message={"type": "question_bank", "title": bank.title, "markdown": text}
+        )
+        return []

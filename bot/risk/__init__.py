@@ -1,0 +1,1 @@
+"""Risk decisions that follow published criteria; pure functions, table-tested."""

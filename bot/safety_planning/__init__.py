@@ -1,0 +1,1 @@
+"""The safety-planning walkthrough: its content schema and the summary it produces."""

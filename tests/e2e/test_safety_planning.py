@@ -1,0 +1,206 @@
+"""The safety-planning walkthrough through the real gateway, engine and action server."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot.pseudonym import conversation_id
+from bot.safety.messages import crisis_message_text
+from bot.safety_planning.content import walkthrough
+from bot.supervisor import Stack
+
+pytestmark = pytest.mark.e2e
+
+CRISIS_TEXT = crisis_message_text()
+STEPS = walkthrough().slots
+
+
+class Chat:
+    def __init__(self, gateway: httpx.Client) -> None:
+        self.gateway = gateway
+        self.sender = f"sp-{uuid.uuid4().hex[:12]}"
+        self.last: list[dict] = []
+
+    def say(self, message: str) -> list[dict]:
+        response = self.gateway.post("/api/chat", json={"sender": self.sender, "message": message})
+        assert response.status_code == 200, response.text
+        self.last = response.json()
+        return self.last
+
+    def click(self, title: str) -> list[dict]:
+        for message in reversed(self.last):
+            for button in message.get("buttons", []):
+                if button["title"] == title:
+                    return self.say(button["payload"])
+        raise AssertionError(f"no button {title!r} in {self.texts()}")
+
+    def texts(self) -> list[str]:
+        return [m["text"] for m in self.last if "text" in m]
+
+    def asking(self) -> str:
+        """The step title the assistant is asking now ("Step N of 7: <title>")."""
+        for text in reversed(self.texts()):
+            if text.startswith("Step "):
+                return text.splitlines()[0]
+        raise AssertionError(f"not asking a step: {self.texts()}")
+
+
+def start(gateway: httpx.Client) -> Chat:
+    chat = Chat(gateway)
+    chat.say("I need to do safety planning for a family")
+    assert "don't need names or identifying details" in chat.texts()[0]
+    assert chat.asking() == "Step 1 of 7: The perpetrator's pattern of coercive control"
+    return chat
+
+
+def answer_all(chat: Chat) -> None:
+    chat.click("Controlling money")
+    assert "So far: Controlling money." in chat.texts()[-1]
+    chat.click("Threats or intimidation")
+    chat.click("Done")
+    chat.say("abused her while she held the baby, disrupted their sleep")
+    chat.click("Kept the children away from him during incidents")
+    chat.click("Done")
+    chat.say("fear or anxiety, school attendance")
+    chat.say("He tells her no one will believe her because of her depression")
+    chat.say("15")
+    chat.say("2")
+    chat.click("No")
+    chat.click("Yes, I believe the risk is high")
+
+
+def summary_of(chat: Chat) -> str:
+    cards = [m["custom"] for m in chat.last if m.get("custom", {}).get("type") == "summary"]
+    assert len(cards) == 1, chat.last
+    return cards[0]["markdown"]
+
+
+def test_complete_walkthrough_gives_a_summary_and_records_only_the_outcome(
+    gateway: httpx.Client, stack: Stack
+) -> None:
+    chat = start(gateway)
+    answer_all(chat)
+    markdown = summary_of(chat)
+    assert chat.texts()[0].startswith("Step 7 of 7: summary")
+    assert "- Controlling money\n- Threats or intimidation" in markdown
+    assert "- abused her while she held the baby\n- disrupted their sleep" in markdown
+    assert "- Kept the children away from him during incidents" in markdown
+    assert "**MARAC: the referral criteria are met**" in markdown
+    assert "Visible high risk: 15" in markdown and "Professional judgement" in markdown
+    assert "isn't stored anywhere" in chat.texts()[-1]
+
+    cid = conversation_id(chat.sender, stack.settings.pseudonym_secret)
+    database = Path(stack.settings.database_url.removeprefix("sqlite:///"))
+    row = None
+    for _ in range(50):
+        with sqlite3.connect(database) as connection:
+            row = connection.execute(
+                "SELECT journey, completed, outcome, criteria, skipped FROM journey_events "
+                "WHERE conversation_id = ?",
+                (cid,),
+            ).fetchone()
+        if row:
+            break
+        time.sleep(0.2)
+    assert row == (
+        "safety_planning",
+        1,
+        "marac_referral",
+        "professional_judgement,visible_high_risk",
+        None,
+    )
+    with sqlite3.connect(database) as connection:
+        dump = json.dumps([list(r) for r in connection.execute("SELECT * FROM journey_events")])
+    assert "depression" not in dump and "Controlling money" not in dump
+
+
+def test_skipping_every_step_still_gives_a_summary(gateway: httpx.Client) -> None:
+    chat = start(gateway)
+    for index in range(len(STEPS)):
+        assert chat.asking().startswith(f"Step {min(index + 1, 6)} of 7")
+        chat.say("skip")
+    markdown = summary_of(chat)
+    assert markdown.count("- Skipped.") == len(STEPS)
+    assert "Skipped: The perpetrator's pattern of coercive control;" in markdown
+    assert "criteria are not met" in markdown
+
+
+def test_back_goes_to_the_previous_step(gateway: httpx.Client) -> None:
+    chat = start(gateway)
+    chat.say("controlling money, isolation")
+    assert chat.asking().startswith("Step 2 of 7")
+    chat.say("back")
+    assert chat.asking().startswith("Step 1 of 7")
+    chat.click("Back")
+    assert "This is the first step." in chat.texts()
+
+
+def test_stop_ends_it_and_keeps_nothing(gateway: httpx.Client) -> None:
+    chat = start(gateway)
+    chat.say("controlling money")
+    chat.say("stop")
+    assert chat.texts()[-1].startswith("Stopped. I haven't kept any of your answers.")
+    chat.say("I need to do safety planning for a family")
+    assert chat.asking().startswith("Step 1 of 7")
+
+
+def test_start_again_goes_back_to_step_one(gateway: httpx.Client) -> None:
+    chat = start(gateway)
+    chat.say("controlling money")
+    chat.say("kept them away")
+    assert chat.asking().startswith("Step 3 of 7")
+    chat.say("start again")
+    assert chat.asking().startswith("Step 1 of 7")
+
+
+def test_dash_topics_one_by_one(gateway: httpx.Client) -> None:
+    chat = start(gateway)
+    for _ in range(5):
+        chat.say("skip")
+    assert chat.asking() == "Step 6 of 7: Risk - the DASH checklist"
+    chat.click("Go through the topics")
+    for i in range(24):
+        assert f"Topic {i + 1} of 24" in chat.texts()[-1]
+        chat.click("Yes" if i < 14 else "No")
+    assert chat.asking() == "Step 6 of 7: Risk - incidents in the last 12 months"
+    for _ in range(3):
+        chat.say("skip")
+    assert "counted from a topic-by-topic walk-through" in summary_of(chat)
+    assert "Visible high risk: 14" in summary_of(chat)
+
+
+def test_crisis_mid_walkthrough_interrupts_then_offers_to_resume(gateway: httpx.Client) -> None:
+    chat = start(gateway)
+    chat.say("controlling money, threats")
+    assert chat.asking().startswith("Step 2 of 7")
+    chat.say("he's outside the house right now with a knife")
+    assert chat.texts()[0] == CRISIS_TEXT
+    assert "paused the safety-planning walkthrough" in chat.texts()[-1]
+    chat.click("Carry on with the walkthrough")
+    assert chat.asking().startswith("Step 2 of 7")  # step 1's answer was kept
+
+
+def test_separation_is_named_as_a_high_risk_time(gateway: httpx.Client) -> None:
+    chat = Chat(gateway)
+    chat.say("mum has told me she's planning to leave him next week")
+    assert "Separation is a known high-risk time" in chat.texts()[0]
+
+
+def test_question_bank_on_its_own(gateway: httpx.Client) -> None:
+    chat = Chat(gateway)
+    chat.say("what should I ask mum about safety?")
+    assert "Has he ever interfered with you trying to leave" in chat.texts()[0]
+
+
+def test_perpetrator_engagement(gateway: httpx.Client) -> None:
+    chat = Chat(gateway)
+    chat.say("how do I engage dad safely as a parent?")
+    assert "Never tell him what she has disclosed" in chat.texts()[0]
+    assert "0808 802 4040" in chat.texts()[0]
