@@ -139,7 +139,7 @@ class ActionFinishSafetyPlanning(Action):
             "id": uuid.uuid4().hex,
             "journey": "safety_planning",
             "completed": True,
-            "risk": decision.outcome,
+            "outcome": decision.outcome,
             "criteria": sorted(decision.met),
             "skipped": list(slots.get("sp_skipped") or []),
         }

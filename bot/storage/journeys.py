@@ -10,7 +10,7 @@ from bot.storage.conversations import hour_bucket
 from bot.storage.db import Database
 from bot.storage.models import JourneyEvent
 
-JOURNEYS = frozenset({"safety_planning"})
+JOURNEYS = frozenset({"safety_planning", "referral_pathway", "consultation_requested"})
 _NAME = re.compile(r"^[a-z0-9_]{1,40}$")
 
 
@@ -34,7 +34,7 @@ class JourneyStore:
             return False
         if journey not in JOURNEYS:
             return False
-        risk = outcome.get("risk")
+        category = outcome.get("outcome")
         with self._db.session() as session, session.begin():
             if session.get(JourneyEvent, event_id) is not None:
                 return False
@@ -44,7 +44,9 @@ class JourneyStore:
                     conversation_id=conversation_id,
                     journey=journey,
                     completed=bool(outcome.get("completed")),
-                    outcome=risk if isinstance(risk, str) and _NAME.match(risk) else None,
+                    outcome=category
+                    if isinstance(category, str) and _NAME.match(category)
+                    else None,
                     criteria=_names(outcome.get("criteria")),
                     skipped=_names(outcome.get("skipped")),
                     hour=hour_bucket(now),

@@ -96,7 +96,7 @@ def test_finish_gives_summary_card_and_records_only_the_outcome() -> None:
     assert card["custom"]["type"] == "summary" and card["custom"]["markdown"].startswith("#")
     assert "isn't stored anywhere" in offer["text"]
     outcome = next(e["value"] for e in events if e.get("name") == "journey_outcome")
-    assert outcome["risk"] == "marac_referral"
+    assert outcome["outcome"] == "marac_referral"
     assert outcome["criteria"] == ["visible_high_risk"]
     assert outcome["skipped"] == ["sp_child_harm"]
     assert "Controlling money" not in str(outcome)

@@ -1,0 +1,123 @@
+"""Referral pathways, the user's local area, and case consultations."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.knowledge.areas import Area, active_area, active_area_id, area, find_area
+from bot.knowledge.directory import national_directory
+from bot.pathways.engine import build, detect, order, pathways, render
+
+
+def user_area(tracker: Tracker) -> Area:
+    """The area the user named in this conversation, else the configured one."""
+    return area(tracker.get_slot("area") or active_area_id())
+
+
+def _outcome(journey: str, outcome: str | None = None) -> SlotSet:
+    return SlotSet(
+        "journey_outcome", {"id": uuid.uuid4().hex, "journey": journey, "outcome": outcome}
+    )
+
+
+class ActionReferralPathway(Action):
+    def name(self) -> str:
+        return "action_referral_pathway"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        data = pathways()
+        chosen = [
+            e["value"]
+            for e in tracker.latest_message.get("entities", [])
+            if e.get("entity") == "situation" and e.get("value") in data.situations
+        ]
+        text = tracker.latest_message.get("text") or ""
+        situations = order(chosen or detect(text, data), data)
+        if not situations:
+            dispatcher.utter_message(
+                text="So I give you the right route: which of these fits best? "
+                "If anyone is in immediate danger, call 999 first.",
+                buttons=[
+                    {
+                        "title": situation.title,
+                        "payload": "/ask_referral_pathway" + f'{{"situation": "{situation_id}"}}',
+                    }
+                    for situation_id, situation in data.situations.items()
+                ],
+            )
+            return []
+        local = user_area(tracker)
+        directory = national_directory()
+        steps = build(situations, data, local, directory)
+        titles = "; ".join(data.situations[s].title.lower() for s in situations)
+        body = render(steps, local, directory)
+        dispatcher.utter_message(text=f"Referral pathway for: {titles}.\n{body}")
+        dispatcher.utter_message(
+            json_message={
+                "type": "pathway",
+                "title": "Referral pathway",
+                "markdown": f"# Referral pathway\n\nFor: {titles}.\n\n{body}\n",
+            }
+        )
+        return [_outcome("referral_pathway", "+".join(situations)[:40])]
+
+
+class ActionSetArea(Action):
+    def name(self) -> str:
+        return "action_set_area"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        found = find_area(tracker.latest_message.get("text") or "")
+        if found is None:
+            fallback = active_area()
+            dispatcher.utter_message(
+                text="I don't have a local directory for that area yet, so I'll use "
+                f"{fallback.name}'s and the national services. Your safeguarding lead can "
+                "tell you your local front door, MARAC coordinator and IDVA service."
+            )
+            return []
+        chosen = area(found)
+        note = (
+            " It is an example area: its contacts are not real services." if chosen.example else ""
+        )
+        dispatcher.utter_message(text=f"Thanks: I'll use {chosen.name}'s local services.{note}")
+        return [SlotSet("area", found)]
+
+
+class ActionCaseConsultation(Action):
+    def name(self) -> str:
+        return "action_case_consultation"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        local = user_area(tracker)
+        clinic = local.services.get("st_champions")
+        if clinic is None:
+            text = (
+                f"{local.name} has no Safe & Together champion or clinic in its local directory. "
+                "Ask your supervisor or safeguarding lead about a case consultation; in the "
+                "meantime the National Domestic Abuse Helpline "
+                f"({national_directory().get('national_da_helpline').number}) also advises "
+                "professionals."
+            )
+        else:
+            text = (
+                "Talking a family through with someone who knows the model helps: "
+                f"{clinic.as_line()}"
+            )
+            if local.example:
+                text += " (This is an example area: these contacts are not real.)"
+        role: Any = tracker.get_slot("role")
+        dispatcher.utter_message(text=text)
+        return [_outcome("consultation_requested", role if isinstance(role, str) else None)]

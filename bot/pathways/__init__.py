@@ -1,0 +1,1 @@
+"""Referral pathways: which situations apply, and who to contact, in what order."""

@@ -1,0 +1,186 @@
+"""Picks and orders referral steps for a set of situations. Pure: data in, steps out.
+
+Pathways are data (`data/pathways.yml`); local services come from the area file
+and fall back to a national service when an area has no entry, so the user is
+never left with nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from bot.config import PROJECT_ROOT
+from bot.knowledge.areas import SERVICE_KEYS, Area
+from bot.knowledge.directory import NationalDirectory
+from bot.knowledge.files import load_yaml_model
+
+PATHWAYS_FILE = PROJECT_ROOT / "data" / "pathways.yml"
+IMMEDIATE_DANGER = "immediate_danger"
+
+_LOCAL_LABELS = {
+    "front_door": "children's social care front door (MASH)",
+    "marac_coordinator": "MARAC coordinator",
+    "idva_service": "IDVA service",
+    "ypva": "young people's violence advisor",
+    "st_champions": "Safe & Together champions or clinic",
+    "perpetrator_programme": "perpetrator programme",
+    "police_non_emergency": "police non-emergency number",
+}
+
+
+class PathwayStep(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    contact: str = Field(pattern=r"^(national:[a-z0-9_]+|local:[a-z_]+|role:[a-z ]+)$")
+    fallback: str | None = Field(default=None, pattern=r"^[a-z0-9_]+$")
+    how: str = Field(min_length=10)
+    why: str = Field(min_length=10)
+
+    @model_validator(mode="after")
+    def _local_needs_fallback(self) -> PathwayStep:
+        if self.contact.startswith("local:"):
+            if self.contact.removeprefix("local:") not in SERVICE_KEYS:
+                raise ValueError(f"unknown local service in {self.contact}")
+            if not self.fallback:
+                raise ValueError(f"{self.contact} needs a national fallback")
+        return self
+
+
+class Situation(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    title: str
+    priority: int = Field(ge=0)
+    signals: tuple[str, ...] = ()
+    steps: tuple[PathwayStep, ...] = Field(min_length=1)
+
+    @field_validator("signals")
+    @classmethod
+    def _compiles(cls, signals: tuple[str, ...]) -> tuple[str, ...]:
+        for signal in signals:
+            re.compile(signal)
+        return signals
+
+
+class Pathways(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    situations: dict[str, Situation]
+
+    @model_validator(mode="after")
+    def _has_immediate_danger(self) -> Pathways:
+        if IMMEDIATE_DANGER not in self.situations:
+            raise ValueError("the immediate_danger situation is required")
+        return self
+
+
+@dataclass(frozen=True)
+class ResolvedStep:
+    """One step to show: who, their number (if any), how, why, and where it came from."""
+
+    situation: str
+    who: str
+    number: str | None
+    how: str
+    why: str
+    note: str | None = None
+    email: str | None = None
+
+
+def detect(text: str, pathways: Pathways) -> list[str]:
+    """Situations whose signals appear in the text, in file order."""
+    said = text.lower().replace("\u2019", "'")
+    return [
+        situation_id
+        for situation_id, situation in pathways.situations.items()
+        if any(re.search(signal, said) for signal in situation.signals)
+    ]
+
+
+def order(situation_ids: list[str] | set[str], pathways: Pathways) -> list[str]:
+    known = [s for s in dict.fromkeys(situation_ids) if s in pathways.situations]
+    return sorted(known, key=lambda s: (s != IMMEDIATE_DANGER, pathways.situations[s].priority))
+
+
+def build(
+    situation_ids: list[str] | set[str],
+    pathways: Pathways,
+    area: Area,
+    directory: NationalDirectory,
+) -> list[ResolvedStep]:
+    """Every step of every situation, immediate danger first, each contact once."""
+    steps: list[ResolvedStep] = []
+    seen: dict[str, int] = {}
+    for situation_id in order(situation_ids, pathways):
+        for step in pathways.situations[situation_id].steps:
+            resolved = _resolve(situation_id, step, area, directory)
+            key = resolved.who
+            if key in seen:
+                earlier = steps[seen[key]]
+                if step.how not in earlier.how:
+                    steps[seen[key]] = ResolvedStep(
+                        earlier.situation,
+                        earlier.who,
+                        earlier.number,
+                        f"{earlier.how} {step.how}",
+                        earlier.why,
+                        earlier.note,
+                        earlier.email,
+                    )
+                continue
+            seen[key] = len(steps)
+            steps.append(resolved)
+    return steps
+
+
+def _resolve(
+    situation_id: str, step: PathwayStep, area: Area, directory: NationalDirectory
+) -> ResolvedStep:
+    kind, _, name = step.contact.partition(":")
+    if kind == "role":
+        return ResolvedStep(situation_id, f"Your {name}", None, step.how, step.why)
+    if kind == "local":
+        service = area.services.get(name)  # type: ignore[call-overload]
+        if service is not None:
+            how = f"{step.how} {service.how}"
+            return ResolvedStep(
+                situation_id, service.name, service.number, how, step.why, email=service.email
+            )
+        national = directory.get(step.fallback or "")
+        note = (
+            f"{area.name} has no {_LOCAL_LABELS[name]} in its local directory: "
+            f"ask your safeguarding lead, and meanwhile use {national.name}."
+        )
+        return ResolvedStep(situation_id, national.name, national.number, step.how, step.why, note)
+    national = directory.get(name)
+    return ResolvedStep(situation_id, national.name, national.number, step.how, step.why)
+
+
+def render(steps: list[ResolvedStep], area: Area, directory: NationalDirectory) -> str:
+    lines = []
+    for number, step in enumerate(steps, start=1):
+        contact = f"**{step.who}**"
+        if step.number:
+            contact += f": {step.number}"
+        if step.email:
+            contact += f", {step.email}"
+        lines.append(f"{number}. {contact}. {step.how} Why: {step.why}")
+        if step.note:
+            lines.append(f"- {step.note}")
+    lines.append(
+        f"Sources: local services from the {area.name} directory"
+        f"{' (an example area, not real services)' if area.example else ''}; national numbers "
+        f"last checked {directory.oldest_check():%-d %B %Y}."
+    )
+    return "\n".join(lines)
+
+
+def load_pathways(path: Path = PATHWAYS_FILE) -> Pathways:
+    return load_yaml_model(path, Pathways)
+
+
+@cache
+def pathways() -> Pathways:
+    return load_pathways()

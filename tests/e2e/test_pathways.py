@@ -1,0 +1,103 @@
+"""Referral pathways, DSL next steps, areas and consultations through the real stack."""
+
+from __future__ import annotations
+
+import uuid
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+class Chat:
+    def __init__(self, gateway: httpx.Client) -> None:
+        self.gateway = gateway
+        self.sender = f"pw-{uuid.uuid4().hex[:12]}"
+        self.last: list[dict] = []
+
+    def say(self, message: str) -> list[str]:
+        response = self.gateway.post("/api/chat", json={"sender": self.sender, "message": message})
+        assert response.status_code == 200, response.text
+        self.last = response.json()
+        return [m["text"] for m in self.last if "text" in m]
+
+    def buttons(self) -> dict[str, str]:
+        return {b["title"]: b["payload"] for m in self.last for b in m.get("buttons", [])}
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "dad wants help to change, where can I refer him?",
+            ["perpetrator programme", "0808 802 4040"],
+        ),
+        (
+            "she's 16 and her boyfriend is violent",
+            ["young people's violence advisor", "children's front door"],
+        ),
+        (
+            "where do I refer a male victim of domestic abuse",
+            ["Men's Advice Line", "0808 801 0327"],
+        ),
+        (
+            "her family are forcing her to marry, who do I contact",
+            ["Karma Nirvana", "Forced Marriage Unit"],
+        ),
+        (
+            "a mum wants to know about her new partner's past, what's the route",
+            ["right to ask", "101"],
+        ),
+    ],
+)
+def test_pathway_for_a_described_situation(
+    gateway: httpx.Client, message: str, expected: list[str]
+) -> None:
+    chat = Chat(gateway)
+    text = chat.say(message)[0]
+    assert text.startswith("Referral pathway for:")
+    for needle in expected:
+        assert needle in text
+    [card] = [m["custom"] for m in chat.last if "custom" in m]
+    assert card["type"] == "pathway" and card["markdown"].startswith("# Referral pathway")
+
+
+def test_immediate_danger_comes_first_in_a_combination(gateway: httpx.Client) -> None:
+    chat = Chat(gateway)
+    text = chat.say("she's 16, it's honour based and she's in danger right now, who do I call")[0]
+    lines = [line for line in text.splitlines() if line[:2] in {"1.", "2.", "3."}]
+    assert "999" in lines[0]
+    assert "Karma Nirvana" in text and "young people's violence advisor" in text
+
+
+def test_unclear_situation_gets_clarifying_buttons(gateway: httpx.Client) -> None:
+    chat = Chat(gateway)
+    assert "which of these fits best" in chat.say("who do I call, and in what order?")[0]
+    text = chat.say(chat.buttons()["The victim is LGBT+"])[0]
+    assert "Galop" in text and "0800 999 5428" in text
+
+
+def test_dsl_operation_encompass_next_steps(gateway: httpx.Client) -> None:
+    chat = Chat(gateway)
+    chat.say("/role_dsl")
+    text = chat.say(chat.buttons()["Operation Encompass notification"])[0]
+    assert "need to know" in text and "silent support" in text and "Source:" in text
+
+
+def test_dsl_pupil_disclosure_next_steps(gateway: httpx.Client) -> None:
+    text = Chat(gateway).say("a pupil has just told me her dad hits her mum, what do I do?")[0]
+    assert "don't promise to keep it secret" in text
+    assert "own words" in text and "Tell the DSL at once" in text
+
+
+def test_area_can_be_named_and_unknown_areas_fall_back(gateway: httpx.Client) -> None:
+    chat = Chat(gateway)
+    assert "Example Borough" in chat.say("I work in Example Borough")[0]
+    assert "don't have a local directory" in chat.say("I'm based in Leeds")[0]
+
+
+def test_case_consultation_routes_to_the_local_clinic(gateway: httpx.Client) -> None:
+    text = Chat(gateway).say("can I talk this family through with someone?")[0]
+    assert "Safe & Together case consultation clinic" in text
+    assert "safeandtogether@example.org" in text and "example area" in text

@@ -1,0 +1,69 @@
+"""Pathway, area and consultation actions as rasa-sdk runs them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.pathways import ActionCaseConsultation, ActionReferralPathway, ActionSetArea
+
+
+def tracker(text: str, entities: list[dict[str, Any]] | None = None, **slots: Any) -> Tracker:
+    return Tracker(
+        sender_id="t",
+        slots=slots,
+        latest_message={"text": text, "intent": {"name": "x"}, "entities": entities or []},
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def run(action: Any, t: Tracker) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    dispatcher = CollectingDispatcher()
+    events = action.run(dispatcher, t, {})
+    return dispatcher.messages, events
+
+
+def test_pathway_from_text_records_only_the_situation() -> None:
+    messages, events = run(ActionReferralPathway(), tracker("she's 16 and her boyfriend hits her"))
+    assert messages[0]["text"].startswith("Referral pathway for: the victim is 16 or 17.")
+    [outcome] = [e["value"] for e in events if e["name"] == "journey_outcome"]
+    assert outcome["journey"] == "referral_pathway" and outcome["outcome"] == "victim_16_17"
+
+
+def test_pathway_from_a_button_entity() -> None:
+    messages, _ = run(
+        ActionReferralPathway(),
+        tracker("/ask_referral_pathway", [{"entity": "situation", "value": "clares_law"}]),
+    )
+    assert "right to ask" in messages[0]["text"]
+
+
+def test_unclear_question_offers_every_situation_as_a_button() -> None:
+    messages, events = run(ActionReferralPathway(), tracker("who do I call?"))
+    assert len(messages[0]["buttons"]) == 14
+    assert messages[0]["buttons"][0]["payload"] == (
+        '/ask_referral_pathway{"situation": "immediate_danger"}'
+    )
+    assert events == []
+
+
+def test_area_is_set_only_for_a_configured_area() -> None:
+    messages, events = run(ActionSetArea(), tracker("I work in Example Borough"))
+    assert events == [{"event": "slot", "timestamp": None, "name": "area", "value": "example"}]
+    assert "not real services" in messages[0]["text"]
+    messages, events = run(ActionSetArea(), tracker("I'm based in Leeds"))
+    assert events == [] and "don't have a local directory" in messages[0]["text"]
+
+
+def test_consultation_is_counted_with_the_role_only() -> None:
+    messages, events = run(ActionCaseConsultation(), tracker("consultation", role="practitioner"))
+    assert "safeandtogether@example.org" in messages[0]["text"]
+    [outcome] = [e["value"] for e in events]
+    assert outcome["journey"] == "consultation_requested"
+    assert outcome["outcome"] == "practitioner"
