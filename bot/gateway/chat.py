@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -11,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from bot.engine.rasa_client import EngineUnavailable, RasaClient
 from bot.knowledge.directory import NationalDirectory
+from bot.privacy.anonymiser import Anonymised, Anonymiser
 from bot.pseudonym import conversation_id
 from bot.safety.crisis import CrisisDetector
 from bot.storage.conversations import ConversationStore
@@ -22,6 +26,14 @@ logger = logging.getLogger(__name__)
 # dialogue goes into crisis handling even if the model would have picked
 # something else.
 CRISIS_PAYLOAD = "/crisis"
+_PAYLOAD = re.compile(r"^/([a-z_]+)(\{.*\})?$", re.DOTALL)
+REMOVED_NOTICE = (
+    "I've removed what looked like names or contact details: I don't need them to help."
+)
+
+
+class AnonymiserFailed(Exception):
+    """The message could not be anonymised, so it must go no further."""
 
 
 @dataclass
@@ -33,6 +45,7 @@ class TurnResult:
     crisis: bool
     unavailable: bool = False
     matched: tuple[str, ...] = field(default=())
+    removed: frozenset[str] = field(default_factory=frozenset)
 
 
 @dataclass
@@ -42,9 +55,51 @@ class ChatService:
     crisis_text: str
     directory: NationalDirectory
     pseudonym_secret: str
+    anonymiser: Anonymiser
+    # Conversations already told that details were removed, and the name words found
+    # in each, so a name is removed again when it comes back without a cue. Bounded,
+    # and in this process's memory only: never written anywhere.
+    _told: OrderedDict[str, None] = field(default_factory=OrderedDict)
+    _names: OrderedDict[str, frozenset[str]] = field(default_factory=OrderedDict)
+
+    def _remember(self, store: OrderedDict[str, Any], key: str, value: Any) -> None:
+        store[key] = value
+        store.move_to_end(key)
+        if len(store) > 50_000:
+            store.popitem(last=False)
+
+    def _anonymise(self, message: str, known: frozenset[str]) -> Anonymised:
+        """Typed text is anonymised whole; a button payload has its JSON values anonymised."""
+        payload = _PAYLOAD.match(message)
+        if payload and payload.group(2):
+            try:
+                values = json.loads(payload.group(2))
+            except ValueError:
+                values = None
+            if isinstance(values, dict):
+                found: set[str] = set()
+                for key, value in values.items():
+                    if isinstance(value, str) and not re.fullmatch(r"[a-z0-9_ ]*", value):
+                        result = self.anonymiser.anonymise(value, known)
+                        values[key] = result.text
+                        found |= result.found
+                return Anonymised(f"/{payload.group(1)}{json.dumps(values)}", frozenset(found))
+        if payload:
+            return Anonymised(message)
+        return self.anonymiser.anonymise(message, known)
 
     async def turn(self, sender: str, message: str) -> TurnResult:
         cid = conversation_id(sender, self.pseudonym_secret)
+        try:
+            clean = await run_in_threadpool(
+                self._anonymise, message, self._names.get(cid, frozenset())
+            )
+        except Exception as exc:
+            logger.error("anonymiser failed: %s", type(exc).__name__)
+            raise AnonymiserFailed from None
+        if clean.names:
+            self._remember(self._names, cid, clean.names)
+        message = clean.text
         assessment = self.detector.assess(message)
         outgoing = CRISIS_PAYLOAD if assessment.is_crisis else message
         try:
@@ -61,9 +116,12 @@ class ChatService:
             ]
         if not messages:
             messages = [await self._nothing_to_say(sender)]
+        if clean.changed and cid not in self._told:
+            self._remember(self._told, cid, None)
+            messages.insert(1 if crisis else 0, {"text": REMOVED_NOTICE})
         for m in messages:
             m["recipient_id"] = sender
-        return TurnResult(messages, cid, crisis, False, assessment.matched)
+        return TurnResult(messages, cid, crisis, False, assessment.matched, clean.found)
 
     def _crisis_message(self, sender: str) -> dict[str, Any]:
         return {"recipient_id": sender, "text": self.crisis_text}

@@ -177,3 +177,14 @@ def EXAMPLE_DIR() -> Path:
     from bot.knowledge.areas import AREAS_DIR
 
     return AREAS_DIR
+
+
+def test_pathway_text_has_no_victim_blaming_language() -> None:
+    import re
+
+    from content_rules import VICTIM_BLAMING
+
+    for situation in P.situations.values():
+        for text in (situation.title, *(t for s in situation.steps for t in (s.how, s.why))):
+            for phrase in VICTIM_BLAMING:
+                assert not re.search(phrase, text, re.IGNORECASE), (phrase, text)

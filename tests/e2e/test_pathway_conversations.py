@@ -100,3 +100,59 @@ def test_case_consultation_routes_to_the_local_clinic(gateway: httpx.Client) -> 
     text = Chat(gateway).say("can I talk this family through with someone?")[0]
     assert "Safe & Together case consultation clinic" in text
     assert "safeandtogether@example.org" in text and "example area" in text
+
+
+PATHWAY_EXPECTATIONS = {
+    "immediate_danger": "999",
+    "marac_criteria": "MARAC coordinator",
+    "repeat_marac": "previous action plan",
+    "moving_area": "Marac-to-Marac",
+    "child_significant_harm": "front door (MASH)",
+    "pupil_disclosure": "designated safeguarding lead",
+    "perpetrator_seeking_help": "perpetrator programme",
+    "male_victim": "Men's Advice Line",
+    "lgbt_victim": "Galop",
+    "honour_based": "Karma Nirvana",
+    "victim_16_17": "young people's violence advisor",
+    "clares_law": "right to ask",
+    "child_wants_to_talk": "Childline",
+    "adult_worried_about_child": "NSPCC Helpline",
+}
+
+
+@pytest.mark.parametrize("situation", sorted(PATHWAY_EXPECTATIONS))
+def test_every_situation_through_its_clarifying_button(
+    gateway: httpx.Client, situation: str
+) -> None:
+    chat = Chat(gateway)
+    chat.say("who do I contact about this?")
+    payload = f'/ask_referral_pathway{{"situation": "{situation}"}}'
+    assert payload in chat.buttons().values()
+    text = chat.say(payload)[0]
+    assert text.startswith("Referral pathway for:")
+    assert PATHWAY_EXPECTATIONS[situation] in text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "I'm worried about one of my pupils but there's been no disclosure",
+            "without a disclosure",
+        ),
+        ("how should I write up a safeguarding concern about a pupil", "own words"),
+        (
+            "does this meet the threshold for a referral to children's social care",
+            "significant harm",
+        ),
+        ("a parent is asking me how Clare's Law works", "Right to ask"),
+        (
+            "what's the difference between Childline and the NSPCC helpline",
+            "NSPCC Helpline is for adults",
+        ),
+    ],
+)
+def test_every_dsl_topic(gateway: httpx.Client, message: str, expected: str) -> None:
+    text = Chat(gateway).say(message)[0]
+    assert expected in text
+    assert "Source:" in text

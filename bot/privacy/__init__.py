@@ -1,0 +1,1 @@
+"""Privacy: identifying details are removed before anything else sees a message."""
