@@ -66,6 +66,8 @@ class ValidateSafetyPlanningForm(FormValidationAction):
         )
         if outcome.note:
             dispatcher.utter_message(text=outcome.note)
+        if outcome.show_question_bank:
+            dispatcher.utter_message(text=question_bank().as_text())
         return [SlotSet(slot, value) for slot, value in outcome.updates.items()]
 
 
@@ -154,13 +156,7 @@ class ActionSurvivorQuestions(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         bank = question_bank()
-        lines = [f"**{bank.title}**", bank.introduction]
-        for topic in bank.topics:
-            lines.append(
-                f"- **{topic.topic}** ({topic.why}) " + " ".join(f'"{q}"' for q in topic.ask)
-            )
-        lines.append(f"Source: {bank.source}")
-        text = "\n".join(lines)
+        text = bank.as_text()
         dispatcher.utter_message(text=text)
         dispatcher.utter_message(
             json_message={"type": "question_bank", "title": bank.title, "markdown": text}

@@ -32,6 +32,8 @@ class Step(BaseModel):
     kind: Literal["multi", "text", "dash", "number", "choice"]
     options: tuple[str, ...] | tuple[ChoiceOption, ...] = ()
     max: int | None = None
+    # Offer the survivor question bank at this step (a button and "questions to ask her").
+    offers_question_bank: bool = False
 
     @model_validator(mode="after")
     def _options_fit_kind(self) -> Step:
@@ -108,6 +110,14 @@ class QuestionBank(BaseModel):
     introduction: str
     source: str
     topics: tuple[Question, ...] = Field(min_length=6)
+
+    def as_text(self) -> str:
+        lines = [f"**{self.title}**", self.introduction]
+        for topic in self.topics:
+            asks = " ".join(f'"{q}"' for q in topic.ask)
+            lines.append(f"- **{topic.topic}** ({topic.why}) {asks}")
+        lines.append(f"Source: {self.source}")
+        return "\n".join(lines)
 
 
 class NextStep(BaseModel):

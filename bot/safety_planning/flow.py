@@ -26,6 +26,7 @@ _CONTROLS = {
     "stop": {"stop", "cancel", "quit", "stop the walkthrough", "end", "exit walkthrough"},
     "restart": {"start again", "restart", "start over", "begin again", "from the start"},
 }
+_QUESTION_BANK = {"questions to ask her", "questions", "question bank", "what should i ask her"}
 _DONE = {"done", "that's all", "thats all", "finished", "next", "no more", "that's it"}
 _NONE = {"none", "none of these", "nothing", "none known", "no", "n/a", "not known"}
 _DONT_KNOW = {"don't know", "dont know", "do not know", "not sure", "unknown", "i don't know"}
@@ -41,6 +42,7 @@ class Outcome:
 
     updates: dict[str, Any] = field(default_factory=dict)
     note: str | None = None
+    show_question_bank: bool = False
 
 
 def _norm(text: str) -> str:
@@ -97,6 +99,8 @@ def handle_answer(
                 "sp_skipped": [*skipped, slot] if slot not in skipped else skipped,
             }
         )
+    if step.offers_question_bank and _norm(text) in _QUESTION_BANK:
+        return Outcome({slot: None}, show_question_bank=True)
     if step.kind == "multi":
         return _multi(step, text, slots, from_button)
     answer = {"text": _text, "dash": _dash, "number": _number, "choice": _choice}[step.kind]
@@ -259,6 +263,10 @@ def question(
         buttons = [
             {"title": str(o), "payload": payload(str(o))} for o in step.options if o not in draft
         ]
+        if step.offers_question_bank:
+            buttons.append(
+                {"title": "Questions to ask her", "payload": payload("questions to ask her")}
+            )
         buttons.append({"title": "Done", "payload": payload("done")})
     elif step.kind == "choice":
         buttons = [

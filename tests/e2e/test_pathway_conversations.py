@@ -2,28 +2,11 @@
 
 from __future__ import annotations
 
-import uuid
-
 import httpx
 import pytest
+from chat_client import Chat
 
 pytestmark = pytest.mark.e2e
-
-
-class Chat:
-    def __init__(self, gateway: httpx.Client) -> None:
-        self.gateway = gateway
-        self.sender = f"pw-{uuid.uuid4().hex[:12]}"
-        self.last: list[dict] = []
-
-    def say(self, message: str) -> list[str]:
-        response = self.gateway.post("/api/chat", json={"sender": self.sender, "message": message})
-        assert response.status_code == 200, response.text
-        self.last = response.json()
-        return [m["text"] for m in self.last if "text" in m]
-
-    def buttons(self) -> dict[str, str]:
-        return {b["title"]: b["payload"] for m in self.last for b in m.get("buttons", [])}
 
 
 @pytest.mark.parametrize(

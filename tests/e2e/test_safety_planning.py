@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-import uuid
 from pathlib import Path
 
 import httpx
 import pytest
+from chat_client import Chat
 
 from bot.pseudonym import conversation_id
 from bot.safety.messages import crisis_message_text
@@ -20,36 +20,6 @@ pytestmark = pytest.mark.e2e
 
 CRISIS_TEXT = crisis_message_text()
 STEPS = walkthrough().slots
-
-
-class Chat:
-    def __init__(self, gateway: httpx.Client) -> None:
-        self.gateway = gateway
-        self.sender = f"sp-{uuid.uuid4().hex[:12]}"
-        self.last: list[dict] = []
-
-    def say(self, message: str) -> list[dict]:
-        response = self.gateway.post("/api/chat", json={"sender": self.sender, "message": message})
-        assert response.status_code == 200, response.text
-        self.last = response.json()
-        return self.last
-
-    def click(self, title: str) -> list[dict]:
-        for message in reversed(self.last):
-            for button in message.get("buttons", []):
-                if button["title"] == title:
-                    return self.say(button["payload"])
-        raise AssertionError(f"no button {title!r} in {self.texts()}")
-
-    def texts(self) -> list[str]:
-        return [m["text"] for m in self.last if "text" in m]
-
-    def asking(self) -> str:
-        """The step title the assistant is asking now ("Step N of 7: <title>")."""
-        for text in reversed(self.texts()):
-            if text.startswith("Step "):
-                return text.splitlines()[0]
-        raise AssertionError(f"not asking a step: {self.texts()}")
 
 
 def start(gateway: httpx.Client) -> Chat:
@@ -185,6 +155,16 @@ def test_crisis_mid_walkthrough_interrupts_then_offers_to_resume(gateway: httpx.
     assert "paused the safety-planning walkthrough" in chat.texts()[-1]
     chat.click("Carry on with the walkthrough")
     assert chat.asking().startswith("Step 2 of 7")  # step 1's answer was kept
+
+
+def test_question_bank_from_step_three(gateway: httpx.Client) -> None:
+    chat = start(gateway)
+    chat.say("skip")
+    chat.say("skip")
+    assert chat.asking().startswith("Step 3 of 7")
+    chat.click("Questions to ask her")
+    assert any("Has he ever interfered with you trying to leave" in t for t in chat.texts())
+    assert chat.asking().startswith("Step 3 of 7")
 
 
 def test_separation_is_named_as_a_high_risk_time(gateway: httpx.Client) -> None:

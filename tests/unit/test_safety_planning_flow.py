@@ -171,8 +171,16 @@ def test_questions_show_progress_guidance_and_controls() -> None:
     assert "So far: Made a safety plan" in text
     titles = [b["title"] for b in buttons]
     assert "Made a safety plan or code word with the children" not in titles
-    assert titles[-3:] == ["Done", "Skip", "Back"]
+    assert titles[-4:] == ["Questions to ask her", "Done", "Skip", "Back"]
     assert all(b["payload"].startswith('/walkthrough_answer{"answer": ') for b in buttons)
+
+
+def test_step_three_offers_the_survivor_question_bank_and_asks_again() -> None:
+    outcome = answer("sp_protective", "questions to ask her", button=True)
+    assert outcome.show_question_bank
+    assert outcome.updates == {"sp_protective": None}
+    # other steps take the same words as an ordinary answer
+    assert not answer("sp_impact", "questions to ask her").show_question_bank
 
 
 def test_risk_questions_share_step_six() -> None:
