@@ -8,7 +8,7 @@ never left with nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -120,15 +120,7 @@ def build(
             if key in seen:
                 earlier = steps[seen[key]]
                 if step.how not in earlier.how:
-                    steps[seen[key]] = ResolvedStep(
-                        earlier.situation,
-                        earlier.who,
-                        earlier.number,
-                        f"{earlier.how} {step.how}",
-                        earlier.why,
-                        earlier.note,
-                        earlier.email,
-                    )
+                    steps[seen[key]] = replace(earlier, how=f"{earlier.how} {step.how}")
                 continue
             seen[key] = len(steps)
             steps.append(resolved)

@@ -47,6 +47,7 @@ _PLACE_PREPOSITIONS = frozenset(
     {"in", "at", "from", "near", "to", "into", "around", "across", "outside", "via", "towards"}
 )
 _LINKING_WORDS = frozenset({"the", "of", "and", "for", "a", "an", "in", "on", "at", "to", "&"})
+_NOT_NAME_WORDS = ALLOWED_WORDS | ROLE_WORDS | _LINKING_WORDS
 TITLE_WORDS = r"(?:mr|mrs|ms|miss|mx|dr)\.?"
 FAMILY_WORDS = (
     r"(?:mum|mother|dad|father|son|daughter|brother|sister|partner|boyfriend|girlfriend|"
@@ -162,9 +163,7 @@ class Anonymiser:
         lowered = name.lower()
         if any(phrase in lowered for phrase in self._allowed_phrases):
             return True
-        return all(
-            w in ACRONYMS or w.lower() in ALLOWED_WORDS | ROLE_WORDS | _LINKING_WORDS for w in words
-        )
+        return all(w in ACRONYMS or w.lower() in _NOT_NAME_WORDS for w in words)
 
     def _names(self, text: str) -> list[Span]:
         spans: list[Span] = []
@@ -211,8 +210,6 @@ class Anonymiser:
             before = text[: match.start(1)].rstrip().rsplit(" ", 1)[-1].lower()
             if before in _PLACE_PREPOSITIONS and bare == word:
                 continue  # "a train to Leeds", "based in Plymouth": places, not people
-            if bare.lower() in ALLOWED_WORDS or bare.lower() in ROLE_WORDS or bare in ACRONYMS:
-                continue
             if self._is_allowed(bare) or bare in ("I", "I'm", "I've", "I'll", "I'd"):
                 continue
             spans.append((match.start(1), match.start(1) + len(bare), "PERSON"))
