@@ -14,13 +14,15 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup browser run test train lint format validate rasa-test pytest clean
+.PHONY: help setup browser postgres run test train lint format validate rasa-test pytest purge bench clean
 
 help:
 	@echo "make run     start the assistant at http://127.0.0.1:8000 (set-up and training included)"
 	@echo "make test    everything CI runs: lint, data validation, rasa test, unit and end-to-end tests"
 	@echo "make train   retrain the Rasa model if its training data changed"
 	@echo "make format  apply ruff formatting and safe fixes"
+	@echo "make purge   delete interaction-log entries older than LOG_RETENTION_DAYS"
+	@echo "make bench   load benchmark: the gateway against bare Rasa, results in benchmarks/results/"
 	@echo "make clean   remove environments, models and local data"
 
 # --- environments -----------------------------------------------------------
@@ -55,8 +57,13 @@ browser:
 	  else echo "The browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; }
 	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --loglevel=error
 
+# PostgreSQL on loopback for the storage and dashboard tests (Debian's package).
+postgres:
+	@scripts/ensure-postgres
+
 # --- model ------------------------------------------------------------------
 train: setup
+	@$(PY) -m bot.knowledge.build
 	@$(PY) -m bot.training --rasa $(RASA)
 
 # --- run --------------------------------------------------------------------
@@ -81,10 +88,18 @@ rasa-test: train
 	  --endpoints endpoints.yml --out results/rasa-core --fail-on-prediction-errors --no-plot
 	@echo "rasa test: all test stories passed (report in results/rasa-core)."
 
-pytest: train browser
+pytest: train browser postgres
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 test: lint validate rasa-test pytest
+
+# Load benchmark, gateway against bare Rasa (not part of `make test`): see benchmarks/.
+bench: train
+	$(PY) -m benchmarks.load $(BENCH_ARGS)
+
+# Delete interaction-log entries older than LOG_RETENTION_DAYS (the gateway also does it daily).
+purge: setup
+	@$(PY) -m bot.storage.retention
 
 clean:
 	rm -rf $(VENV) $(ENGINE_VENV) models var results .pytest_cache .ruff_cache

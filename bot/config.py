@@ -40,6 +40,20 @@ class Settings(BaseModel):
     engine_timeout_seconds: float = Field(30.0, gt=0, le=300)
     quick_exit_url: str = Field("https://www.bbc.co.uk/weather", pattern=r"^https?://\S+$")
     local_area: str = Field("example", pattern=r"^[a-z0-9_-]+$")
+    # The anonymised message text in the interaction log: on by default only in development.
+    log_text: bool | None = None
+    log_retention_days: int = Field(365, ge=1, le=3650)
+    dashboard_user: str = Field("dashboard", min_length=1, pattern=r"^[^:]+$")
+    dashboard_password: str = Field(min_length=12)
+    max_body_bytes: int = Field(32_768, ge=1024, le=1_048_576)
+    rate_limit_per_sender: int = Field(30, ge=1)
+    rate_limit_per_ip: int = Field(300, ge=1)
+    # Origins allowed to call the API from a browser; empty: same origin only.
+    cors_origins: str = Field("", pattern=r"^(https?://[^\s,]+(,https?://[^\s,]+)*)?$")
+
+    @property
+    def logs_text(self) -> bool:
+        return self.app_env == "development" if self.log_text is None else self.log_text
 
     @property
     def rasa_url(self) -> str:
@@ -71,7 +85,26 @@ _ENV_NAMES = {
     "engine_timeout_seconds": "ENGINE_TIMEOUT_SECONDS",
     "quick_exit_url": "QUICK_EXIT_URL",
     "local_area": "LOCAL_AREA",
+    "log_text": "LOG_TEXT",
+    "log_retention_days": "LOG_RETENTION_DAYS",
+    "dashboard_user": "DASHBOARD_USER",
+    "dashboard_password": "DASHBOARD_PASSWORD",
+    "max_body_bytes": "MAX_BODY_BYTES",
+    "rate_limit_per_sender": "RATE_LIMIT_PER_SENDER",
+    "rate_limit_per_ip": "RATE_LIMIT_PER_IP",
+    "cors_origins": "CORS_ORIGINS",
 }
+
+
+def settings_environment(settings: Settings) -> dict[str, str]:
+    """The settings as environment variables, so child processes read the same values."""
+    env = {}
+    for field, name in _ENV_NAMES.items():
+        value = getattr(settings, field)
+        if value is None:
+            continue
+        env[name] = str(value).lower() if isinstance(value, bool) else str(value)
+    return env
 
 
 def _development_secret(var_dir: Path, name: str) -> str:
@@ -107,7 +140,7 @@ def load_settings(
     if app_env == "production":
         missing = [
             _ENV_NAMES[f]
-            for f in ("pseudonym_secret", "rasa_token", "database_url")
+            for f in ("pseudonym_secret", "rasa_token", "database_url", "dashboard_password")
             if f not in raw
         ]
         if missing:
@@ -119,6 +152,8 @@ def load_settings(
         raw["pseudonym_secret"] = _development_secret(var_dir, "pseudonym.key")
     if "rasa_token" not in raw:
         raw["rasa_token"] = _development_secret(var_dir, "rasa-token.key")
+    if "dashboard_password" not in raw:
+        raw["dashboard_password"] = _development_secret(var_dir, "dashboard-password.key")
 
     try:
         return Settings(project_root=project_root, **raw)

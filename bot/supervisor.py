@@ -19,7 +19,7 @@ from pathlib import Path
 
 import httpx
 
-from bot.config import ConfigError, Settings, load_settings
+from bot.config import ConfigError, Settings, load_settings, settings_environment
 from bot.training import model_path
 
 
@@ -83,20 +83,10 @@ class Stack:
         }  # fmt: skip
 
     def environment(self) -> dict[str, str]:
-        s = self.settings
+        """Every setting as the environment variable it was read from, for the children."""
         return {
             **os.environ,
-            "APP_ENV": s.app_env,
-            "GATEWAY_HOST": s.gateway_host,
-            "GATEWAY_PORT": str(s.gateway_port),
-            "RASA_PORT": str(s.rasa_port),
-            "ACTIONS_PORT": str(s.actions_port),
-            "RASA_TOKEN": s.rasa_token,
-            "DATABASE_URL": s.database_url,
-            "PSEUDONYM_SECRET": s.pseudonym_secret,
-            "ENGINE_TIMEOUT_SECONDS": str(s.engine_timeout_seconds),
-            "QUICK_EXIT_URL": s.quick_exit_url,
-            "LOCAL_AREA": s.local_area,
+            **settings_environment(self.settings),
             # rasa-sdk listens on all interfaces unless told otherwise.
             "SANIC_HOST": "127.0.0.1",
             # No telemetry: the engine must not try to reach the internet.

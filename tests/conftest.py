@@ -9,24 +9,9 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
+from support import POSTGRES_ADMIN_URL, make_settings
 
-from bot.config import PROJECT_ROOT, Settings
-
-POSTGRES_ADMIN_URL = os.environ.get(
-    "TEST_POSTGRES_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-)
-
-
-def make_settings(tmp_path: Path, **overrides: object) -> Settings:
-    values: dict[str, object] = {
-        "app_env": "test",
-        "project_root": PROJECT_ROOT,
-        "rasa_token": "test-token-0123456789",
-        "pseudonym_secret": "test-secret-0123456789",
-        "database_url": f"sqlite:///{tmp_path / 'test.db'}",
-    }
-    values.update(overrides)
-    return Settings(**values)
+from bot.config import Settings
 
 
 @pytest.fixture

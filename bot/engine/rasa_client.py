@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -11,8 +12,69 @@ class EngineUnavailable(Exception):
     """The engine did not answer, or answered with a server error."""
 
 
+@dataclass(frozen=True)
+class Ranked:
+    name: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class TurnSummary:
+    """What the engine understood and did in one turn (see `addons/gateway_channel.py`)."""
+
+    intent: str | None = None
+    confidence: float | None = None
+    intent_ranking: tuple[Ranked, ...] = ()
+    retrieval_key: str | None = None
+    retrieval_confidence: float | None = None
+    retrieval_ranking: tuple[Ranked, ...] = ()
+    actions: tuple[str, ...] = ()
+    responses: tuple[str, ...] = ()
+    active_loop: str | None = None
+    slots: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, raw: dict[str, Any]) -> TurnSummary:
+        """Tolerant of anything missing: a summary is useful, never required."""
+        retrieval = raw.get("retrieval") if isinstance(raw.get("retrieval"), dict) else {}
+        return cls(
+            intent=_str(raw.get("intent")),
+            confidence=_float(raw.get("confidence")),
+            intent_ranking=_ranking(raw.get("intent_ranking"), "name"),
+            retrieval_key=_str(retrieval.get("key")),
+            retrieval_confidence=_float(retrieval.get("confidence")),
+            retrieval_ranking=_ranking(retrieval.get("ranking"), "key"),
+            actions=tuple(a for a in raw.get("actions") or () if isinstance(a, str)),
+            responses=tuple(r for r in raw.get("responses") or () if isinstance(r, str)),
+            active_loop=_str(raw.get("active_loop")),
+            slots=raw["slots"] if isinstance(raw.get("slots"), dict) else {},
+        )
+
+
+@dataclass(frozen=True)
+class EngineReply:
+    messages: list[dict[str, Any]]
+    turn: TurnSummary
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _float(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
+
+
+def _ranking(value: Any, key: str) -> tuple[Ranked, ...]:
+    ranked = []
+    for item in value if isinstance(value, list) else ():
+        if isinstance(item, dict) and isinstance(item.get(key), str):
+            ranked.append(Ranked(item[key], _float(item.get("confidence")) or 0.0))
+    return tuple(ranked)
+
+
 class RasaClient:
-    """The REST channel webhook, the token-protected tracker API, and health checks.
+    """The gateway channel's webhook and health checks.
 
     One shared `httpx.AsyncClient` keeps connections to the engine alive, which
     matters for latency: a new TCP connection per turn is measurable.
@@ -23,20 +85,18 @@ class RasaClient:
         http: httpx.AsyncClient,
         engine_url: str,
         actions_url: str,
-        token: str,
         timeout: float,
     ) -> None:
         self._http = http
         self._engine_url = engine_url.rstrip("/")
         self._actions_url = actions_url.rstrip("/")
-        self._token = token
         self._timeout = timeout
 
-    async def send(self, conversation_id: str, text: str) -> list[dict[str, Any]]:
-        """Send one user message through the REST channel; return the bot's messages."""
+    async def send(self, conversation_id: str, text: str) -> EngineReply:
+        """Send one user message through the gateway channel; return the replies and turn."""
         try:
             response = await self._http.post(
-                f"{self._engine_url}/webhooks/rest/webhook",
+                f"{self._engine_url}/webhooks/gateway/webhook",
                 json={"sender": conversation_id, "message": text},
                 timeout=self._timeout,
             )
@@ -45,20 +105,12 @@ class RasaClient:
         if response.status_code >= 500:
             raise EngineUnavailable(f"engine answered {response.status_code}")
         response.raise_for_status()
-        messages = response.json()
+        body = response.json()
+        messages = body.get("messages") if isinstance(body, dict) else None
         if not isinstance(messages, list):
-            raise EngineUnavailable("engine answered with something other than a list")
-        return messages
-
-    async def slots(self, conversation_id: str) -> dict[str, Any]:
-        """The conversation's current slot values, from the token-protected tracker API."""
-        response = await self._http.get(
-            f"{self._engine_url}/conversations/{conversation_id}/tracker",
-            params={"include_events": "NONE", "token": self._token},
-            timeout=self._timeout,
-        )
-        response.raise_for_status()
-        return response.json().get("slots", {})
+            raise EngineUnavailable("engine answered without a list of messages")
+        turn = body.get("turn")
+        return EngineReply(messages, TurnSummary.parse(turn if isinstance(turn, dict) else {}))
 
     async def engine_up(self) -> bool:
         return await self._up(f"{self._engine_url}/")

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Any
 
 import httpx
-from fastapi import BackgroundTasks, Depends, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from bot.commissioning import routes as commissioning
 from bot.config import Settings, load_settings
+from bot.dashboard import routes as dashboard
 from bot.engine.rasa_client import RasaClient
 from bot.gateway import web
-from bot.gateway.chat import AnonymiserFailed, ChatService, TurnRecorder
+from bot.gateway.chat import AnonymiserFailed, ChatService
+from bot.gateway.limits import BodySizeLimit, RateLimiter
 from bot.gateway.schemas import (
     MAX_MESSAGE_CHARS,
     BotMessage,
@@ -27,31 +32,40 @@ from bot.gateway.schemas import (
     ErrorResponse,
     HealthResponse,
 )
+from bot.gateway.services import Services, ServicesDep
 from bot.knowledge.directory import national_directory
 from bot.privacy.anonymiser import default_anonymiser
 from bot.safety.crisis import crisis_detector
 from bot.safety.messages import crisis_message_text
-from bot.storage.conversations import ConversationStore
 from bot.storage.db import Database, upgrade
-from bot.storage.journeys import JourneyStore
+from bot.storage.interactions import InteractionStore
+from bot.storage.log_writer import LogWriter
+from bot.storage.retention import purge
 
 logger = logging.getLogger(__name__)
+PURGE_EVERY_SECONDS = 24 * 60 * 60
 
 
-@dataclass
-class Services:
-    settings: Settings
-    chat: ChatService
-    recorder: TurnRecorder
-    rasa: RasaClient
-    database: Database
+async def _purge_daily(database: Database, days: int) -> None:
+    """Delete log entries past retention now and every day; a failure waits for the next day."""
+    while True:
+        try:
+            deleted = await run_in_threadpool(purge, database, days)
+            logger.info("retention purge: %s", deleted)
+        except Exception as exc:
+            logger.warning("retention purge failed: %s", type(exc).__name__)
+        await asyncio.sleep(PURGE_EVERY_SECONDS)
 
 
-def get_services(request: Request) -> Services:
-    return request.app.state.services
-
-
-ServicesDep = Annotated[Services, Depends(get_services)]
+def _migrate(url: str) -> bool:
+    """Bring the schema up to date. If the database is down the chat still starts, and
+    the log writer migrates before its first write."""
+    try:
+        upgrade(url)
+    except Exception as exc:
+        logger.warning("database unavailable at start-up: %s", type(exc).__name__)
+        return False
+    return True
 
 
 def _error(status: int, error: str, message: str, **extra: Any) -> JSONResponse:
@@ -86,15 +100,20 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        upgrade(settings.database_url)
+        migrated = await run_in_threadpool(_migrate, settings.database_url)
         database = Database(settings.database_url)
+        log = LogWriter(
+            InteractionStore(database),
+            prepare=None if migrated else lambda: upgrade(settings.database_url),
+        )
+        log.start()
+        purging = asyncio.create_task(_purge_daily(database, settings.log_retention_days))
         limits = httpx.Limits(max_connections=200, max_keepalive_connections=50)
         async with httpx.AsyncClient(limits=limits, transport=transport) as http:
             rasa = RasaClient(
                 http,
                 settings.rasa_url,
                 settings.actions_url,
-                settings.rasa_token,
                 settings.engine_timeout_seconds,
             )
             chat = ChatService(
@@ -104,12 +123,14 @@ def create_app(
                 directory=national_directory(),
                 pseudonym_secret=settings.pseudonym_secret,
                 anonymiser=default_anonymiser(),
+                log_text=settings.logs_text,
             )
-            recorder = TurnRecorder(
-                rasa=rasa, store=ConversationStore(database), journeys=JourneyStore(database)
-            )
-            app.state.services = Services(settings, chat, recorder, rasa, database)
+            app.state.services = Services(settings, chat, rasa, database, log)
             yield
+        purging.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await purging
+        await log.stop()
         database.dispose()
 
     app = FastAPI(
@@ -120,6 +141,27 @@ def create_app(
     )
 
     web.install(app)
+
+    async def _too_large(scope: Any, receive: Any, send: Any) -> None:
+        response = _error(
+            413,
+            "body_too_large",
+            f"The request is too large: at most {settings.max_body_bytes} bytes.",
+        )
+        await response(scope, receive, send)
+
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes, reject=_too_large)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins.split(","),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", "Authorization"],
+        )
+    per_sender = RateLimiter(settings.rate_limit_per_sender)
+    per_ip = RateLimiter(settings.rate_limit_per_ip)
+    app.include_router(dashboard.router)
+    app.include_router(commissioning.router)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -137,7 +179,9 @@ def create_app(
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _error(exc.status_code, "http_error", str(exc.detail))
+        response = _error(exc.status_code, "http_error", str(exc.detail))
+        response.headers.update(exc.headers or {})
+        return response
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
@@ -158,6 +202,12 @@ def create_app(
                 "model": ErrorResponse,
                 "description": "A field is missing, empty, too long or of the wrong type.",
             },
+            413: {"model": ErrorResponse, "description": "The request body is too large."},
+            429: {
+                "model": ErrorResponse,
+                "description": "Too many messages from this conversation or address; "
+                "`Retry-After` says how long to wait.",
+            },
             503: {
                 "model": ErrorResponse,
                 "description": (
@@ -169,7 +219,18 @@ def create_app(
         },
         summary="Send a message; get the assistant's replies (Rasa REST channel format).",
     )
-    async def chat(body: ChatRequest, services: ServicesDep, background: BackgroundTasks) -> Any:
+    async def chat(body: ChatRequest, request: Request, services: ServicesDep) -> Any:
+        client = request.client.host if request.client else "unknown"
+        wait = per_ip.check(client) or per_sender.check(body.sender)
+        if wait:
+            response = _error(
+                429,
+                "rate_limited",
+                f"You're sending messages faster than I can answer. Please wait {wait} "
+                "seconds and try again. If anyone is in immediate danger, call 999.",
+            )
+            response.headers["Retry-After"] = str(wait)
+            return response
         try:
             result = await services.chat.turn(body.sender, body.message)
         except AnonymiserFailed:
@@ -191,7 +252,8 @@ def create_app(
                 services.chat.unavailable_sentence(),
                 messages=[BotMessage(**m) for m in result.messages],
             )
-        background.add_task(services.recorder.record, result.conversation_id)
+        if result.entry is not None:
+            services.log.put(result.entry)  # written off the request path
         return result.messages
 
     @app.get(

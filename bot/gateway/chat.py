@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -13,12 +14,13 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 
 from bot.engine.rasa_client import EngineUnavailable, RasaClient
+from bot.gateway.feedback import Answer, FeedbackOffers, offer_message
+from bot.gateway.turn_log import turn_entry
 from bot.knowledge.directory import NationalDirectory
 from bot.privacy.anonymiser import Anonymised, Anonymiser
 from bot.pseudonym import conversation_id
 from bot.safety.crisis import CrisisDetector
-from bot.storage.conversations import ConversationStore
-from bot.storage.journeys import JourneyStore
+from bot.storage.interactions import Entry, FeedbackEntry
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +48,7 @@ class TurnResult:
     unavailable: bool = False
     matched: tuple[str, ...] = field(default=())
     removed: frozenset[str] = field(default_factory=frozenset)
+    entry: Entry | None = None
 
 
 @dataclass
@@ -56,6 +59,8 @@ class ChatService:
     directory: NationalDirectory
     pseudonym_secret: str
     anonymiser: Anonymiser
+    log_text: bool = False
+    feedback: FeedbackOffers = field(default_factory=FeedbackOffers)
     # Conversations already told that details were removed, and the name words found
     # in each, so a name is removed again when it comes back without a cue. Bounded,
     # and in this process's memory only: never written anywhere.
@@ -79,7 +84,7 @@ class ChatService:
             if isinstance(values, dict):
                 found: set[str] = set()
                 for key, value in values.items():
-                    if isinstance(value, str) and not re.fullmatch(r"[a-z0-9_ ]*", value):
+                    if isinstance(value, str) and not re.fullmatch(r"[a-z0-9_ /]*", value):
                         result = self.anonymiser.anonymise(value, known)
                         values[key] = result.text
                         found |= result.found
@@ -89,7 +94,11 @@ class ChatService:
         return self.anonymiser.anonymise(message, known)
 
     async def turn(self, sender: str, message: str) -> TurnResult:
+        started = time.perf_counter()
         cid = conversation_id(sender, self.pseudonym_secret)
+        answer = self.feedback.answer(cid, message)
+        if answer is not None:
+            return self._feedback_turn(sender, cid, answer)
         try:
             clean = await run_in_threadpool(
                 self._anonymise, message, self._names.get(cid, frozenset())
@@ -103,12 +112,13 @@ class ChatService:
         assessment = self.detector.assess(message)
         outgoing = CRISIS_PAYLOAD if assessment.is_crisis else message
         try:
-            messages = await self.rasa.send(cid, outgoing)
+            reply = await self.rasa.send(cid, outgoing)
         except EngineUnavailable as exc:
             logger.warning("engine unavailable: %s", exc)
             fallback = [self._crisis_message(sender)] if assessment.is_crisis else []
             return TurnResult(fallback, cid, assessment.is_crisis, True, assessment.matched)
 
+        messages = reply.messages
         crisis = assessment.is_crisis or any(m.get("text") == self.crisis_text for m in messages)
         if crisis:
             messages = [self._crisis_message(sender)] + [
@@ -119,9 +129,31 @@ class ChatService:
         if clean.changed and cid not in self._told:
             self._remember(self._told, cid, None)
             messages.insert(1 if crisis else 0, {"text": REMOVED_NOTICE})
+        topic = self.feedback.offer(cid, reply.turn, crisis, messages)
+        if topic:
+            messages.append(offer_message(topic))
         for m in messages:
             m["recipient_id"] = sender
-        return TurnResult(messages, cid, crisis, False, assessment.matched, clean.found)
+        entry = turn_entry(
+            conversation_id=cid,
+            turn=reply.turn,
+            moment=datetime.now(UTC),
+            latency_ms=round((time.perf_counter() - started) * 1000),
+            crisis=crisis,
+            anonymised=clean.found,
+            text=message if self.log_text else None,
+        )
+        return TurnResult(messages, cid, crisis, False, assessment.matched, clean.found, entry)
+
+    def _feedback_turn(self, sender: str, cid: str, answer: Answer) -> TurnResult:
+        """Feedback is answered here: the engine's dialogue never sees it."""
+        entry = (
+            FeedbackEntry(cid, datetime.now(UTC), answer.topic, answer.helpful)
+            if answer.topic
+            else None
+        )
+        text = self.feedback.thanks(answer)
+        return TurnResult([{"recipient_id": sender, "text": text}], cid, False, entry=entry)
 
     def _crisis_message(self, sender: str) -> dict[str, Any]:
         return {"recipient_id": sender, "text": self.crisis_text}
@@ -150,22 +182,3 @@ class ChatService:
             "The assistant isn't available right now. Please try again in a minute. "
             + self.safety_sentence()
         )
-
-
-@dataclass
-class TurnRecorder:
-    """Records a turn after the reply has gone: off the request path, and never fatal."""
-
-    rasa: RasaClient
-    store: ConversationStore
-    journeys: JourneyStore
-
-    async def record(self, cid: str) -> None:
-        try:
-            slots = await self.rasa.slots(cid)
-            now = datetime.now(UTC)
-            await run_in_threadpool(self.store.record_turn, cid, slots.get("role"), now)
-            if isinstance(slots.get("journey_outcome"), dict):
-                await run_in_threadpool(self.journeys.record, cid, slots["journey_outcome"], now)
-        except Exception as exc:  # a lost count must never break a conversation
-            logger.warning("could not record turn: %s", type(exc).__name__)

@@ -163,7 +163,13 @@ class Anonymiser:
         lowered = name.lower()
         if any(phrase in lowered for phrase in self._allowed_phrases):
             return True
-        return all(w in ACRONYMS or w.lower() in _NOT_NAME_WORDS for w in words)
+        # A hyphenated word with a lower-case part ("Behaviour-focused", "Near-miss") is
+        # not a name; nor are lower-case words ("MARAC vs MASH"), which a tagger may
+        # include in an entity.
+        if re.search(r"\b[A-Z][a-z]+-[a-z]", name):
+            return True
+        capitalised = [w for w in words if not w[0].islower()]
+        return all(w in ACRONYMS or w.lower() in _NOT_NAME_WORDS for w in capitalised)
 
     def _names(self, text: str) -> list[Span]:
         spans: list[Span] = []

@@ -7,25 +7,19 @@ start again. Keeping it free of rasa-sdk makes every path unit-testable.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot.safety_planning.content import ChoiceOption, Step, Walkthrough
+from bot.walkthrough.controls import control_word, payload
+from bot.walkthrough.controls import normalise as _norm
 
 SKIPPED = "skipped"
 NOT_DONE = "not_done"
 UNKNOWN = "unknown"
-ANSWER_INTENT = "walkthrough_answer"
 HELPER_SLOTS = ("sp_draft", "sp_dash_topics", "sp_dash_source", "sp_skipped", "sp_stopped")
 
-_CONTROLS = {
-    "skip": {"skip", "skip this", "skip this step", "skip step", "pass", "next step"},
-    "back": {"back", "go back", "previous", "previous step", "undo"},
-    "stop": {"stop", "cancel", "quit", "stop the walkthrough", "end", "exit walkthrough"},
-    "restart": {"start again", "restart", "start over", "begin again", "from the start"},
-}
 _QUESTION_BANK = {"questions to ask her", "questions", "question bank", "what should i ask her"}
 _DONE = {"done", "that's all", "thats all", "finished", "next", "no more", "that's it"}
 _NONE = {"none", "none of these", "nothing", "none known", "no", "n/a", "not known"}
@@ -43,23 +37,6 @@ class Outcome:
     updates: dict[str, Any] = field(default_factory=dict)
     note: str | None = None
     show_question_bank: bool = False
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().lower().strip(".!?")).replace("\u2019", "'")
-
-
-def control_word(text: str) -> str | None:
-    said = _norm(text)
-    for control, words in _CONTROLS.items():
-        if said in words:
-            return control
-    return None
-
-
-def payload(answer: str) -> str:
-    """A button payload that reaches the form without going through the NLU model."""
-    return f"/{ANSWER_INTENT}" + json.dumps({"answer": answer})
 
 
 def _clear_all(walkthrough: Walkthrough) -> dict[str, Any]:

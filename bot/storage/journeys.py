@@ -1,4 +1,4 @@
-"""Recording finished journeys: which one, its outcome category, which steps were skipped."""
+"""Finished journeys: which one, its outcome category, which steps were skipped."""
 
 from __future__ import annotations
 
@@ -6,12 +6,22 @@ import re
 from datetime import datetime
 from typing import Any
 
-from bot.storage.conversations import hour_bucket
-from bot.storage.db import Database
+from sqlalchemy.orm import Session
+
 from bot.storage.models import JourneyEvent
 
-JOURNEYS = frozenset({"safety_planning", "referral_pathway", "consultation_requested"})
+JOURNEYS = frozenset(
+    {
+        "safety_planning",
+        "referral_pathway",
+        "consultation_requested",
+        "commissioning",
+        "language_coach",
+        "dsl_next_steps",
+    }
+)
 _NAME = re.compile(r"^[a-z0-9_]{1,40}$")
+_EVENT_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
 def _names(values: Any) -> str | None:
@@ -22,38 +32,31 @@ def _names(values: Any) -> str | None:
     return ",".join(kept)[:400] or None
 
 
-class JourneyStore:
-    def __init__(self, database: Database) -> None:
-        self._db = database
+def journey_event(conversation_id: str, outcome: Any, hour: datetime) -> JourneyEvent | None:
+    """The row for a `journey_outcome` slot value, or None if it is not a valid outcome."""
+    if not isinstance(outcome, dict):
+        return None
+    event_id = outcome.get("id")
+    if not (isinstance(event_id, str) and _EVENT_ID.match(event_id)):
+        return None
+    if outcome.get("journey") not in JOURNEYS:
+        return None
+    category = outcome.get("outcome")
+    return JourneyEvent(
+        id=event_id,
+        conversation_id=conversation_id,
+        journey=outcome["journey"],
+        completed=bool(outcome.get("completed")),
+        outcome=category if isinstance(category, str) and _NAME.match(category) else None,
+        criteria=_names(outcome.get("criteria")),
+        skipped=_names(outcome.get("skipped")),
+        hour=hour,
+    )
 
-    def record(self, conversation_id: str, outcome: dict[str, Any], now: datetime) -> bool:
-        """Store a journey outcome once (its id makes repeats harmless); False if ignored."""
-        event_id = outcome.get("id")
-        journey = outcome.get("journey")
-        if not (isinstance(event_id, str) and re.fullmatch(r"[0-9a-f]{32}", event_id)):
-            return False
-        if journey not in JOURNEYS:
-            return False
-        category = outcome.get("outcome")
-        with self._db.session() as session, session.begin():
-            if session.get(JourneyEvent, event_id) is not None:
-                return False
-            session.add(
-                JourneyEvent(
-                    id=event_id,
-                    conversation_id=conversation_id,
-                    journey=journey,
-                    completed=bool(outcome.get("completed")),
-                    outcome=category
-                    if isinstance(category, str) and _NAME.match(category)
-                    else None,
-                    criteria=_names(outcome.get("criteria")),
-                    skipped=_names(outcome.get("skipped")),
-                    hour=hour_bucket(now),
-                )
-            )
-        return True
 
-    def all(self) -> list[JourneyEvent]:
-        with self._db.session() as session:
-            return list(session.query(JourneyEvent).order_by(JourneyEvent.hour))
+def add_once(session: Session, event: JourneyEvent) -> bool:
+    """Add the event unless it is already stored: the slot stays set for later turns."""
+    if session.get(JourneyEvent, event.id) is not None:
+        return False
+    session.add(event)
+    return True

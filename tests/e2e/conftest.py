@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from support import DASHBOARD_PASSWORD
 
 from bot.config import PROJECT_ROOT, Settings
 from bot.supervisor import Stack
@@ -40,6 +41,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         rasa_token="e2e-token-0123456789abcdef",
         pseudonym_secret="e2e-secret-0123456789abcdef",
         database_url=f"sqlite:///{tmp / 'e2e.db'}",
+        dashboard_password=DASHBOARD_PASSWORD,
+        # The anonymised text is logged here so the privacy tests can prove it is clean.
+        log_text=True,
     )
     running = Stack(settings, RASA_BIN, model_path(), ARTIFACTS / "e2e-logs")
     running.start(timeout=240)

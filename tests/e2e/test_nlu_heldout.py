@@ -21,9 +21,10 @@ from bot.supervisor import Stack
 pytestmark = pytest.mark.e2e
 
 RESULTS = PROJECT_ROOT / "results"
-HELDOUT = PROJECT_ROOT / "tests" / "nlu" / "heldout.yml"
+HELDOUT_FILES = sorted((PROJECT_ROOT / "tests" / "nlu").glob("heldout*.yml"))
 CRISIS_SENTENCES = PROJECT_ROOT / "tests" / "data" / "crisis_sentences.yml"
 TRAINING = sorted((PROJECT_ROOT / "data" / "nlu").glob("*.yml"))
+KNOWLEDGE_INTENTS = ("faq",)
 
 
 def examples(path: Path) -> list[tuple[str, str]]:
@@ -54,7 +55,7 @@ def normalised(text: str) -> str:
 
 def test_heldout_set_is_not_in_the_training_data() -> None:
     trained = {normalised(text) for path in TRAINING for _, text in examples(path)}
-    leaked = [t for _, t in examples(HELDOUT) if normalised(t) in trained]
+    leaked = [t for path in HELDOUT_FILES for _, t in examples(path) if normalised(t) in trained]
     crisis = yaml.safe_load(CRISIS_SENTENCES.read_text())
     leaked += [t for t in crisis["crisis"] + crisis["not_crisis"] if normalised(t) in trained]
     assert leaked == []
@@ -63,9 +64,14 @@ def test_heldout_set_is_not_in_the_training_data() -> None:
 def test_heldout_intent_accuracy(engine: httpx.Client, stack: Stack) -> None:
     per_intent: dict[str, Counter[str]] = defaultdict(Counter)
     confusions = []
-    for expected, text in examples(HELDOUT):
+    knowledge = Counter()  # the knowledge-base questions: intent, then the answer chosen
+    for expected, text in (pair for path in HELDOUT_FILES for pair in examples(path)):
         predicted, confidence = predict(engine, stack.settings.rasa_token, text)
         ok = predicted == expected
+        if expected.split("/")[0] in KNOWLEDGE_INTENTS and "/" in expected:
+            knowledge["questions"] += 1
+            knowledge["intent_correct"] += predicted.split("/")[0] == expected.split("/")[0]
+            knowledge["answer_correct"] += ok
         per_intent[expected]["correct" if ok else "wrong"] += 1
         if not ok:
             confusions.append(
@@ -86,14 +92,27 @@ def test_heldout_intent_accuracy(engine: httpx.Client, stack: Stack) -> None:
                 "examples": total,
                 "correct": correct,
                 "accuracy": round(accuracy, 3),
+                "knowledge_base": {
+                    "questions": knowledge["questions"],
+                    "intent_accuracy": round(
+                        knowledge["intent_correct"] / knowledge["questions"], 3
+                    ),
+                    "response_selector_accuracy": round(
+                        knowledge["answer_correct"] / knowledge["questions"], 3
+                    ),
+                },
                 "per_intent": {k: dict(v) for k, v in sorted(per_intent.items())},
                 "confusions": confusions,
             },
             indent=2,
         )
     )
+    answers = knowledge["answer_correct"] / knowledge["questions"]
     print(f"\nHeld-out intent accuracy: {correct}/{total} = {accuracy:.1%}")
+    print(f"Knowledge base: {knowledge['answer_correct']}/{knowledge['questions']} right answers")
+    assert knowledge["questions"] >= 100
     assert accuracy >= 0.85, confusions
+    assert answers >= 0.8, [c for c in confusions if "/" in c["expected"]]
 
 
 def test_crisis_model_half_of_the_safety_net(engine: httpx.Client, stack: Stack) -> None:

@@ -64,7 +64,8 @@ def test_complete_walkthrough_gives_a_summary_and_records_only_the_outcome(
     assert "- Kept the children away from him during incidents" in markdown
     assert "**MARAC: the referral criteria are met**" in markdown
     assert "Visible high risk: 15" in markdown and "Professional judgement" in markdown
-    assert "isn't stored anywhere" in chat.texts()[-1]
+    assert "isn't stored anywhere" in chat.texts()[-2]
+    assert chat.texts()[-1] == "Was this helpful?"
 
     cid = conversation_id(chat.sender, stack.settings.pseudonym_secret)
     database = Path(stack.settings.database_url.removeprefix("sqlite:///"))
@@ -88,7 +89,15 @@ def test_complete_walkthrough_gives_a_summary_and_records_only_the_outcome(
     )
     with sqlite3.connect(database) as connection:
         dump = json.dumps([list(r) for r in connection.execute("SELECT * FROM journey_events")])
+        steps = [
+            r[0]
+            for r in connection.execute(
+                "SELECT step FROM turns WHERE conversation_id = ? AND journey = ?",
+                (cid, "safety_planning"),
+            )
+        ]
     assert "depression" not in dump and "Controlling money" not in dump
+    assert {"sp_pattern", "sp_dash", "sp_judgement"} <= set(steps)
 
 
 def test_skipping_every_step_still_gives_a_summary(gateway: httpx.Client) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from support import DASHBOARD_PASSWORD
 
 from bot.config import PROJECT_ROOT
 from bot.supervisor import Stack
@@ -117,8 +119,10 @@ def test_role_button_shows_the_title_and_gets_a_reply(page: Page) -> None:
 def test_a_guidance_question_is_answered_with_its_source(page: Page) -> None:
     open_chat(page)
     ask(page, "what is the DASH checklist?")
-    expect(bot_turns(page).last).to_contain_text("Source:")
-    expect(bot_turns(page).last.locator("li").first).to_be_visible()  # lists are rendered
+    answer = bot_turns(page).nth(-2)  # the last is "Was this helpful?"
+    expect(answer).to_contain_text("Source:")
+    expect(answer.locator("li").first).to_be_visible()  # lists are rendered
+    expect(bot_turns(page).last).to_contain_text("Was this helpful?")
 
 
 def test_helplines_card_has_tel_links_and_downloads(page: Page, tmp_path: Path) -> None:
@@ -238,6 +242,48 @@ def test_no_serious_or_critical_accessibility_violations(browser: Browser, stack
         assert bad == []
     finally:
         context.close()
+
+
+def test_feedback_buttons_then_the_dashboard_in_a_real_browser(
+    page: Page, browser: Browser, stack: Stack
+) -> None:
+    open_chat(page)
+    ask(page, "what is the DASH checklist?")
+    expect(page.get_by_text("Was this helpful?")).to_be_visible()
+    page.get_by_role("button", name="Yes").click()
+    expect(page.get_by_text("Thank you, that's useful to know.")).to_be_visible()
+
+    anonymous = browser.new_context(base_url=stack.settings.gateway_url)
+    try:
+        assert anonymous.request.get("/dashboard").status == 401
+    finally:
+        anonymous.close()
+    context = browser.new_context(
+        base_url=stack.settings.gateway_url,
+        bypass_csp=True,  # for axe only; the page itself has no script
+        http_credentials={"username": "dashboard", "password": DASHBOARD_PASSWORD},
+    )
+    errors: list[str] = []
+    try:
+        dashboard = context.new_page()
+        dashboard.on("pageerror", lambda exc: errors.append(str(exc)))
+        dashboard.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        assert dashboard.goto("/dashboard").status == 200
+        expect(dashboard.get_by_role("heading", name="Helpfulness by topic")).to_be_visible()
+        expect(dashboard.get_by_role("row", name="faq/dash_checklist").first).to_be_visible()
+        dashboard.get_by_label("Role", exact=True).select_option("practitioner")
+        dashboard.get_by_role("button", name="Apply").click()
+        expect(dashboard).to_have_url(re.compile(r"role=practitioner"))
+        screenshot(dashboard, "dashboard")
+        dashboard.add_script_tag(path=str(AXE))
+        result = dashboard.evaluate(
+            "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})"
+        )
+        bad = [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert bad == []
+    finally:
+        context.close()
+    assert errors == []
 
 
 @pytest.mark.stops_processes

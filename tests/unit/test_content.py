@@ -23,7 +23,35 @@ def bot_texts() -> list[tuple[str, str]]:
     return texts
 
 
-@pytest.mark.parametrize(("where", "text"), bot_texts())
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def data_texts() -> list[tuple[str, str]]:
+    """Bot text that lives in data files: the coach's explanations and rewrites (not its
+    patterns, which are the "before" wording), commissioning content, topic titles."""
+    texts = []
+    coach = yaml.safe_load((PROJECT_ROOT / "data" / "language" / "coach.yml").read_text())
+    for rule in coach["rules"]:
+        texts += [
+            (f"coach.yml:{rule['id']}", rule["why"]),
+            (f"coach.yml:{rule['id']}", rule["rewrite"]),
+        ]
+    for path in sorted((PROJECT_ROOT / "data" / "commissioning").glob("*.yml")):
+        texts += [(path.name, text) for text in _strings(yaml.safe_load(path.read_text()))]
+    for path in sorted((PROJECT_ROOT / "data" / "knowledge").glob("*.yml")):
+        for topic in yaml.safe_load(path.read_text())["topics"]:
+            texts += [(f"{path.name}:{topic['key']}", topic["title"])]
+    return texts
+
+
+@pytest.mark.parametrize(("where", "text"), bot_texts() + data_texts())
 def test_no_victim_blaming_language(where: str, text: str) -> None:
     for phrase in VICTIM_BLAMING:
         assert not re.search(phrase, text, re.IGNORECASE), (where, phrase)

@@ -9,13 +9,13 @@ from typing import Any
 
 import httpx
 import pytest
+from db_helpers import dump_database, wait_for_rows
 from fastapi.testclient import TestClient
 
 from bot.config import Settings
 from bot.gateway.app import create_app
 from bot.pseudonym import conversation_id
 from bot.safety.messages import crisis_message_text
-from bot.storage.conversations import ConversationStore
 from bot.storage.db import Database
 
 CRISIS_TEXT = crisis_message_text()
@@ -29,7 +29,7 @@ class FakeRasa:
     engine_down: bool = False
     engine_status: int = 200
     actions_down: bool = False
-    slots: dict[str, Any] = field(default_factory=dict)
+    turn: Callable[[str], dict[str, Any]] = lambda text: {"intent": "greet", "confidence": 0.97}
     received: list[dict[str, Any]] = field(default_factory=list)
 
     def handler(self, request: httpx.Request) -> httpx.Response:
@@ -42,16 +42,15 @@ class FakeRasa:
             raise httpx.ConnectError("refused")
         if path == "/":
             return httpx.Response(200, text="Hello from Rasa: 3.6.21")
-        if path == "/webhooks/rest/webhook":
+        if path == "/webhooks/gateway/webhook":
             body = json.loads(request.content)
             self.received.append(body)
             if self.engine_status != 200:
                 return httpx.Response(self.engine_status, json={})
             replies = [{"recipient_id": body["sender"], **m} for m in self.replies(body["message"])]
-            return httpx.Response(200, json=replies)
-        if path.endswith("/tracker"):
-            assert request.url.params["token"] == "test-token-0123456789"
-            return httpx.Response(200, json={"slots": self.slots})
+            return httpx.Response(
+                200, json={"messages": replies, "turn": self.turn(body["message"])}
+            )
         return httpx.Response(404)
 
 
@@ -61,9 +60,17 @@ def fake() -> FakeRasa:
 
 
 @pytest.fixture
-def client(settings: Settings, fake: FakeRasa) -> Iterator[TestClient]:
-    app = create_app(settings, transport=httpx.MockTransport(fake.handler))
-    with TestClient(app, raise_server_exceptions=False) as test_client:
+def client_factory(fake: FakeRasa) -> Callable[[Settings], TestClient]:
+    def build(settings: Settings) -> TestClient:
+        app = create_app(settings, transport=httpx.MockTransport(fake.handler))
+        return TestClient(app, raise_server_exceptions=False)
+
+    return build
+
+
+@pytest.fixture
+def client(settings: Settings, client_factory) -> Iterator[TestClient]:  # type: ignore[no-untyped-def]
+    with client_factory(settings) as test_client:
         yield test_client
 
 
@@ -229,20 +236,34 @@ def test_health_is_503_naming_the_part_that_is_down(client, fake, part) -> None:
     assert response.json()["down"] == [part]
 
 
-def test_each_turn_is_recorded_with_role_and_no_text(client, fake, settings) -> None:
-    fake.slots = {"role": "school_dsl"}
-    chat(client, "I'm the DSL, my pupil Jayden told me something")
+def test_each_turn_is_logged_with_role_and_no_text_by_default(client, fake, settings) -> None:
+    fake.turn = lambda text: {
+        "intent": "role_dsl",
+        "confidence": 0.91,
+        "actions": ["utter_role_dsl"],
+        "slots": {"role": "school_dsl"},
+    }
+    chat(client, "I'm the DSL, my pupil Jayden Okafor told me something")
     chat(client, "thanks")
     cid = conversation_id("web-abc123", settings.pseudonym_secret)
     database = Database(settings.database_url)
     try:
-        row = ConversationStore(database).get(cid)
-        assert row is not None and row.turns == 2 and row.role == "school_dsl"
-        with database.engine.connect() as connection:
-            dump = "\n".join(
-                str(r) for r in connection.exec_driver_sql("SELECT * FROM conversations")
-            )
-        assert "Jayden" not in dump and "web-abc123" not in dump
+        turns = wait_for_rows(
+            database,
+            "SELECT role, intent, confidence, action, text, anonymised, conversation_id FROM turns",
+            2,
+        )
+        assert {t[:4] for t in turns} == {("school_dsl", "role_dsl", 0.91, "utter_role_dsl")}
+        assert all(t[4] is None for t in turns)  # LOG_TEXT is off outside development
+        assert turns[0][5] == "PERSON" or turns[1][5] == "PERSON"
+        assert {t[6] for t in turns} == {cid}
+        conversation = (
+            database.engine.connect().exec_driver_sql("SELECT turns, role FROM conversations").one()
+        )
+        assert tuple(conversation) == (2, "school_dsl")
+        assert "Jayden" not in dump_database(database) and "web-abc123" not in dump_database(
+            database
+        )
     finally:
         database.dispose()
 
@@ -310,3 +331,42 @@ def test_a_name_found_earlier_is_removed_when_it_comes_back_without_a_cue(client
     chat(client, "dad is Thaddeus")
     chat(client, "Thaddeus controls the money")
     assert "Thaddeus" not in fake.received[-1]["message"]
+
+
+def test_feedback_is_offered_answered_by_the_gateway_and_logged(client, fake, settings) -> None:
+    fake.replies = lambda text: [{"text": "The DASH is a checklist... Source: SafeLives."}]
+    fake.turn = lambda text: {
+        "intent": "faq",
+        "confidence": 0.93,
+        "retrieval": {"key": "faq/dash_checklist", "confidence": 0.9},
+        "actions": ["utter_faq"],
+        "responses": ["utter_faq/dash_checklist"],
+    }
+    replies = chat(client, "what is the dash").json()
+    offer = replies[-1]
+    assert offer["text"] == "Was this helpful?"
+    sent_before = len(fake.received)
+    thanks = chat(client, offer["buttons"][1]["payload"]).json()
+    assert len(fake.received) == sent_before  # the engine never sees feedback
+    assert thanks[0]["text"].startswith("Thank you")
+    database = Database(settings.database_url)
+    try:
+        rows = wait_for_rows(database, "SELECT topic, helpful FROM feedback", 1)
+        assert [tuple(r) for r in rows] == [("faq/dash_checklist", False)]
+    finally:
+        database.dispose()
+
+
+def test_log_text_keeps_only_the_anonymised_text(client_factory, fake, settings_factory) -> None:
+    settings = settings_factory(log_text=True)
+    fake.turn = lambda text: {"intent": "nlu_fallback", "confidence": 0.2}
+    with client_factory(settings) as client:
+        chat(client, "can Sarah Jones ring me on 07700 900123")
+    database = Database(settings.database_url)
+    try:
+        rows = wait_for_rows(database, "SELECT text, fallback, anonymised FROM turns", 1)
+        text, fallback, anonymised = rows[0]
+        assert "Sarah" not in text and "07700" not in text and "<PHONE>" in text
+        assert fallback and anonymised == "PERSON,PHONE"
+    finally:
+        database.dispose()

@@ -7,6 +7,8 @@ import yaml
 from bot.config import PROJECT_ROOT
 
 MIN_EXAMPLES = 15
+# A knowledge topic (a retrieval sub-intent such as faq/coercive_control) needs 12.
+MIN_TOPIC_EXAMPLES = 12
 
 
 def intent_counts() -> Counter[str]:
@@ -20,7 +22,11 @@ def intent_counts() -> Counter[str]:
 
 
 def test_every_intent_has_enough_varied_examples() -> None:
-    thin = {intent: n for intent, n in intent_counts().items() if n < MIN_EXAMPLES}
+    thin = {
+        intent: n
+        for intent, n in intent_counts().items()
+        if n < (MIN_TOPIC_EXAMPLES if "/" in intent else MIN_EXAMPLES)
+    }
     assert thin == {}
 
 

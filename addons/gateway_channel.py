@@ -1,0 +1,130 @@
+"""The channel the gateway talks to: Rasa's REST webhook plus a summary of the turn.
+
+The REST channel returns only the bot's messages. The gateway also needs, for the
+interaction log and the feedback offer, what the engine understood and did: the
+intent and its confidence, the retrieval response chosen, the actions run, the
+active form and step, and two slots. Reading these here, from the tracker the
+engine already holds, saves the gateway a second request per turn.
+
+Runs inside the engine (Rasa 3.6, Python 3.10): keep it 3.10-compatible.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+logger = logging.getLogger(__name__)
+
+ACTION_LISTEN = "action_listen"
+REPORTED_SLOTS = ("role", "journey_outcome", "requested_slot")
+
+
+def _turn_events(events: list[Any], message_id: str) -> list[Any]:
+    """The events of one turn: from the user's message to the next user message."""
+    turn: list[Any] = []
+    started = False
+    for event in events:
+        if isinstance(event, UserUttered):
+            if started:
+                break
+            started = event.message_id == message_id
+        if started:
+            turn.append(event)
+    return turn
+
+
+def _retrieval(parse: dict[str, Any]) -> dict[str, Any] | None:
+    """The response the ResponseSelector chose for a retrieval intent, if one was used."""
+    intent = (parse.get("intent") or {}).get("name") or ""
+    selectors = parse.get("response_selector") or {}
+    if intent not in selectors.get("all_retrieval_intents", []):
+        return None
+    # One ResponseSelector for all retrieval intents files its result under "default".
+    selected = selectors.get(intent) or selectors.get("default")
+    if not selected:
+        return None
+    chosen = selected.get("response") or {}
+    return {
+        "key": chosen.get("intent_response_key"),
+        "confidence": chosen.get("confidence"),
+        "ranking": [
+            {"key": r.get("intent_response_key"), "confidence": r.get("confidence")}
+            for r in (selected.get("ranking") or [])[:5]
+        ],
+    }
+
+
+def summarise_turn(tracker: Any, message_id: str) -> dict[str, Any]:
+    """What the engine understood and did in the turn that began with `message_id`."""
+    events = _turn_events(list(tracker.events), message_id)
+    parse = events[0].parse_data if events else {}
+    intent = parse.get("intent") or {}
+    return {
+        "intent": intent.get("name"),
+        "confidence": intent.get("confidence"),
+        "intent_ranking": [
+            {"name": i.get("name"), "confidence": i.get("confidence")}
+            for i in (parse.get("intent_ranking") or [])[:5]
+        ],
+        "retrieval": _retrieval(parse),
+        "actions": [
+            e.action_name
+            for e in events
+            if isinstance(e, ActionExecuted) and e.action_name and e.action_name != ACTION_LISTEN
+        ],
+        "responses": [
+            e.metadata.get("utter_action")
+            for e in events
+            if isinstance(e, BotUttered) and e.metadata.get("utter_action")
+        ],
+        "active_loop": tracker.active_loop_name,
+        "slots": {name: tracker.get_slot(name) for name in REPORTED_SLOTS},
+    }
+
+
+class GatewayInput(RestInput):
+    """`POST /webhooks/gateway/webhook`: `{"messages": [...], "turn": {...}}`."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "gateway"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        hook = Blueprint("gateway_webhook", __name__)
+
+        @hook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @hook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            body = request.json or {}
+            sender, text = body.get("sender"), body.get("message")
+            if not isinstance(sender, str) or not isinstance(text, str):
+                return response.json({"error": "sender and message are required"}, 400)
+            collector = CollectingOutputChannel()
+            message = UserMessage(text, collector, sender, input_channel=self.name())
+            try:
+                await on_new_message(message)
+            except Exception as exc:  # as the REST channel does: reply with what was said
+                logger.error("could not handle the message: %s", type(exc).__name__)
+            turn: dict[str, Any] = {}
+            try:
+                agent = request.app.ctx.agent
+                tracker = await agent.tracker_store.retrieve(sender)
+                if tracker is not None:
+                    turn = summarise_turn(tracker, message.message_id)
+            except Exception as exc:  # the reply matters more than its summary
+                logger.warning("could not summarise the turn: %s", type(exc).__name__)
+            return response.json({"messages": collector.messages, "turn": turn})
+
+        return hook

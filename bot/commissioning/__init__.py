@@ -1,0 +1,1 @@
+"""Horizontal commissioning: domestic-abuse requirements for every contract, by tier."""

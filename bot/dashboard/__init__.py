@@ -1,0 +1,1 @@
+"""The service-improvement dashboard: what practitioners ask and how it goes, never who."""

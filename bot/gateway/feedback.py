@@ -1,0 +1,140 @@
+""" "Was this helpful?": offered after substantive answers, without nagging.
+
+The offer is a pair of buttons whose payload names the topic. The gateway
+handles the answer itself (the engine's dialogue never sees it) and accepts it
+only for a topic it offered to that conversation, so a hand-typed payload can
+neither invent topics nor stuff text into the log.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.engine.rasa_client import TurnSummary
+
+PAYLOAD = re.compile(r"^/feedback(\{.*)?$", re.DOTALL)
+# Retrieval answers (by the part before the slash) and actions worth asking about.
+SUBSTANTIVE_RETRIEVAL = frozenset({"faq"})
+SUBSTANTIVE_ACTIONS = frozenset(
+    {
+        "action_referral_pathway",
+        "action_survivor_questions",
+        "action_language_coach",
+    }
+)
+# These end a walkthrough, but count only when they produced its card (not on "stop").
+CARD_ACTIONS = frozenset({"action_finish_safety_planning", "action_finish_commissioning"})
+# After an offer, this many turns pass before the next one.
+QUIET_TURNS = 3
+_MEMORY = 50_000
+
+QUESTION = "Was this helpful?"
+THANKS = {
+    True: "Thank you, that's useful to know.",
+    False: (
+        "Thank you for telling me: it helps us improve the answers. You could try asking "
+        "another way, or ask for a case consultation with your local domestic abuse lead."
+    ),
+}
+
+
+def feedback_topic(turn: TurnSummary, messages: list[dict[str, Any]]) -> str | None:
+    """The topic to ask about, if this turn gave a substantive answer."""
+    if turn.retrieval_key and turn.retrieval_key.split("/", 1)[0] in SUBSTANTIVE_RETRIEVAL:
+        return turn.retrieval_key
+    # The answer must be what the turn ended on, not a step on the way elsewhere.
+    last = turn.actions[-1] if turn.actions else None
+    if last in SUBSTANTIVE_ACTIONS:
+        return last
+    if last in CARD_ACTIONS and any(isinstance(m.get("custom"), dict) for m in messages):
+        return last
+    return None
+
+
+def offer_message(topic: str) -> dict[str, Any]:
+    def payload(helpful: str) -> str:
+        return "/feedback" + json.dumps({"helpful": helpful, "topic": topic})
+
+    return {
+        "text": QUESTION,
+        "buttons": [
+            {"title": "Yes", "payload": payload("yes")},
+            {"title": "No", "payload": payload("no")},
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class Answer:
+    topic: str | None  # None: not an open offer, so nothing is recorded
+    helpful: bool
+
+
+@dataclass
+class _State:
+    turns_since_offer: int = QUIET_TURNS
+    open_offers: tuple[str, ...] = ()
+    asked: frozenset[str] = frozenset()
+
+
+@dataclass
+class FeedbackOffers:
+    """Which conversations were offered what. Bounded, in memory only."""
+
+    _states: OrderedDict[str, _State] = field(default_factory=OrderedDict)
+
+    def _state(self, conversation_id: str) -> _State:
+        state = self._states.pop(conversation_id, None) or _State()
+        self._states[conversation_id] = state
+        if len(self._states) > _MEMORY:
+            self._states.popitem(last=False)
+        return state
+
+    def offer(
+        self,
+        conversation_id: str,
+        turn: TurnSummary,
+        crisis: bool,
+        messages: list[dict[str, Any]] | None = None,
+    ) -> str | None:
+        """Count the turn; return the topic to offer feedback on, or None."""
+        state = self._state(conversation_id)
+        state.turns_since_offer += 1
+        topic = None if crisis or turn.active_loop else feedback_topic(turn, messages or [])
+        if topic is None or topic in state.asked or state.turns_since_offer < QUIET_TURNS:
+            return None
+        state.turns_since_offer = 0
+        state.asked |= {topic}
+        state.open_offers = (*state.open_offers[-2:], topic)
+        return topic
+
+    def answer(self, conversation_id: str, message: str) -> Answer | None:
+        """None if `message` is not a feedback payload; else what to record, if anything.
+
+        A payload for a topic not on offer (clicked twice, typed by hand) is thanked
+        for and not recorded.
+        """
+        match = PAYLOAD.match(message)
+        if not match:
+            return None
+        try:
+            values = json.loads(match.group(1) or "")
+        except ValueError:
+            values = None
+        if not isinstance(values, dict) or values.get("helpful") not in ("yes", "no"):
+            return Answer(None, False)
+        helpful = values["helpful"] == "yes"
+        state = self._states.get(conversation_id)
+        topic = values.get("topic")
+        if state is None or topic not in state.open_offers:
+            return Answer(None, helpful)
+        state.open_offers = tuple(t for t in state.open_offers if t != topic)
+        return Answer(topic, helpful)
+
+    @staticmethod
+    def thanks(answer: Answer) -> str:
+        return THANKS[answer.helpful] if answer.topic else THANKS[True]

@@ -1,0 +1,87 @@
+"""From what the gateway saw in a turn to one entry of the interaction log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.engine.rasa_client import TurnSummary
+from bot.knowledge.topics import dsl_topics
+from bot.storage.interactions import TurnEntry
+
+# Journeys the engine is in while a form is active, or when one of these actions ran.
+JOURNEY_BY_LOOP = {
+    "safety_planning_form": "safety_planning",
+    "commissioning_form": "commissioning",
+}
+JOURNEY_BY_ACTION = {
+    "action_start_safety_planning": "safety_planning",
+    "action_referral_pathway": "referral_pathway",
+    "action_case_consultation": "consultation_requested",
+    "action_start_commissioning": "commissioning",
+    "action_language_coach": "language_coach",
+}
+# The assistant could not answer: the NLU was unsure, or no rule or story fitted.
+FALLBACK_INTENTS = frozenset({"nlu_fallback"})
+FALLBACK_ACTIONS = frozenset({"action_default_fallback", "action_suggest_topics"})
+# Payload intents whose topic is the walkthrough, not a question.
+NOT_TOPICS = frozenset({"walkthrough_answer"})
+
+
+def topic_of(turn: TurnSummary) -> str | None:
+    """The retrieval answer chosen (`faq/dash_checklist`) or else the intent."""
+    if turn.retrieval_key:
+        return turn.retrieval_key
+    if turn.intent in NOT_TOPICS:
+        return None
+    return turn.intent
+
+
+def journey_of(turn: TurnSummary, topic: str | None) -> str | None:
+    if turn.active_loop in JOURNEY_BY_LOOP:
+        return JOURNEY_BY_LOOP[turn.active_loop]
+    for action in reversed(turn.actions):
+        if action in JOURNEY_BY_ACTION:
+            return JOURNEY_BY_ACTION[action]
+        if action in JOURNEY_BY_LOOP:
+            return JOURNEY_BY_LOOP[action]
+    if topic in dsl_topics():
+        return "dsl_next_steps"
+    return None
+
+
+def is_fallback(turn: TurnSummary) -> bool:
+    return turn.intent in FALLBACK_INTENTS or any(a in FALLBACK_ACTIONS for a in turn.actions)
+
+
+def turn_entry(
+    *,
+    conversation_id: str,
+    turn: TurnSummary,
+    moment: datetime,
+    latency_ms: int,
+    crisis: bool,
+    anonymised: frozenset[str],
+    text: str | None,
+) -> TurnEntry:
+    """`text` must already be anonymised, and None unless LOG_TEXT is on."""
+    topic = topic_of(turn)
+    step = turn.slots.get("requested_slot") if turn.active_loop else None
+    return TurnEntry(
+        conversation_id=conversation_id,
+        moment=moment,
+        latency_ms=latency_ms,
+        role=turn.slots.get("role") if isinstance(turn.slots.get("role"), str) else None,
+        intent=turn.intent,
+        confidence=turn.confidence,
+        topic=topic,
+        action=turn.actions[-1] if turn.actions else None,
+        journey=journey_of(turn, topic),
+        step=step if isinstance(step, str) else None,
+        fallback=is_fallback(turn),
+        crisis=crisis,
+        anonymised=tuple(sorted(anonymised)),
+        text=text,
+        journey_outcome=turn.slots.get("journey_outcome")
+        if isinstance(turn.slots.get("journey_outcome"), dict)
+        else None,
+    )

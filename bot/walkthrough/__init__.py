@@ -1,0 +1,1 @@
+"""What every guided walkthrough (safety planning, commissioning) shares."""

@@ -1,0 +1,31 @@
+"""Words that steer any walkthrough, and button payloads that bypass the NLU model."""
+
+from __future__ import annotations
+
+import json
+import re
+
+ANSWER_INTENT = "walkthrough_answer"
+_CONTROLS = {
+    "skip": {"skip", "skip this", "skip this step", "skip step", "pass", "next step"},
+    "back": {"back", "go back", "previous", "previous step", "undo"},
+    "stop": {"stop", "cancel", "quit", "stop the walkthrough", "end", "exit walkthrough", "pause"},
+    "restart": {"start again", "restart", "start over", "begin again", "from the start"},
+}
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower().strip(".!?")).replace("\u2019", "'")
+
+
+def control_word(text: str) -> str | None:
+    said = normalise(text)
+    for control, words in _CONTROLS.items():
+        if said in words:
+            return control
+    return None
+
+
+def payload(answer: str) -> str:
+    """A button payload that reaches the form without going through the NLU model."""
+    return f"/{ANSWER_INTENT}" + json.dumps({"answer": answer})

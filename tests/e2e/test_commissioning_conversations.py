@@ -1,0 +1,128 @@
+"""The commissioner's checklist end to end through the gateway, for each tier."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from chat_client import Chat
+
+from bot.commissioning.content import requirements
+from bot.safety.messages import crisis_message_text
+
+pytestmark = pytest.mark.e2e
+
+
+def schedule_of(chat: Chat) -> str:
+    cards = [m["custom"] for m in chat.last if m.get("custom", {}).get("type") == "schedule"]
+    assert len(cards) == 1, chat.texts()
+    return cards[0]["markdown"]
+
+
+def asking(chat: Chat) -> str:
+    for text in reversed(chat.texts()):
+        if text.startswith("Requirement "):
+            return text.splitlines()[0]
+    raise AssertionError(chat.texts())
+
+
+def answer_every_requirement(chat: Chat, tier: str, button: str = "Add it") -> None:
+    for number in range(1, len(requirements().for_tier(tier)) + 1):
+        assert asking(chat).startswith(f"Requirement {number} of ")
+        chat.click(button)
+
+
+@pytest.mark.parametrize(
+    ("opening", "tier", "proposal"),
+    [
+        ("I'm writing a contract for refuse collection", "universal", "universal service"),
+        ("what should go in the housing support contract?", "targeted", "targeted service"),
+        ("I'm drafting the spec for our IDVA service", "specialist", "specialist domestic-abuse"),
+    ],
+)
+def test_each_tier_end_to_end(
+    gateway: httpx.Client, opening: str, tier: str, proposal: str
+) -> None:
+    chat = Chat(gateway)
+    chat.say(opening)
+    assert "tier: " in "\n".join(chat.texts()) and proposal in "\n".join(chat.texts()).lower()
+    chat.click("Yes, that's right")
+    answer_every_requirement(chat, tier)
+    schedule = schedule_of(chat)
+    for requirement in requirements().for_tier(tier):
+        assert f"{requirement.title} (to add)" in schedule
+    assert "## Gap list: not yet in the contract" in schedule
+    card = next(m["custom"] for m in chat.last if "custom" in m)
+    download = gateway.get(card["download_url"])
+    assert download.status_code == 200 and "Gap list" in download.text
+    assert chat.texts()[-1].startswith("Was this helpful?")
+
+
+def test_started_from_the_role_button_with_a_free_text_service_and_a_changed_tier(
+    gateway: httpx.Client,
+) -> None:
+    chat = Chat(gateway)
+    chat.say("/role_commissioner")
+    chat.click("Work through the commissioning checklist")
+    assert "Which service is the contract for?" in chat.texts()[-1]
+    chat.say("community transport for older people")
+    assert "Which tier fits this service best?" in chat.texts()[-1]
+    chat.click("Targeted service")
+    assert asking(chat).startswith("Requirement 1 of 7")
+    chat.say("already in the contract")
+    chat.say("change the tier")
+    chat.click("Universal service")
+    # the policy answer is kept; the universal tier has one requirement left
+    assert asking(chat) == "Requirement 2 of 2: Staff training at the right level"
+    chat.click("Not applicable")
+    assert chat.texts()[-1].startswith("Briefly, why doesn't staff training")
+    chat.say("volunteer drivers are trained by the county scheme")
+    schedule = schedule_of(chat)
+    assert "schedule: community transport for older people" in schedule
+    assert "Workplace domestic-abuse policy (already in the contract)" in schedule
+    assert "- Staff training at the right level: volunteer drivers are trained" in schedule
+
+
+def test_stop_half_way_and_resume(gateway: httpx.Client) -> None:
+    chat = Chat(gateway)
+    chat.say("work through the commissioning checklist")
+    chat.click("Public health service")
+    chat.click("Yes, that's right")
+    chat.click("Add it")
+    chat.click("Already in the contract")
+    assert asking(chat).startswith("Requirement 3 of 7")
+    chat.say("stop")
+    assert chat.texts()[-1].startswith("Paused.")
+    chat.say("what is social value in procurement?")  # a question in between
+    chat.say("carry on with the checklist")
+    assert asking(chat).startswith("Requirement 3 of 7")
+    answer_every_requirement_from(chat, 3, "targeted")
+    schedule = schedule_of(chat)
+    assert "Workplace domestic-abuse policy (to add)" in schedule
+    assert "Staff training at the right level (already in the contract)" in schedule
+
+
+def answer_every_requirement_from(chat: Chat, start: int, tier: str) -> None:
+    for number in range(start, len(requirements().for_tier(tier)) + 1):
+        assert asking(chat).startswith(f"Requirement {number} of ")
+        chat.click("Add it")
+
+
+def test_crisis_during_the_checklist_then_carry_on(gateway: httpx.Client) -> None:
+    chat = Chat(gateway)
+    chat.say("I'm writing a contract for debt advice")
+    chat.click("Yes, that's right")
+    texts = chat.say("a provider's worker just rang, he's attacking her right now")
+    assert texts[0] == crisis_message_text()
+    chat.click("Carry on with the checklist")
+    assert asking(chat).startswith("Requirement 1 of 7")
+
+
+def test_commissioning_questions_are_answered_with_sources(gateway: httpx.Client) -> None:
+    chat = Chat(gateway)
+    for question, expected in [
+        ("does it cost much to put DA clauses in contracts", "costs commissioners little"),
+        ("which contracts should we pilot this in first", "housing-related support"),
+        ("how do I check the provider is actually doing it", "After award"),
+    ]:
+        texts = chat.say(question)
+        assert expected in texts[0] and "Source:" in texts[0], (question, texts[0][:80])

@@ -1,0 +1,87 @@
+"""The knowledge base, the "did you mean" suggestions and the language coach, through
+the gateway with the trained model."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from chat_client import Chat
+
+from bot.safety.messages import crisis_message_text
+
+pytestmark = pytest.mark.e2e
+
+
+def test_a_guidance_question_gets_a_sourced_answer_and_a_feedback_offer(
+    gateway: httpx.Client,
+) -> None:
+    chat = Chat(gateway)
+    texts = chat.say("what counts as coercive control?")
+    assert "pattern of acts" in texts[0]
+    assert "Source: Home Office" in texts[0] and "Last checked 2026-11-22" in texts[0]
+    assert texts[-1] == "Was this helpful?"
+    assert chat.click("Yes") == ["Thank you, that's useful to know."]
+
+
+def test_the_kids_didnt_see_anything(gateway: httpx.Client) -> None:
+    texts = Chat(gateway).say("the kids didn't see anything, so they're fine?")
+    assert "don't have to see an incident to be harmed" in texts[0]
+
+
+def test_a_helpline_in_an_answer_comes_from_the_directory(gateway: httpx.Client) -> None:
+    texts = Chat(gateway).say("what is honour based abuse and forced marriage")
+    assert "Karma Nirvana on 0800 5999 247" in texts[0]
+
+
+def test_check_my_wording_in_one_message(gateway: httpx.Client) -> None:
+    chat = Chat(gateway)
+    texts = chat.say(
+        "check my wording: Mum failed to protect the children and allowed him back home"
+    )
+    answer = texts[0]
+    assert '"failed to protect the children"' in answer
+    assert "**Suggested wording**" in answer
+    assert "Mum could not stop [him] harming the children" in answer
+    cards = [m["custom"] for m in chat.last if "custom" in m]
+    assert cards and cards[0]["type"] == "coaching"
+
+
+def test_the_coach_asks_for_the_text_and_never_repeats_a_name(gateway: httpx.Client) -> None:
+    chat = Chat(gateway)
+    texts = chat.say("can you check my wording")
+    assert texts[-1].startswith("Paste the sentence")
+    texts = chat.say("Zuleika Barrett is a non-engaging mother who chose to stay with him")
+    reply = "\n".join(texts)
+    assert "Zuleika" not in reply and "Barrett" not in reply
+    assert "[name]" in reply and "has stayed [note what he does" in reply
+
+
+def test_crisis_while_the_coach_waits_gives_999_first(gateway: httpx.Client) -> None:
+    chat = Chat(gateway)
+    chat.say("check my wording please")
+    texts = chat.say("he's kicking the door in right now")
+    assert texts[0] == crisis_message_text()
+
+
+def test_unclear_question_offers_the_closest_topics_as_buttons(gateway: httpx.Client) -> None:
+    chat = Chat(gateway)
+    texts = chat.say("marac thingy?? the repeat one, confused")
+    if not texts[0].startswith("Sorry, I'm not sure I understood"):
+        pytest.skip(f"the model was confident enough to answer: {texts[0][:60]}")
+    buttons = chat.buttons()
+    assert len(buttons) >= 2 and buttons.get("Something else: what can you help with?") == "/help"
+    first = next(iter(buttons))
+    answer = chat.click(first)
+    assert "Source:" in answer[0]
+
+
+def test_a_suggestion_button_sends_a_title_the_model_knows(gateway: httpx.Client) -> None:
+    """Each title is a training example, so pressing its button gets that topic's answer."""
+    chat = Chat(gateway)
+    for title, expected in [
+        ("MARAC referral criteria", "meets the MARAC referral criteria"),
+        ("Near-miss reviews", "near-miss review"),
+        ("Clare's Law", "Domestic Violence Disclosure Scheme"),
+    ]:
+        texts = chat.say(title)
+        assert expected in texts[0], (title, texts[0][:80])

@@ -1,0 +1,230 @@
+"""The commissioning checklist: its data, the flow and the schedule (golden files)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.commissioning.content import Requirements, Tiers, requirements, tiers
+from bot.commissioning.flow import (
+    DONE,
+    handle_requirement,
+    handle_service,
+    handle_tier,
+    next_requirement,
+)
+from bot.commissioning.schedule import Answer, build_schedule
+from bot.config import PROJECT_ROOT
+from bot.knowledge.files import KnowledgeFileError, load_yaml_model
+
+GOLDEN = PROJECT_ROOT / "tests" / "data" / "golden"
+R = requirements()
+T = tiers()
+
+
+def test_every_tier_has_requirements_and_the_specialist_tier_has_them_all() -> None:
+    universal, targeted, specialist = (
+        {r.id for r in R.for_tier(t)} for t in ("universal", "targeted", "specialist")
+    )
+    assert universal == {"workplace_policy", "staff_training"}
+    assert universal < targeted < specialist == {r.id for r in R.requirements}
+    assert specialist - targeted == {
+        "marac_attendance",
+        "risk_assessment",
+        "outcomes",
+        "service_user_involvement",
+    }
+
+
+def test_every_requirement_has_clause_evidence_kpi_and_review() -> None:
+    for requirement in R.requirements:
+        for tier in requirement.tiers:
+            assert requirement.good_for(tier)
+        assert requirement.clause.startswith("The Provider shall"), requirement.id
+        assert requirement.evidence and requirement.kpi and requirement.review
+
+
+def test_a_new_requirement_needs_only_data(tmp_path: Path) -> None:
+    text = (PROJECT_ROOT / "data" / "commissioning" / "requirements.yml").read_text()
+    text += """
+  - id: perpetrator_disclosure
+    title: Responding to staff who use abuse
+    tiers: [targeted]
+    means: m
+    why: w
+    good: g
+    clause: The Provider shall respond.
+    evidence: e
+    kpi: k
+    review: Annually
+"""
+    path = tmp_path / "requirements.yml"
+    path.write_text(text)
+    extended = load_yaml_model(path, Requirements)
+    assert "perpetrator_disclosure" in {r.id for r in extended.for_tier("targeted")}
+    slots: dict[str, Any] = {
+        "cm_tier": "targeted",
+        "cm_answers": {r.id: {"status": "add"} for r in extended.for_tier("targeted")[:-1]},
+    }
+    assert next_requirement(extended, slots)[1].id == "perpetrator_disclosure"  # type: ignore[index]
+
+
+def test_schema_rejects_a_tier_that_does_not_exist(tmp_path: Path) -> None:
+    path = tmp_path / "r.yml"
+    path.write_text(
+        "source: s\nlast_checked: 2026-11-22\nrequirements:\n"
+        "  - {id: x, title: t, tiers: [everything], means: m, why: w, good: g, clause: c,"
+        " evidence: e, kpi: k, review: r}\n"
+    )
+    with pytest.raises(KnowledgeFileError, match="tiers"):
+        load_yaml_model(path, Requirements)
+    path.write_text("source: s\nlast_checked: 2026-11-22\ntiers: []\nservices: []\n")
+    with pytest.raises(KnowledgeFileError):
+        load_yaml_model(path, Tiers)
+
+
+@pytest.mark.parametrize(
+    ("said", "service"),
+    [
+        ("what should go in the housing support contract?", "housing_support"),
+        ("our bins contract", "refuse_collection"),
+        ("a talking therapies and mental health service", "mental_health"),
+        ("housing_support", "housing_support"),
+        ("drug and alcohol recovery", "substance_misuse"),
+    ],
+)
+def test_services_are_recognised_from_the_commissioners_words(said: str, service: str) -> None:
+    assert handle_service(T, said).updates["cm_service"]["id"] == service
+
+
+def test_an_unknown_service_is_kept_by_name_and_the_tier_is_asked() -> None:
+    outcome = handle_service(T, "community transport for older people")
+    assert outcome.updates["cm_service"] == {
+        "id": None,
+        "name": "community transport for older people",
+    }
+    assert handle_tier(T, "yes", {"cm_service": {"id": None}}).note
+
+
+def test_the_proposed_tier_can_be_accepted_or_changed() -> None:
+    slots = {"cm_service": {"id": "refuse_collection", "name": "Refuse collection"}}
+    assert handle_tier(T, "yes", slots).updates == {"cm_tier": "universal"}
+    assert handle_tier(T, "targeted", slots).updates == {"cm_tier": "targeted"}
+    assert handle_tier(T, "Specialist domestic-abuse service", slots).updates == {
+        "cm_tier": "specialist"
+    }
+
+
+def _answer_all(tier: str, say: str = "add") -> dict[str, Any]:
+    slots: dict[str, Any] = {"cm_tier": tier, "cm_answers": {}}
+    for _ in R.for_tier(tier):
+        slots.update(handle_requirement(R, say, slots).updates)
+    return slots
+
+
+def test_answering_every_requirement_completes_the_checklist() -> None:
+    slots = _answer_all("universal")
+    assert slots["cm_requirement"] == DONE
+    assert set(slots["cm_answers"]) == {"workplace_policy", "staff_training"}
+
+
+def test_not_applicable_asks_for_a_reason_then_moves_on() -> None:
+    slots: dict[str, Any] = {"cm_tier": "targeted", "cm_answers": {}}
+    slots.update(handle_requirement(R, "not applicable", slots).updates)
+    assert slots["cm_pending_reason"] == "workplace_policy"
+    slots.update(handle_requirement(R, "they are a sole trader with no staff", slots).updates)
+    assert slots["cm_answers"]["workplace_policy"] == {
+        "status": "not_applicable",
+        "reason": "they are a sole trader with no staff",
+    }
+    assert next_requirement(R, slots)[1].id == "staff_training"  # type: ignore[index]
+    slots.update(handle_requirement(R, "n/a because it's a one-off purchase", slots).updates)
+    assert slots["cm_answers"]["staff_training"]["reason"] == "it's a one-off purchase"
+
+
+def test_back_skip_change_tier_stop_and_start_again() -> None:
+    slots: dict[str, Any] = {"cm_tier": "targeted", "cm_answers": {}}
+    slots.update(handle_requirement(R, "already in the contract", slots).updates)
+    slots.update(handle_requirement(R, "back", slots).updates)
+    assert slots["cm_answers"] == {}
+    slots.update(handle_requirement(R, "skip", slots).updates)
+    assert slots["cm_answers"]["workplace_policy"]["status"] == "skipped"
+    assert handle_requirement(R, "change the tier", slots).updates["cm_tier"] is None
+    assert handle_requirement(R, "stop", slots).updates == {"cm_paused": True}
+    assert all(v is None for v in handle_requirement(R, "start again", slots).updates.values())
+    assert handle_requirement(R, "maybe?", slots).note
+
+
+def _golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.write_text(text)
+    assert text == path.read_text(), f"{name} changed: UPDATE_GOLDEN=1 to accept"
+
+
+def test_golden_targeted_schedule_with_gaps_and_not_applicable() -> None:
+    answers = {
+        "workplace_policy": Answer("in_contract"),
+        "staff_training": Answer("add"),
+        "enquiry": Answer("add"),
+        "referral_pathway": Answer("in_contract"),
+        "data_reporting": Answer("not_applicable", "reported through the housing contract"),
+        "information_sharing": Answer("add"),
+        "supervision": Answer("skipped"),
+    }
+    _golden(
+        "commissioning_targeted.md",
+        build_schedule("Housing-related support", "targeted", answers, R, T),
+    )
+
+
+def test_golden_universal_and_specialist_schedules() -> None:
+    _golden(
+        "commissioning_universal.md",
+        build_schedule(
+            "Refuse collection",
+            "universal",
+            {"workplace_policy": Answer("add"), "staff_training": Answer("add")},
+            R,
+            T,
+        ),
+    )
+    everything = {r.id: Answer("in_contract") for r in R.for_tier("specialist")}
+    _golden(
+        "commissioning_specialist.md",
+        build_schedule("IDVA service", "specialist", everything, R, T),
+    )
+
+
+def test_schedule_download_is_built_from_ids_and_validated(tmp_path: Path) -> None:
+    import httpx
+    from fastapi.testclient import TestClient
+    from support import make_settings
+
+    from bot.gateway.app import create_app
+
+    app = create_app(make_settings(tmp_path), transport=httpx.MockTransport(lambda r: None))
+    with TestClient(app) as client:
+        ok = client.get(
+            "/api/commissioning/schedule",
+            params={"tier": "universal", "service": "refuse_collection", "add": "workplace_policy",
+                    "in_contract": "staff_training"},
+        )  # fmt: skip
+        assert ok.status_code == 200
+        assert ok.headers["content-type"].startswith("text/markdown")
+        assert "attachment" in ok.headers["content-disposition"]
+        assert ok.text.startswith("# Domestic-abuse requirements schedule: Refuse collection")
+        assert "## Gap list: not yet in the contract\n- Workplace domestic-abuse policy" in ok.text
+        for bad in (
+            {"tier": "everything"},
+            {"tier": "universal", "service": "Acme Ltd"},
+            {"tier": "universal", "add": "marac_attendance"},  # not a universal requirement
+            {"tier": "universal", "add": "workplace_policy", "not_applicable": "workplace_policy"},
+            {"tier": "universal", "add": "<script>"},
+        ):
+            response = client.get("/api/commissioning/schedule", params=bad)
+            assert response.status_code == 422, bad
+            assert "<script>" not in response.text

@@ -1,0 +1,162 @@
+"""The knowledge base: enough sourced topics, generated Rasa files in step, and the
+"did you mean" suggestions and language-coach actions."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.knowledge import ActionSuggestTopics, closest_topics
+from actions.language_coach import ActionLanguageCoach, ValidateLanguageCoachForm
+from bot.knowledge.build import main as build
+from bot.knowledge.directory import national_directory
+from bot.knowledge.files import KnowledgeFileError, load_yaml_model
+from bot.knowledge.topics import MIN_EXAMPLES, TopicFile, load_topics
+
+TOPICS = load_topics()
+TODAY = date(2026, 11, 22)
+
+
+def test_at_least_60_topics_each_with_12_examples_a_source_and_a_recent_check() -> None:
+    assert len(TOPICS) >= 60
+    for topic in TOPICS:
+        assert len(topic.examples) >= MIN_EXAMPLES, topic.key
+        assert topic.source.strip(), topic.key
+        assert topic.last_checked <= date.today(), topic.key
+        assert topic.last_checked >= TODAY - timedelta(days=365), topic.key
+
+
+def test_every_answer_shown_ends_with_its_source_and_date() -> None:
+    directory = national_directory()
+    for topic in TOPICS:
+        text = topic.response_text(directory)
+        assert text.splitlines()[-1].startswith("Source: "), topic.key
+        assert text.endswith(f"Last checked {topic.last_checked.isoformat()}."), topic.key
+        assert "{service:" not in text, topic.key
+
+
+def test_helplines_in_answers_come_from_the_directory() -> None:
+    directory = national_directory()
+    karma = next(t for t in TOPICS if "{service:karma_nirvana}" in t.answer)
+    assert directory.get("karma_nirvana").number in karma.response_text(directory)
+
+
+def test_the_generated_rasa_files_are_up_to_date() -> None:
+    assert build(["--check"]) == 0, "run `python -m bot.knowledge.build` (make train does)"
+
+
+def test_titles_are_unique_so_a_suggestion_button_names_one_topic() -> None:
+    titles = [t.title.lower() for t in TOPICS]
+    assert len(titles) == len(set(titles))
+
+
+def test_schema_rejects_raw_numbers_short_example_lists_and_sources_in_answers(
+    tmp_path: Path,
+) -> None:
+    base = {
+        "key": "faq/x",
+        "title": "A topic",
+        "source": "Somewhere",
+        "last_checked": "2026-11-22",
+        "answer": "An answer that is long enough to be an answer for this test.",
+        "examples": [f"question {i}" for i in range(12)],
+    }
+    path = tmp_path / "k.yml"
+    for change, problem in [
+        ({"answer": base["answer"] + " Call 0808 2000 247."}, "service"),
+        ({"examples": ["only one"]}, "at least 12"),
+        ({"answer": base["answer"] + " Source: me."}, "source"),
+        ({"key": "Faq/X"}, "pattern"),
+    ]:
+        import yaml
+
+        path.write_text(yaml.safe_dump({"topics": [{**base, **change}]}))
+        with pytest.raises(KnowledgeFileError, match=problem):
+            load_yaml_model(path, TopicFile)
+
+
+def _tracker(latest: dict[str, Any], slots: dict[str, Any] | None = None) -> Tracker:
+    return Tracker(
+        sender_id="t",
+        slots=slots or {},
+        latest_message=latest,
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def test_suggestions_are_the_closest_knowledge_topics_by_their_titles() -> None:
+    latest = {
+        "intent": {"name": "nlu_fallback"},
+        "response_selector": {
+            "all_retrieval_intents": ["faq", "chitchat"],
+            "default": {
+                "ranking": [
+                    {"intent_response_key": "chitchat/how_are_you", "confidence": 0.4},
+                    {"intent_response_key": "faq/marac_what", "confidence": 0.3},
+                    {"intent_response_key": "faq/marac_thresholds", "confidence": 0.1},
+                    {"intent_response_key": "faq/recording", "confidence": 0.05},
+                    {"intent_response_key": "faq/idva", "confidence": 0.01},
+                ]
+            },
+        },
+    }
+    assert closest_topics(latest) == ["faq/marac_what", "faq/marac_thresholds", "faq/recording"]
+    dispatcher = CollectingDispatcher()
+    ActionSuggestTopics().run(dispatcher, _tracker(latest), {})
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_suggest_topics"
+    titles = [b["title"] for b in message["buttons"]]
+    assert titles[:3] == [
+        "What a MARAC is",
+        "MARAC referral criteria",
+        "Recording a concern in school",
+    ]
+    assert message["buttons"][0]["payload"] == "What a MARAC is"
+    assert message["buttons"][-1]["payload"] == "/help"
+
+
+def test_no_ranking_falls_back_to_saying_what_i_can_help_with() -> None:
+    dispatcher = CollectingDispatcher()
+    ActionSuggestTopics().run(dispatcher, _tracker({"intent": {"name": "nlu_fallback"}}), {})
+    assert dispatcher.messages[0]["response"] == "utter_default"
+
+
+@pytest.mark.parametrize(
+    ("pasted", "stored"),
+    [
+        ("check my wording: mum failed to protect them", "mum failed to protect them"),
+        ("check my wording", None),
+        ("ok", None),
+        ("stop", ""),
+    ],
+)
+def test_coach_form_takes_the_text_without_the_request(pasted: str, stored: str | None) -> None:
+    dispatcher = CollectingDispatcher()
+    result = ValidateLanguageCoachForm().validate_coach_text(pasted, dispatcher, _tracker({}), {})
+    assert result == {"coach_text": stored}
+
+
+def test_coach_action_answers_and_logs_only_the_outcome() -> None:
+    dispatcher = CollectingDispatcher()
+    events = ActionLanguageCoach().run(
+        dispatcher, _tracker({}, {"coach_text": "mum allowed him back"}), {}
+    )
+    assert "Phrases to reconsider" in dispatcher.messages[0]["text"]
+    assert dispatcher.messages[1]["custom"]["type"] == "coaching"
+    outcome = events[-1]["value"]
+    assert (outcome["journey"], outcome["outcome"], outcome["completed"]) == (
+        "language_coach",
+        "flagged",
+        True,
+    )
+    assert "mum" not in str(outcome)
+    assert events[0] == {"event": "slot", "timestamp": None, "name": "coach_text", "value": None}

@@ -1,0 +1,121 @@
+"""The log writer keeps entries while the database is down and writes them when it returns."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from bot.storage.db import Database, upgrade
+from bot.storage.interactions import Entry, InteractionStore, TurnEntry
+from bot.storage.log_writer import LogWriter
+from bot.storage.models import Turn
+
+
+class FlakyStore(InteractionStore):
+    """A real SQLite store that fails while `down` is set, as a stopped server would."""
+
+    down = False
+
+    def write(self, entries: list[Entry]) -> None:
+        if self.down:
+            raise OperationalError("INSERT", {}, ConnectionRefusedError("database is down"))
+        super().write(entries)
+
+
+@pytest.fixture
+def database(tmp_path: Path):  # type: ignore[no-untyped-def]
+    url = f"sqlite:///{tmp_path / 'log.db'}"
+    upgrade(url)
+    db = Database(url)
+    yield db
+    db.dispose()
+
+
+def _entry(i: int) -> TurnEntry:
+    return TurnEntry(conversation_id=f"c{i % 3}", moment=datetime.now(UTC), latency_ms=i)
+
+
+def _stored(database: Database) -> list[int]:
+    with database.session() as session:
+        return sorted(t.latency_ms for t in session.query(Turn))
+
+
+def test_entries_survive_an_outage_and_are_written_once_in_order(database: Database) -> None:
+    async def scenario() -> None:
+        store = FlakyStore(database)
+        writer = LogWriter(store, interval=0.01, max_backoff=0.05, batch_size=4)
+        writer.start()
+        for i in range(5):
+            writer.put(_entry(i))
+        await asyncio.sleep(0.2)
+        assert _stored(database) == [0, 1, 2, 3, 4]
+
+        store.down = True
+        for i in range(5, 15):
+            writer.put(_entry(i))
+        await asyncio.sleep(0.3)
+        assert writer.pending == 10 and writer.failures > 0
+        assert _stored(database) == [0, 1, 2, 3, 4]
+
+        store.down = False
+        await asyncio.sleep(0.3)
+        assert writer.pending == 0
+        await writer.stop()
+
+    asyncio.run(scenario())
+    assert _stored(database) == list(range(15))
+
+
+def test_put_never_blocks_and_the_oldest_go_first_when_full(database: Database) -> None:
+    async def scenario() -> None:
+        store = FlakyStore(database)
+        store.down = True
+        writer = LogWriter(store, capacity=3)
+        for i in range(5):
+            writer.put(_entry(i))
+        assert writer.pending == 3 and writer.dropped == 2
+        store.down = False
+        assert await writer.flush()
+
+    asyncio.run(scenario())
+    assert _stored(database) == [2, 3, 4]
+
+
+def test_stop_writes_what_is_queued(database: Database) -> None:
+    async def scenario() -> None:
+        writer = LogWriter(InteractionStore(database), interval=60)
+        writer.start()
+        writer.put(_entry(7))
+        await writer.stop()
+
+    asyncio.run(scenario())
+    assert _stored(database) == [7]
+
+
+def test_schema_is_prepared_before_the_first_write_when_start_up_could_not(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite:///{tmp_path / 'late.db'}"
+    database = Database(url)
+    calls: list[str] = []
+
+    def prepare() -> None:
+        calls.append("upgrade")
+        upgrade(url)
+
+    async def scenario() -> None:
+        writer = LogWriter(InteractionStore(database), prepare=prepare)
+        writer.put(_entry(1))
+        writer.put(_entry(2))
+        assert await writer.flush()
+        writer.put(_entry(3))
+        assert await writer.flush()
+
+    asyncio.run(scenario())
+    assert calls == ["upgrade"]
+    assert _stored(database) == [1, 2, 3]
+    database.dispose()
