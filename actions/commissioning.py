@@ -6,11 +6,12 @@ import uuid
 from typing import Any
 from urllib.parse import urlencode
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.walkthrough import WalkthroughValidation
 from bot.commissioning.content import TIER_ORDER, requirements, tiers
 from bot.commissioning.flow import (
     SLOTS,
@@ -57,40 +58,28 @@ class ActionStartCommissioning(Action):
         return events
 
 
-class ValidateCommissioningForm(FormValidationAction):
+class ValidateCommissioningForm(WalkthroughValidation):
+    # "stop" pauses: the form ends and the answers are kept to carry on later.
+    stopped_slot = "cm_paused"
+
     def name(self) -> str:
         return f"validate_{FORM}"
 
-    async def required_slots(
-        self,
-        domain_slots: list[str],
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> list[str]:
-        # "stop": nothing left to ask, so the form ends; the answers are kept to resume.
-        return [] if tracker.get_slot("cm_paused") else domain_slots
+    def step_slots(self) -> tuple[str, ...]:
+        return SLOTS
 
-    async def get_validation_events(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        requested = tracker.get_slot("requested_slot")
-        candidates = tracker.slots_to_validate()
-        if requested not in candidates or requested not in SLOTS:
-            return [SlotSet(slot, value) for slot, value in candidates.items()]
-        text = str(candidates[requested])
-        if requested == "cm_service":
+    def handle(
+        self, slot: str, text: str, tracker: Tracker, dispatcher: CollectingDispatcher
+    ) -> dict[str, Any]:
+        if slot == "cm_service":
             outcome = handle_service(tiers(), text)
-        elif requested == "cm_tier":
+        elif slot == "cm_tier":
             outcome = handle_tier(tiers(), text, tracker.slots)
         else:
             outcome = handle_requirement(requirements(), text, tracker.slots)
         if outcome.note:
             dispatcher.utter_message(text=outcome.note)
-        # The requested slot stays empty (so it is asked again) unless the answer filled it.
-        events = [SlotSet(requested, outcome.updates.get(requested))]
-        events += [SlotSet(k, v) for k, v in outcome.updates.items() if k != requested]
-        return events
+        return outcome.updates
 
 
 class ActionAskService(Action):
@@ -223,12 +212,18 @@ class ActionFinishCommissioning(Action):
             tiers(),
         )
         added = sorted(k for k, v in answers.items() if v.get("status") == "add")
-        dispatcher.utter_message(text=markdown)
+        kept = sum(1 for v in answers.values() if v.get("status") in ("in_contract", "add"))
+        dispatcher.utter_message(
+            text=f"Here is the contract requirements schedule: {kept} requirements, "
+            f"{len(added)} of them not yet in the contract (the gap list)."
+        )
+        # The schedule goes whole in a card: a chat channel splits text at blank lines.
         dispatcher.utter_message(
             json_message={
                 "type": "schedule",
                 "title": "Contract requirements schedule",
                 "markdown": markdown,
+                "show_body": True,
                 "download_url": schedule_link(service.get("id"), tier, answers),
             }
         )

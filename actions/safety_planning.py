@@ -5,11 +5,12 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.walkthrough import WalkthroughValidation
 from bot.knowledge.areas import active_area
 from bot.knowledge.directory import national_directory
 from bot.risk.marac import decide
@@ -37,38 +38,27 @@ class ActionStartSafetyPlanning(Action):
         return _reset_events()
 
 
-class ValidateSafetyPlanningForm(FormValidationAction):
+class ValidateSafetyPlanningForm(WalkthroughValidation):
+    stopped_slot = "sp_stopped"
+
     def name(self) -> str:
         return f"validate_{FORM}"
 
-    async def required_slots(
-        self,
-        domain_slots: list[str],
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> list[str]:
-        # "stop": no slots left to fill, so the form deactivates.
-        return [] if tracker.get_slot("sp_stopped") else domain_slots
+    def step_slots(self) -> list[str]:
+        return walkthrough().slots
 
-    async def get_validation_events(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        requested = tracker.get_slot("requested_slot")
-        candidates = tracker.slots_to_validate()
-        if requested not in candidates or requested not in walkthrough().slots:
-            return [SlotSet(slot, value) for slot, value in candidates.items()]
+    def handle(
+        self, slot: str, text: str, tracker: Tracker, dispatcher: CollectingDispatcher
+    ) -> dict[str, Any]:
         from_button = any(
             e.get("entity") == "answer" for e in tracker.latest_message.get("entities", [])
         )
-        outcome = handle_answer(
-            walkthrough(), requested, str(candidates[requested]), tracker.slots, from_button
-        )
+        outcome = handle_answer(walkthrough(), slot, text, tracker.slots, from_button)
         if outcome.note:
             dispatcher.utter_message(text=outcome.note)
         if outcome.show_question_bank:
             dispatcher.utter_message(text=question_bank().as_text())
-        return [SlotSet(slot, value) for slot, value in outcome.updates.items()]
+        return outcome.updates
 
 
 class AskStep(Action):

@@ -40,6 +40,9 @@ class Settings(BaseModel):
     engine_timeout_seconds: float = Field(30.0, gt=0, le=300)
     quick_exit_url: str = Field("https://www.bbc.co.uk/weather", pattern=r"^https?://\S+$")
     local_area: str = Field("example", pattern=r"^[a-z0-9_-]+$")
+    # The engine's endpoints file: endpoints.yml (one engine, in-memory trackers) or
+    # deploy/endpoints.redis.yml (several engines sharing Redis).
+    engine_endpoints: str = Field("endpoints.yml", pattern=r"^[\w./-]+\.yml$")
     # The anonymised message text in the interaction log: on by default only in development.
     log_text: bool | None = None
     log_retention_days: int = Field(365, ge=1, le=3650)
@@ -85,6 +88,7 @@ _ENV_NAMES = {
     "engine_timeout_seconds": "ENGINE_TIMEOUT_SECONDS",
     "quick_exit_url": "QUICK_EXIT_URL",
     "local_area": "LOCAL_AREA",
+    "engine_endpoints": "ENGINE_ENDPOINTS",
     "log_text": "LOG_TEXT",
     "log_retention_days": "LOG_RETENTION_DAYS",
     "dashboard_user": "DASHBOARD_USER",

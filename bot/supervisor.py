@@ -67,7 +67,7 @@ class Stack:
                     "--interface", "127.0.0.1",
                     "--port", str(s.rasa_port),
                     "--enable-api", "--auth-token", s.rasa_token,
-                    "--endpoints", "endpoints.yml",
+                    "--endpoints", s.engine_endpoints,
                     "--credentials", "credentials.yml",
                 ],
                 f"{s.rasa_url}/",

@@ -19,7 +19,18 @@ router = APIRouter()
 _IDS = re.compile(r"^[a-z0-9_]+(,[a-z0-9_]+)*$")
 IdList = Annotated[
     str | None,
-    Query(description="comma-separated requirement ids, e.g. workplace_policy,staff_training"),
+    Query(
+        description="comma-separated requirement ids, e.g. workplace_policy,staff_training",
+        pattern=_IDS.pattern,
+        max_length=1000,
+    ),
+]
+ServiceId = Annotated[
+    str | None,
+    Query(
+        description="a service id from data/commissioning/tiers.yml",
+        json_schema_extra={"enum": [s.id for s in tiers().services]},
+    ),
 ]
 
 
@@ -48,7 +59,7 @@ def _ids(value: str | None, name: str, allowed: set[str]) -> list[str]:
 )
 async def schedule(
     tier: TierId,
-    service: Annotated[str | None, Query(description="a service id from the data")] = None,
+    service: ServiceId = None,
     in_contract: IdList = None,
     add: IdList = None,
     not_applicable: IdList = None,

@@ -14,6 +14,7 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 
 from bot.engine.rasa_client import EngineUnavailable, RasaClient
+from bot.gateway import payloads
 from bot.gateway.feedback import Answer, FeedbackOffers, offer_message
 from bot.gateway.turn_log import turn_entry
 from bot.knowledge.directory import NationalDirectory
@@ -28,7 +29,6 @@ logger = logging.getLogger(__name__)
 # dialogue goes into crisis handling even if the model would have picked
 # something else.
 CRISIS_PAYLOAD = "/crisis"
-_PAYLOAD = re.compile(r"^/([a-z_]+)(\{.*\})?$", re.DOTALL)
 REMOVED_NOTICE = (
     "I've removed what looked like names or contact details: I don't need them to help."
 )
@@ -74,24 +74,24 @@ class ChatService:
             store.popitem(last=False)
 
     def _anonymise(self, message: str, known: frozenset[str]) -> Anonymised:
-        """Typed text is anonymised whole; a button payload has its JSON values anonymised."""
-        payload = _PAYLOAD.match(message)
-        if payload and payload.group(2):
-            try:
-                values = json.loads(payload.group(2))
-            except ValueError:
-                values = None
-            if isinstance(values, dict):
-                found: set[str] = set()
-                for key, value in values.items():
-                    if isinstance(value, str) and not re.fullmatch(r"[a-z0-9_ /]*", value):
-                        result = self.anonymiser.anonymise(value, known)
-                        values[key] = result.text
-                        found |= result.found
-                return Anonymised(f"/{payload.group(1)}{json.dumps(values)}", frozenset(found))
-        if payload:
-            return Anonymised(message)
-        return self.anonymiser.anonymise(message, known)
+        """Typed text is anonymised whole; a button payload has its entity values anonymised.
+
+        Something shaped like a payload that no button offers is treated as text.
+        """
+        payload = payloads.parse(message)
+        if payload is None:
+            return self.anonymiser.anonymise(message, known)
+        found: set[str] = set()
+        values = {}
+        for key, value in payload.values.items():
+            if re.fullmatch(r"[a-z0-9_ /]*", value):
+                values[key] = value  # an id from a button, not something typed
+            else:
+                result = self.anonymiser.anonymise(value, known)
+                values[key] = result.text
+                found |= result.found
+        suffix = json.dumps(values) if values else ""
+        return Anonymised(f"/{payload.intent}{suffix}", frozenset(found))
 
     async def turn(self, sender: str, message: str) -> TurnResult:
         started = time.perf_counter()

@@ -23,12 +23,16 @@ JOURNEY_BY_ACTION = {
 # The assistant could not answer: the NLU was unsure, or no rule or story fitted.
 FALLBACK_INTENTS = frozenset({"nlu_fallback"})
 FALLBACK_ACTIONS = frozenset({"action_default_fallback", "action_suggest_topics"})
+# Sent when the assistant offers topics (or says what it can do) instead of answering.
+FALLBACK_RESPONSES = frozenset({"utter_suggest_topics", "utter_default"})
 # Payload intents whose topic is the walkthrough, not a question.
 NOT_TOPICS = frozenset({"walkthrough_answer"})
 
 
 def topic_of(turn: TurnSummary) -> str | None:
-    """The retrieval answer chosen (`faq/dash_checklist`) or else the intent."""
+    """The retrieval answer given (`faq/dash_checklist`) or else the intent."""
+    if is_fallback(turn):
+        return None
     if turn.retrieval_key:
         return turn.retrieval_key
     if turn.intent in NOT_TOPICS:
@@ -50,7 +54,11 @@ def journey_of(turn: TurnSummary, topic: str | None) -> str | None:
 
 
 def is_fallback(turn: TurnSummary) -> bool:
-    return turn.intent in FALLBACK_INTENTS or any(a in FALLBACK_ACTIONS for a in turn.actions)
+    return (
+        turn.intent in FALLBACK_INTENTS
+        or any(a in FALLBACK_ACTIONS for a in turn.actions)
+        or any(r in FALLBACK_RESPONSES for r in turn.responses)
+    )
 
 
 def turn_entry(

@@ -181,14 +181,12 @@ def as_markdown(result: Coaching) -> str:
             "Check that it names who did what, describes the impact on each child, and "
             "records her efforts to keep them safe."
         )
+    # Single line breaks only: a chat channel splits a message at blank lines.
     lines = ["**Phrases to reconsider**"]
     lines += [f'- "{f.phrase}": {f.why}' for f in result.findings]
     lines += [
-        "",
-        "**Suggested wording** (fill in the [brackets] from what you know)",
-        "",
+        "**Suggested wording** (fill in the [brackets] from what you know):",
         f"> {result.rewritten}",
-        "",
         "Name who did what, describe the impact on each child, and record her efforts "
         "to keep them safe.",
     ]

@@ -159,6 +159,25 @@ def test_gateway_does_not_proxy_engine_routes(gateway: httpx.Client) -> None:
 
 
 @pytest.mark.stops_processes
+def test_gateway_restart_mid_conversation_loses_nothing(
+    gateway: httpx.Client, stack: Stack
+) -> None:
+    """The conversation lives in the engine, under the pseudonymous id: a new gateway
+    process (same secret) carries on the same walkthrough."""
+    sender = new_sender()
+    say(gateway, sender, "/start_safety_planning")
+    replies = texts(say(gateway, sender, "controlling money, isolation"))
+    assert any(t.startswith("Step 2 of 7") for t in replies)
+    stack.stop_process("gateway")
+    with pytest.raises(httpx.TransportError):
+        gateway.get("/health", timeout=2)
+    stack.start_process("gateway")
+    stack.wait_healthy("gateway", timeout=60)
+    replies = texts(say(gateway, sender, "hurt her while she held the baby"))
+    assert any(t.startswith("Step 3 of 7") for t in replies)
+
+
+@pytest.mark.stops_processes
 def test_action_server_down_is_named_and_never_a_500(gateway: httpx.Client, stack: Stack) -> None:
     stack.stop_process("actions")
     health = gateway.get("/health")
@@ -186,3 +205,11 @@ def test_engine_down_is_a_503_with_a_human_message(gateway: httpx.Client, stack:
     health = gateway.get("/health")
     assert health.status_code == 503
     assert "engine" in health.json()["down"]
+
+    # Recovery without restarting the gateway.
+    stack.start_process("engine")
+    stack.wait_healthy("engine", timeout=240)
+    assert (
+        gateway.post("/api/chat", json={"sender": new_sender(), "message": "hello"}).status_code
+        == 200
+    )

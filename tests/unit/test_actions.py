@@ -58,3 +58,18 @@ def test_emergency_always_leads() -> None:
     for role in (None, "practitioner", "commissioner", "school_dsl", "unexpected"):
         [message] = run({"role": role})
         assert message["custom"]["services"][0]["tel"] == "tel:999"
+
+
+def test_the_action_server_registers_every_custom_action_the_domain_names() -> None:
+    """As `python -m rasa_sdk --actions actions` does at start-up."""
+    import yaml
+    from rasa_sdk.executor import ActionExecutor
+
+    from bot.config import PROJECT_ROOT
+
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    declared = set()
+    for path in (PROJECT_ROOT / "domain").glob("*.yml"):
+        declared |= set(yaml.safe_load(path.read_text()).get("actions", []))
+    assert declared - set(executor.actions) == set()

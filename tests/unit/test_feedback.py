@@ -77,5 +77,7 @@ def test_turn_log_names_topic_journey_and_fallback() -> None:
     dsl = TurnSummary(intent="faq", retrieval_key="faq/operation_encompass")
     assert journey_of(dsl, topic_of(dsl)) == "dsl_next_steps"
     assert is_fallback(TurnSummary(intent="nlu_fallback"))
+    unsure = TurnSummary(intent="faq", retrieval_key="faq/x", responses=("utter_suggest_topics",))
+    assert is_fallback(unsure) and topic_of(unsure) is None
     assert is_fallback(TurnSummary(intent="greet", actions=("action_default_fallback",)))
     assert not is_fallback(FAQ)

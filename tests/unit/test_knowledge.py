@@ -11,7 +11,12 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.knowledge import ActionSuggestTopics, closest_topics
+from actions.knowledge import (
+    MIN_ANSWER_CONFIDENCE,
+    ActionAnswerKnowledge,
+    ActionSuggestTopics,
+    closest_topics,
+)
 from actions.language_coach import ActionLanguageCoach, ValidateLanguageCoachForm
 from bot.knowledge.build import main as build
 from bot.knowledge.directory import national_directory
@@ -160,3 +165,37 @@ def test_coach_action_answers_and_logs_only_the_outcome() -> None:
     )
     assert "mum" not in str(outcome)
     assert events[0] == {"event": "slot", "timestamp": None, "name": "coach_text", "value": None}
+
+
+def _faq_parse(key: str, confidence: float) -> dict[str, Any]:
+    return {
+        "intent": {"name": "faq", "confidence": 0.99},
+        "response_selector": {
+            "all_retrieval_intents": ["faq", "chitchat"],
+            "default": {
+                "response": {"intent_response_key": key, "confidence": confidence},
+                "ranking": [
+                    {"intent_response_key": key, "confidence": confidence},
+                    {"intent_response_key": "faq/marac_what", "confidence": 0.05},
+                ],
+            },
+        },
+    }
+
+
+def test_a_confident_topic_is_answered_with_its_own_response() -> None:
+    dispatcher = CollectingDispatcher()
+    ActionAnswerKnowledge().run(dispatcher, _tracker(_faq_parse("faq/coercive_control", 0.8)), {})
+    assert [m["response"] for m in dispatcher.messages] == ["utter_faq/coercive_control"]
+
+
+def test_an_unsure_topic_gets_suggestions_instead_of_a_guess() -> None:
+    dispatcher = CollectingDispatcher()
+    parse = _faq_parse("faq/perpetrator_engagement", MIN_ANSWER_CONFIDENCE - 0.1)
+    ActionAnswerKnowledge().run(dispatcher, _tracker(parse), {})
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_suggest_topics"
+    assert [b["title"] for b in message["buttons"]][:2] == [
+        "Engaging the perpetrator as a parent",
+        "What a MARAC is",
+    ]
