@@ -11,7 +11,9 @@ Runs inside the engine (Rasa 3.6, Python 3.10): keep it 3.10-compatible.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -25,6 +27,10 @@ from sanic.response import HTTPResponse
 logger = logging.getLogger(__name__)
 
 ACTION_LISTEN = "action_listen"
+# The tracker each conversation was last saved with, caught as the processor saves
+# it, so summarising a turn costs no second read (and deserialisation) of the store.
+_SAVED: OrderedDict[str, Any] = OrderedDict()
+_SAVED_MAX = 1000
 REPORTED_SLOTS = ("role", "journey_outcome", "requested_slot")
 
 
@@ -91,6 +97,24 @@ def summarise_turn(tracker: Any, message_id: str) -> dict[str, Any]:
     }
 
 
+def _catch_saved_trackers(agent: Any) -> None:
+    """Wrap the processor's tracker store `save` once, keeping the tracker it is given."""
+    store = agent.processor.tracker_store
+    if getattr(store, "_gateway_catches_saves", False):
+        return
+    original = store.save
+
+    async def save(tracker: Any, *args: Any, **kwargs: Any) -> Any:
+        _SAVED[tracker.sender_id] = tracker
+        _SAVED.move_to_end(tracker.sender_id)
+        while len(_SAVED) > _SAVED_MAX:
+            _SAVED.popitem(last=False)
+        return await original(tracker, *args, **kwargs)
+
+    store.save = save
+    store._gateway_catches_saves = True
+
+
 class GatewayInput(RestInput):
     """`POST /webhooks/gateway/webhook`: `{"messages": [...], "turn": {...}}`."""
 
@@ -111,6 +135,11 @@ class GatewayInput(RestInput):
             sender, text = body.get("sender"), body.get("message")
             if not isinstance(sender, str) or not isinstance(text, str):
                 return response.json({"error": "sender and message are required"}, 400)
+            agent = request.app.ctx.agent
+            # No model loaded yet: summaries fall back to reading the store.
+            with contextlib.suppress(AttributeError):
+                _catch_saved_trackers(agent)
+            _SAVED.pop(sender, None)
             collector = CollectingOutputChannel()
             message = UserMessage(text, collector, sender, input_channel=self.name())
             try:
@@ -119,8 +148,7 @@ class GatewayInput(RestInput):
                 logger.error("could not handle the message: %s", type(exc).__name__)
             turn: dict[str, Any] = {}
             try:
-                agent = request.app.ctx.agent
-                tracker = await agent.tracker_store.retrieve(sender)
+                tracker = _SAVED.pop(sender, None) or await agent.tracker_store.retrieve(sender)
                 if tracker is not None:
                     turn = summarise_turn(tracker, message.message_id)
             except Exception as exc:  # the reply matters more than its summary

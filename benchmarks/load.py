@@ -1,6 +1,6 @@
 """Load benchmark: simulated practitioners against the gateway and against bare Rasa.
 
-    python -m benchmarks.load [--levels 1,10,20,50] [--rounds 1]
+    python -m benchmarks.load [--levels 1,10,20,50] [--think 2,0] [--rounds 1]
 
 Starts its own stack (engine, action server, gateway) on free ports with the
 trained model, then, at each concurrency level, runs N conversations at once
@@ -8,7 +8,9 @@ through (a) the gateway's /api/chat and (b) the engine's plain REST webhook
 (/webhooks/rest/webhook) on the same model, one after the other in the same run.
 Each conversation is a realistic multi-turn script: guidance questions, the
 language coach, a full safety-planning walkthrough and a commissioning
-checklist. Writes benchmarks/results/latest.json and latest.md.
+checklist. Each level runs twice: with a think time between a reply and the
+next message (practitioners read and type; 2 s on average by default) and
+with none (a saturation test). Writes benchmarks/results/latest.json and latest.md.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import asyncio
 import json
 import os
 import platform
+import random
 import socket
 import statistics
 import tempfile
@@ -77,9 +80,16 @@ def percentile(values: list[float], q: float) -> float:
 
 
 async def conversation(
-    client: httpx.AsyncClient, url: str, latencies: list[float], errors: list[str]
+    client: httpx.AsyncClient,
+    url: str,
+    latencies: list[float],
+    errors: list[str],
+    think: float,
+    rng: random.Random,
 ) -> None:
     sender = f"bench-{uuid.uuid4().hex[:12]}"
+    # Start at a random point of the first think time, as real users do.
+    await asyncio.sleep(rng.uniform(0, think))
     for message in SCRIPT:
         started = time.perf_counter()
         try:
@@ -90,21 +100,29 @@ async def conversation(
         except httpx.HTTPError as exc:
             errors.append(type(exc).__name__)
         latencies.append((time.perf_counter() - started) * 1000)
+        if think:
+            # Reading the reply and typing the next message: between half and 1.5x `think`.
+            await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
 
 
-async def level(url: str, concurrency: int, rounds: int) -> dict[str, Any]:
+async def level(url: str, concurrency: int, rounds: int, think: float) -> dict[str, Any]:
     latencies: list[float] = []
     errors: list[str] = []
+    rng = random.Random(concurrency)
     limits = httpx.Limits(max_connections=concurrency + 5)
     async with httpx.AsyncClient(timeout=120, limits=limits) as client:
         started = time.perf_counter()
         for _ in range(rounds):
             await asyncio.gather(
-                *(conversation(client, url, latencies, errors) for _ in range(concurrency))
+                *(
+                    conversation(client, url, latencies, errors, think, rng)
+                    for _ in range(concurrency)
+                )
             )
         elapsed = time.perf_counter() - started
     return {
         "concurrency": concurrency,
+        "think_s": think,
         "turns": len(latencies),
         "errors": len(errors),
         "error_kinds": sorted(set(errors)),
@@ -158,20 +176,30 @@ def markdown(result: dict[str, Any]) -> str:
     lines = [
         f"# Load benchmark ({result['when']}, {result['machine']})",
         "",
-        "| concurrent | target | turns | errors | turns/s | p50 ms | p95 ms | p99 ms |",
-        "|---|---|---|---|---|---|---|---|",
+        "Think time is the pause between a reply and the user's next message (0: as fast",
+        "as the server answers, a saturation test).",
+        "",
+        "| think s | concurrent | target | turns | errors | turns/s | p50 ms | p95 ms | p99 ms |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for row in result["levels"]:
         for target in ("gateway", "bare_rasa"):
             r = row[target]
             lines.append(
-                f"| {row['concurrency']} | {target.replace('_', ' ')} | {r['turns']} | "
+                f"| {row['think_s']} | {row['concurrency']} | {target.replace('_', ' ')} | "
+                f"{r['turns']} | "
                 f"{r['errors']} | {r['throughput_turns_per_s']} | {r['p50_ms']} | "
                 f"{r['p95_ms']} | {r['p99_ms']} |"
             )
-    lines += ["", "| concurrent | gateway/bare p50 | gateway/bare p95 |", "|---|---|---|"]
+    lines += [
+        "",
+        "| think s | concurrent | gateway/bare p50 | gateway/bare p95 |",
+        "|---|---|---|---|",
+    ]
     for row in result["levels"]:
-        lines.append(f"| {row['concurrency']} | {row['ratio_p50']} | {row['ratio_p95']} |")
+        lines.append(
+            f"| {row['think_s']} | {row['concurrency']} | {row['ratio_p50']} | {row['ratio_p95']} |"
+        )
     lines += [
         "",
         f"RSS (MB): {json.dumps(result['rss_mb'])}",
@@ -181,7 +209,7 @@ def markdown(result: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-async def run(levels: list[int], rounds: int) -> dict[str, Any]:
+async def run(levels: list[int], rounds: int, thinks: list[float]) -> dict[str, Any]:
     workdir = Path(tempfile.mkdtemp(prefix="bench-"))
     settings = Settings(
         app_env="test",
@@ -200,19 +228,19 @@ async def run(levels: list[int], rounds: int) -> dict[str, Any]:
     try:
         gateway = f"{settings.gateway_url}/api/chat"
         bare = f"{settings.rasa_url}/webhooks/rest/webhook"
-        await level(gateway, 2, 1)  # warm up both paths
-        await level(bare, 2, 1)
+        await level(gateway, 2, 1, 0)  # warm up both paths
+        await level(bare, 2, 1, 0)
         rows = []
-        for concurrency in levels:
-            row: dict[str, Any] = {"concurrency": concurrency}
-            row["gateway"] = await level(gateway, concurrency, rounds)
-            row["bare_rasa"] = await level(bare, concurrency, rounds)
-            for q in ("p50", "p95"):
-                row[f"ratio_{q}"] = round(
-                    row["gateway"][f"{q}_ms"] / row["bare_rasa"][f"{q}_ms"], 2
-                )
-            rows.append(row)
-            print(json.dumps(row), flush=True)
+        for think in thinks:
+            for concurrency in levels:
+                row: dict[str, Any] = {"concurrency": concurrency, "think_s": think}
+                row["gateway"] = await level(gateway, concurrency, rounds, think)
+                row["bare_rasa"] = await level(bare, concurrency, rounds, think)
+                for q in ("p50", "p95"):
+                    ratio = row["gateway"][f"{q}_ms"] / row["bare_rasa"][f"{q}_ms"]
+                    row[f"ratio_{q}"] = round(ratio, 2)
+                rows.append(row)
+                print(json.dumps(row), flush=True)
         rss = {name: rss_mb(proc.pid) for name, proc in stack.processes.items()}
     finally:
         stack.stop()
@@ -231,8 +259,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--levels", default="1,10,20,50")
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument(
+        "--think", default="2,0", help="seconds between a reply and the next message, per run"
+    )
     args = parser.parse_args(argv)
-    result = asyncio.run(run([int(x) for x in args.levels.split(",")], args.rounds))
+    levels = [int(x) for x in args.levels.split(",")]
+    thinks = [float(x) for x in args.think.split(",")]
+    result = asyncio.run(run(levels, args.rounds, thinks))
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(result, indent=2))
     (RESULTS / "latest.md").write_text(markdown(result))
