@@ -83,6 +83,13 @@ def _by_role(query: Select, conversation_column, filters: Filters) -> Select:  #
     return query.where(Conversation.role == filters.role)
 
 
+def _filtered(
+    query: Select, table: type[Turn | Feedback | JourneyEvent], filters: Filters
+) -> Select:
+    """The date and role filters, for a log table (each has `hour` and `conversation_id`)."""
+    return _by_role(_within(query, table.hour, filters), table.conversation_id, filters)
+
+
 def week_of(moment: datetime) -> date:
     day = as_utc(moment).date()
     return day - timedelta(days=day.weekday())
@@ -105,8 +112,7 @@ def conversations_by_week(session: Session, filters: Filters) -> Report:
     for week in sorted(counts):
         cells = [counts[week][r] for r in roles]
         rows.append([week.isoformat(), *map(shown, cells), total(cells)])
-    columns = [c for c in (counts[w] for w in counts)]
-    by_role = [[col[r] for col in columns] for r in roles]
+    by_role = [[week[r] for week in counts.values()] for r in roles]
     totals: list[Shown] = [
         "All weeks",
         *(total(parts) for parts in by_role),
@@ -130,7 +136,7 @@ def top_topics(session: Session, filters: Filters) -> Report:
         .order_by(func.count().desc(), Turn.topic)
         .limit(TOP)
     )
-    query = _by_role(_within(query, Turn.hour, filters), Turn.conversation_id, filters)
+    query = _filtered(query, Turn, filters)
     rows: list[list[Shown]] = [[t, shown(n), shown(c)] for t, n, c in session.execute(query)]
     return Report(
         "topics",
@@ -147,15 +153,13 @@ def journeys(session: Session, filters: Filters) -> Report:
         .where(Turn.journey.is_not(None))
         .group_by(Turn.journey)
     )
-    started_q = _by_role(_within(started_q, Turn.hour, filters), Turn.conversation_id, filters)
+    started_q = _filtered(started_q, Turn, filters)
     done_q = (
         select(JourneyEvent.journey, func.count())
         .where(JourneyEvent.completed.is_(True))
         .group_by(JourneyEvent.journey)
     )
-    done_q = _by_role(
-        _within(done_q, JourneyEvent.hour, filters), JourneyEvent.conversation_id, filters
-    )
+    done_q = _filtered(done_q, JourneyEvent, filters)
     started = dict(session.execute(started_q).all())
     done = dict(session.execute(done_q).all())
     rows: list[list[Shown]] = []
@@ -176,7 +180,7 @@ def journeys(session: Session, filters: Filters) -> Report:
 
 def fallbacks(session: Session, filters: Filters) -> Report:
     query = select(Turn.fallback, func.count()).group_by(Turn.fallback)
-    query = _by_role(_within(query, Turn.hour, filters), Turn.conversation_id, filters)
+    query = _filtered(query, Turn, filters)
     counts = {bool(k): n for k, n in session.execute(query)}
     answered, unanswered = counts.get(False, 0), counts.get(True, 0)
     texts = (
@@ -186,7 +190,7 @@ def fallbacks(session: Session, filters: Filters) -> Report:
         .order_by(func.count().desc(), func.lower(Turn.text))
         .limit(TOP)
     )
-    texts = _by_role(_within(texts, Turn.hour, filters), Turn.conversation_id, filters)
+    texts = _filtered(texts, Turn, filters)
     rows: list[list[Shown]] = [[text, shown(n)] for text, n in session.execute(texts)]
     return Report(
         "fallbacks",
@@ -210,7 +214,7 @@ def helpfulness(session: Session, filters: Filters) -> Report:
     query = select(Feedback.topic, Feedback.helpful, func.count()).group_by(
         Feedback.topic, Feedback.helpful
     )
-    query = _by_role(_within(query, Feedback.hour, filters), Feedback.conversation_id, filters)
+    query = _filtered(query, Feedback, filters)
     counts: dict[str, Counter[bool]] = defaultdict(Counter)
     for topic, helpful, n in session.execute(query):
         counts[topic][bool(helpful)] += n
@@ -234,9 +238,7 @@ def risk_outcomes(session: Session, filters: Filters) -> Report:
         .where(JourneyEvent.journey == "safety_planning", JourneyEvent.completed.is_(True))
         .group_by(JourneyEvent.outcome)
     )
-    query = _by_role(
-        _within(query, JourneyEvent.hour, filters), JourneyEvent.conversation_id, filters
-    )
+    query = _filtered(query, JourneyEvent, filters)
     counts = {outcome or "not recorded": n for outcome, n in session.execute(query)}
     rows: list[list[Shown]] = [
         [outcome.replace("_", " "), shown(n)] for outcome, n in sorted(counts.items())
@@ -257,9 +259,7 @@ def consultations(session: Session, filters: Filters) -> Report:
         .where(JourneyEvent.journey == "consultation_requested")
         .group_by(JourneyEvent.hour)
     )
-    query = _by_role(
-        _within(query, JourneyEvent.hour, filters), JourneyEvent.conversation_id, filters
-    )
+    query = _filtered(query, JourneyEvent, filters)
     weeks: Counter[date] = Counter()
     for hour, n in session.execute(query):
         weeks[week_of(hour)] += n
