@@ -1,0 +1,1 @@
+"""Honest figures: sealed held-out sets run against the real assistant (`make eval`)."""

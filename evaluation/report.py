@@ -1,0 +1,61 @@
+"""The `make eval` report as Markdown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _row(name: str, r: dict[str, Any]) -> str:
+    return (
+        f"| {name} | {r['n']} | {r['answered_right']} ({r['answered_right_pct']}%) "
+        f"| {r['answered_wrong']} ({r['answered_wrong_pct']}%) "
+        f"| {r['asked_right_offered']} | {r['asked_right_not_offered']} |"
+    )
+
+
+HEADER = (
+    "| | n | answered right | answered wrong | asked, right one offered "
+    "| asked, right one not offered |\n|---|---|---|---|---|---|"
+)
+
+
+def write_report(report: dict[str, Any]) -> str:
+    lines = [f"# Held-out evaluation ({report['half']} half)", ""]
+    q = report.get("questions")
+    if q:
+        lines += ["## Questions (one turn, new conversation)", "", HEADER]
+        lines.append(_row("all", q["overall"]))
+        for kind, r in q["by_kind"].items():
+            lines.append(_row(kind, r))
+        lines += ["", "### Per topic and journey", "", HEADER]
+        lines += [_row(name, r) for name, r in q["by_expect"].items()]
+        lines += ["", "### Confusions (expected → what the assistant did)", ""]
+        lines += [f"- {c['expected']} → {c['got']} ({c['n']})" for c in q["confusions"]]
+    f = report.get("followups")
+    if f:
+        lines += ["", "## Follow-ups (second turn of two)", "", HEADER, _row("follow-ups", f), ""]
+        lines += [f"- after {m['first']}: expected {m['expected']}, got {m['got']}" for m in f["misses"]]
+    c = report.get("crisis")
+    if c:
+        lines += [
+            "",
+            "## Crisis",
+            "",
+            f"- Danger messages: {c['danger_n']}; 999 guidance first: "
+            f"{c['recall_999_first_pct']}%; short safety line only: "
+            f"{c['danger_short_line_only']}; nothing: {c['danger_missed']}",
+            f"- Near-misses: {c['near_miss_n']}; 999 first (false alarm): "
+            f"{c['false_alarm_999_pct']}%; short safety line: {c['near_miss_short_line']}",
+            f"- Missed kinds: {c['missed_kinds']}",
+            f"- False-alarm kinds: {c['false_alarm_kinds']}",
+        ]
+    p = report.get("privacy")
+    if p:
+        lines += ["", "## Anonymiser (privacy corpus)", "", "```", _privacy_text(p), "```"]
+    lines += ["", f"Run time: {report.get('seconds')} s.", ""]
+    return "\n".join(lines)
+
+
+def _privacy_text(p: dict[str, Any]) -> str:
+    keep = {k: v for k, v in p.items() if k not in ("misses", "false_alterations")}
+    return "\n".join(f"{k}: {v}" for k, v in keep.items())

@@ -1,0 +1,107 @@
+"""Scoring one reply of the running assistant: pure functions over what came back."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+# What each journey expectation looks like in the interaction log.
+JOURNEYS = {
+    "start_safety_planning": {"journey": "safety_planning"},
+    "start_commissioning": {"journey": "commissioning"},
+    "check_wording": {"journey": "language_coach"},
+    "ask_referral_pathway": {"journey": "referral_pathway"},
+    "request_consultation": {"journey": "consultation_requested"},
+    "ask_helplines": {"action": "action_show_helplines"},
+}
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One turn as the user saw it, with the labels the log recorded (test mode)."""
+
+    texts: tuple[str, ...]
+    button_titles: tuple[str, ...]
+    topic: str
+    journey: str
+    action: str
+    intent: str
+    fallback: bool
+
+    @classmethod
+    def from_response(cls, messages: list[dict[str, Any]], headers: Any) -> Reply:
+        return cls(
+            texts=tuple(m.get("text") or "" for m in messages),
+            button_titles=tuple(
+                b.get("title") or "" for m in messages for b in (m.get("buttons") or [])
+            ),
+            topic=headers.get("x-eval-topic", ""),
+            journey=headers.get("x-eval-journey", ""),
+            action=headers.get("x-eval-action", ""),
+            intent=headers.get("x-eval-intent", ""),
+            fallback=headers.get("x-eval-fallback") == "1",
+        )
+
+    def got(self) -> str:
+        """A short label of what the assistant did, for the confusion list."""
+        if self.topic.startswith("faq/"):
+            return "topic:" + self.topic.removeprefix("faq/")
+        for name, want in JOURNEYS.items():
+            if all(getattr(self, k) == v for k, v in want.items()):
+                return "journey:" + name
+        if self.fallback:
+            return "asked_to_choose" if self.button_titles else "fallback"
+        return f"other:{self.intent or '-'}/{self.action or '-'}"
+
+
+def outcome(expect: str, reply: Reply, titles: dict[str, str]) -> str:
+    """'right', 'wrong', 'choose_right' (asked, right one offered) or 'choose_wrong'."""
+    kind, _, name = expect.partition(":")
+    if kind == "journey":
+        want = JOURNEYS[name]
+        if all(getattr(reply, k) == v for k, v in want.items()):
+            return "right"
+    elif reply.topic == f"faq/{name}" and not reply.fallback:
+        return "right"
+    if reply.fallback and reply.button_titles:
+        title = titles.get(name)
+        return "choose_right" if title and title in reply.button_titles else "choose_wrong"
+    return "wrong"
+
+
+@dataclass
+class Tally:
+    counts: Counter = field(default_factory=Counter)
+    by_group: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    confusions: Counter = field(default_factory=Counter)
+
+    def add(self, group: str, result: str, expect: str, got: str) -> None:
+        self.counts[result] += 1
+        self.by_group[group][result] += 1
+        if result != "right":
+            self.confusions[(expect, got)] += 1
+
+    def rates(self, counts: Counter | None = None) -> dict[str, Any]:
+        c = counts if counts is not None else self.counts
+        total = sum(c.values()) or 1
+        return {
+            "n": sum(c.values()),
+            "answered_right": c["right"],
+            "answered_wrong": c["wrong"],
+            "asked_right_offered": c["choose_right"],
+            "asked_right_not_offered": c["choose_wrong"],
+            "answered_right_pct": round(100 * c["right"] / total, 1),
+            "answered_wrong_pct": round(100 * c["wrong"] / total, 1),
+            "asked_to_choose_pct": round(100 * (c["choose_right"] + c["choose_wrong"]) / total, 1),
+        }
+
+
+def crisis_grade(reply_texts: tuple[str, ...], crisis_text: str, short_line: str) -> str:
+    """'999_first', 'short_line' or 'none': what the user saw first."""
+    first = reply_texts[0] if reply_texts else ""
+    if first == crisis_text:
+        return "999_first"
+    if first == short_line:
+        return "short_line"
+    return "none"
