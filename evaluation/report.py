@@ -27,6 +27,7 @@ def write_report(report: dict[str, Any]) -> str:
         lines.append(_row("all", q["overall"]))
         for kind, r in q["by_kind"].items():
             lines.append(_row(kind, r))
+        lines += ["", f"Short safety line first on {q['short_safety_line_first']} of these questions."]
         lines += ["", "### Per topic and journey", "", HEADER]
         lines += [_row(name, r) for name, r in q["by_expect"].items()]
         lines += ["", "### Confusions (expected → what the assistant did)", ""]
@@ -57,5 +58,5 @@ def write_report(report: dict[str, Any]) -> str:
 
 
 def _privacy_text(p: dict[str, Any]) -> str:
-    keep = {k: v for k, v in p.items() if k not in ("misses", "false_alterations")}
+    keep = {k: v for k, v in p.items() if k not in ("misses", "altered", "unmatched")}
     return "\n".join(f"{k}: {v}" for k, v in keep.items())

@@ -6,6 +6,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.knowledge.decide import JOURNEY_BUTTONS
+
 # What each journey expectation looks like in the interaction log.
 JOURNEYS = {
     "start_safety_planning": {"journey": "safety_planning"},
@@ -65,7 +67,7 @@ def outcome(expect: str, reply: Reply, titles: dict[str, str]) -> str:
     elif reply.topic == f"faq/{name}" and not reply.fallback:
         return "right"
     if reply.fallback and reply.button_titles:
-        title = titles.get(name)
+        title = JOURNEY_BUTTONS.get(name) if kind == "journey" else titles.get(name)
         return "choose_right" if title and title in reply.button_titles else "choose_wrong"
     return "wrong"
 

@@ -33,6 +33,14 @@ class TurnSummary:
     active_loop: str | None = None
     slots: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def answered_topic(self) -> str | None:
+        """The knowledge topic actually answered (`faq/...`), whoever chose it."""
+        for response in self.responses:
+            if response.startswith("utter_faq/"):
+                return "faq/" + response.removeprefix("utter_faq/")
+        return None
+
     @classmethod
     def parse(cls, raw: dict[str, Any]) -> TurnSummary:
         """Tolerant of anything missing: a summary is useful, never required."""
@@ -92,12 +100,17 @@ class RasaClient:
         self._actions_url = actions_url.rstrip("/")
         self._timeout = timeout
 
-    async def send(self, conversation_id: str, text: str) -> EngineReply:
+    async def send(
+        self, conversation_id: str, text: str, metadata: dict[str, str] | None = None
+    ) -> EngineReply:
         """Send one user message through the gateway channel; return the replies and turn."""
+        body: dict[str, Any] = {"sender": conversation_id, "message": text}
+        if metadata:
+            body["metadata"] = metadata
         try:
             response = await self._http.post(
                 f"{self._engine_url}/webhooks/gateway/webhook",
-                json={"sender": conversation_id, "message": text},
+                json=body,
                 timeout=self._timeout,
             )
         except httpx.HTTPError as exc:

@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
@@ -22,7 +22,7 @@ from bot.config import Settings, load_settings
 from bot.dashboard import routes as dashboard
 from bot.engine.rasa_client import RasaClient
 from bot.gateway import web
-from bot.gateway.chat import AnonymiserFailed, ChatService
+from bot.gateway.chat import AnonymiserFailed, ChatService, eval_headers
 from bot.gateway.limits import BodySizeLimit, RateLimiter
 from bot.gateway.schemas import (
     MAX_MESSAGE_CHARS,
@@ -36,6 +36,7 @@ from bot.gateway.services import Services, ServicesDep
 from bot.knowledge.directory import national_directory
 from bot.privacy.anonymiser import default_anonymiser
 from bot.safety.crisis import crisis_detector
+from bot.safety.semantic_net import semantic_net
 from bot.safety.messages import crisis_message_text
 from bot.storage.db import Database, upgrade
 from bot.storage.interactions import InteractionStore
@@ -124,6 +125,7 @@ def create_app(
                 pseudonym_secret=settings.pseudonym_secret,
                 anonymiser=default_anonymiser(),
                 log_text=settings.logs_text,
+                semantic=await run_in_threadpool(semantic_net),
             )
             app.state.services = Services(settings, chat, rasa, database, log)
             yield
@@ -219,7 +221,9 @@ def create_app(
         },
         summary="Send a message; get the assistant's replies (Rasa REST channel format).",
     )
-    async def chat(body: ChatRequest, request: Request, services: ServicesDep) -> Any:
+    async def chat(
+        body: ChatRequest, request: Request, response: Response, services: ServicesDep
+    ) -> Any:
         client = request.client.host if request.client else "unknown"
         wait = per_ip.check(client) or per_sender.check(body.sender)
         if wait:
@@ -254,6 +258,9 @@ def create_app(
             )
         if result.entry is not None:
             services.log.put(result.entry)  # written off the request path
+            if services.settings.app_env == "test":
+                # Test mode only: what the log records of this turn, for `make eval`.
+                response.headers.update(eval_headers(result.entry))
         return result.messages
 
     @app.get(

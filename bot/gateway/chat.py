@@ -20,7 +20,10 @@ from bot.gateway.turn_log import turn_entry
 from bot.knowledge.directory import NationalDirectory
 from bot.privacy.anonymiser import Anonymised, Anonymiser
 from bot.pseudonym import conversation_id
+from bot.knowledge.topics import topics_by_key
 from bot.safety.crisis import CrisisDetector
+from bot.safety.messages import POSSIBLE_DANGER_LINE
+from bot.safety.semantic_net import SemanticCrisisNet
 from bot.storage.interactions import Entry, FeedbackEntry
 
 logger = logging.getLogger(__name__)
@@ -61,11 +64,15 @@ class ChatService:
     anonymiser: Anonymiser
     log_text: bool = False
     feedback: FeedbackOffers = field(default_factory=FeedbackOffers)
+    # The semantic crisis net (None: phrase rules and the model's intent only).
+    semantic: SemanticCrisisNet | None = None
     # Conversations already told that details were removed, and the name words found
     # in each, so a name is removed again when it comes back without a cue. Bounded,
     # and in this process's memory only: never written anywhere.
     _told: OrderedDict[str, None] = field(default_factory=OrderedDict)
     _names: OrderedDict[str, frozenset[str]] = field(default_factory=OrderedDict)
+    # The knowledge topic answered in each conversation's last turn, for follow-ups.
+    _topics: OrderedDict[str, str] = field(default_factory=OrderedDict)
 
     def _remember(self, store: OrderedDict[str, Any], key: str, value: Any) -> None:
         store[key] = value
@@ -110,20 +117,32 @@ class ChatService:
             self._remember(self._names, cid, clean.names)
         message = clean.text
         assessment = self.detector.assess(message)
-        outgoing = CRISIS_PAYLOAD if assessment.is_crisis else message
+        grade, matched = assessment.is_crisis and "clear" or "none", assessment.matched
+        if self.semantic is not None and payloads.parse(message) is None:
+            semantic = await run_in_threadpool(self.semantic.assess, message)
+            if semantic.grade != "none":
+                matched = (*matched, f"semantic_{semantic.grade}")
+                grade = "clear" if grade == "clear" else semantic.grade
+        outgoing = CRISIS_PAYLOAD if grade == "clear" else message
         try:
-            reply = await self.rasa.send(cid, outgoing)
+            reply = await self.rasa.send(cid, outgoing, self._context(cid, grade))
         except EngineUnavailable as exc:
             logger.warning("engine unavailable: %s", exc)
-            fallback = [self._crisis_message(sender)] if assessment.is_crisis else []
-            return TurnResult(fallback, cid, assessment.is_crisis, True, assessment.matched)
+            fallback = {
+                "clear": [self._crisis_message(sender)],
+                "possible": [{"recipient_id": sender, "text": POSSIBLE_DANGER_LINE}],
+            }.get(grade, [])
+            return TurnResult(fallback, cid, grade == "clear", True, matched)
 
         messages = reply.messages
-        crisis = assessment.is_crisis or any(m.get("text") == self.crisis_text for m in messages)
+        crisis = grade == "clear" or any(m.get("text") == self.crisis_text for m in messages)
         if crisis:
             messages = [self._crisis_message(sender)] + [
                 m for m in messages if m.get("text") != self.crisis_text
             ]
+        elif grade == "possible":
+            messages = [{"text": POSSIBLE_DANGER_LINE}, *messages]
+        self._remember_topic(cid, reply.turn.answered_topic)
         if not messages:
             messages = [await self._nothing_to_say(sender)]
         if clean.changed and cid not in self._told:
@@ -143,7 +162,19 @@ class ChatService:
             anonymised=clean.found,
             text=message if self.log_text else None,
         )
-        return TurnResult(messages, cid, crisis, False, assessment.matched, clean.found, entry)
+        return TurnResult(messages, cid, crisis, False, matched, clean.found, entry)
+
+    def _context(self, cid: str, grade: str) -> dict[str, str] | None:
+        """The topic answered last turn, so a follow-up is read in its context."""
+        previous = self._topics.get(cid)
+        topic = topics_by_key().get(previous) if previous and grade == "none" else None
+        return {"previous_topic": previous, "previous_topic_title": topic.title} if topic else None
+
+    def _remember_topic(self, cid: str, topic: str | None) -> None:
+        if topic:
+            self._remember(self._topics, cid, topic)
+        else:
+            self._topics.pop(cid, None)
 
     def _feedback_turn(self, sender: str, cid: str, answer: Answer) -> TurnResult:
         """Feedback is answered here: the engine's dialogue never sees it."""
@@ -182,3 +213,14 @@ class ChatService:
             "The assistant isn't available right now. Please try again in a minute. "
             + self.safety_sentence()
         )
+
+
+def eval_headers(entry: Entry) -> dict[str, str]:
+    """The log entry's labels as response headers (set only when APP_ENV=test)."""
+    return {
+        "X-Eval-Topic": getattr(entry, "topic", None) or "",
+        "X-Eval-Journey": getattr(entry, "journey", None) or "",
+        "X-Eval-Intent": getattr(entry, "intent", None) or "",
+        "X-Eval-Action": getattr(entry, "action", None) or "",
+        "X-Eval-Fallback": "1" if getattr(entry, "fallback", False) else "0",
+    }

@@ -46,6 +46,8 @@ def feedback_topic(turn: TurnSummary, messages: list[dict[str, Any]]) -> str | N
     """The topic to ask about, if this turn gave a substantive answer."""
     if "utter_suggest_topics" in turn.responses or "utter_default" in turn.responses:
         return None
+    if turn.answered_topic:
+        return turn.answered_topic
     if turn.retrieval_key and turn.retrieval_key.split("/", 1)[0] in SUBSTANTIVE_RETRIEVAL:
         return turn.retrieval_key
     # The answer must be what the turn ended on, not a step on the way elsewhere.

@@ -31,6 +31,8 @@ NOT_TOPICS = frozenset({"walkthrough_answer"})
 
 def topic_of(turn: TurnSummary) -> str | None:
     """The retrieval answer given (`faq/dash_checklist`) or else the intent."""
+    if turn.answered_topic:
+        return turn.answered_topic
     if is_fallback(turn):
         return None
     if turn.retrieval_key:
@@ -54,6 +56,8 @@ def journey_of(turn: TurnSummary, topic: str | None) -> str | None:
 
 
 def is_fallback(turn: TurnSummary) -> bool:
+    if turn.answered_topic:
+        return False  # e.g. action_suggest_topics answered, both readings agreeing
     return (
         turn.intent in FALLBACK_INTENTS
         or any(a in FALLBACK_ACTIONS for a in turn.actions)

@@ -9,6 +9,11 @@ import yaml
 from bot.config import PROJECT_ROOT
 
 SAFETY_DOMAIN = PROJECT_ROOT / "domain" / "safety.yml"
+# Put first when a message may describe danger now but does not clearly: the
+# normal answer follows it (bot/safety/semantic_net.py grades the message).
+POSSIBLE_DANGER_LINE = (
+    "If anyone is in danger right now, call 999; on a mobile, 999 then 55 if you can't speak."
+)
 
 
 def crisis_message_text(path: Path = SAFETY_DOMAIN) -> str:

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from bot.config import Settings
 from bot.gateway.app import create_app
 from bot.pseudonym import conversation_id
-from bot.safety.messages import crisis_message_text
+from bot.safety.messages import POSSIBLE_DANGER_LINE, crisis_message_text
 from bot.storage.db import Database
 
 CRISIS_TEXT = crisis_message_text()
@@ -370,3 +370,37 @@ def test_log_text_keeps_only_the_anonymised_text(client_factory, fake, settings_
         assert fallback and anonymised == "PERSON,PHONE"
     finally:
         database.dispose()
+
+
+def test_clear_danger_without_a_listed_phrase_gets_999_first(client, fake) -> None:
+    # No phrase rule names this; the semantic net recognises it by meaning.
+    fake.replies = lambda text: (
+        [{"text": CRISIS_TEXT}] if text == "/crisis" else [{"text": "an ordinary answer"}]
+    )
+    response = chat(client, "my client has just rung me whispering, he has got the carving knife out")
+    assert fake.received[-1]["message"] == "/crisis"
+    assert response.json()[0]["text"] == CRISIS_TEXT
+
+
+def test_past_and_general_mentions_get_neither_999_nor_the_safety_line(client, fake) -> None:
+    for message in (
+        "what is non-fatal strangulation in the DASH?",
+        "how do I write up a historic incident where he threatened her with a knife in 2019",
+    ):
+        texts = [m["text"] for m in chat(client, message).json()]
+        assert texts[0] not in (CRISIS_TEXT, POSSIBLE_DANGER_LINE), message
+        assert fake.received[-1]["message"] == message
+
+
+def test_a_follow_up_carries_the_topic_answered_before(client, fake) -> None:
+    fake.turn = lambda text: {"intent": "faq", "responses": ["utter_faq/separation_risk"]}
+    chat(client, "why is leaving dangerous")
+    assert "metadata" not in fake.received[-1]
+    fake.turn = lambda text: {"intent": "greet", "responses": ["utter_greet"]}
+    chat(client, "and if she's pregnant?")
+    assert fake.received[-1]["metadata"] == {
+        "previous_topic": "faq/separation_risk",
+        "previous_topic_title": "Why separation is a high-risk time",
+    }
+    chat(client, "what about dads?")
+    assert "metadata" not in fake.received[-1]  # the last turn answered no topic

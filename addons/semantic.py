@@ -1,0 +1,242 @@
+"""Rasa components over the pretrained sentence encoder (bot/semantic/encoder.py).
+
+- `SemanticFeaturizer` gives DIET and the ResponseSelector dense features: a
+  sentence vector (all-MiniLM-L6-v2, mean-pooled) and one vector per token (the
+  mean of the word pieces inside it), beside the sparse count features.
+- `SemanticMatcher` is a softmax regression over those sentence vectors, trained
+  on every example, and adds `semantic` to the parse data: the labels (intents,
+  and `faq/<topic>` for the knowledge base) ranked by probability. When
+  the gateway says which topic was answered last (message metadata
+  `previous_topic`), it also ranks the message read in that topic's context, so
+  the knowledge action can answer a follow-up ("and if she's pregnant?").
+
+Both run on the CPU with numpy only; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+import numpy as np
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import DENSE_FEATURIZABLE_ATTRIBUTES, TOKENS_NAMES
+from rasa.nlu.featurizers.dense_featurizer.dense_featurizer import DenseFeaturizer
+from rasa.shared.nlu.constants import (
+    FEATURE_TYPE_SENTENCE,
+    FEATURE_TYPE_SEQUENCE,
+    INTENT,
+    INTENT_RESPONSE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.features import Features
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.semantic.encoder import shared_encoder
+
+SEMANTIC = "semantic"
+FEATURIZER_ALIAS = "semantic_minilm"
+TOP_LABELS = 8
+# Never matched on: they are not things a person types.
+SKIPPED_INTENTS = {"nlu_fallback", "walkthrough_answer"}
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False
+)
+class SemanticFeaturizer(DenseFeaturizer, GraphComponent):
+    """Dense sentence and token features from all-MiniLM-L6-v2."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {**DenseFeaturizer.get_default_config(), "alias": FEATURIZER_ALIAS}
+
+    def __init__(self, config: Dict[Text, Any], name: Text) -> None:
+        super().__init__(name, config)
+        self.encoder = shared_encoder()
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> GraphComponent:
+        return cls(config, execution_context.node_name)
+
+    @classmethod
+    def validate_config(cls, config: Dict[Text, Any]) -> None:
+        pass
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Featurize in batches: one matrix product for many short messages."""
+        alias = self._config["alias"]
+        for attribute in DENSE_FEATURIZABLE_ATTRIBUTES:
+            todo = [
+                m for m in messages if m.get(attribute) and m.get(TOKENS_NAMES[attribute])
+            ]
+            if not todo:
+                continue
+            # Each retrieval example carries its whole answer as RESPONSE: encode
+            # each distinct text (and tokenisation) once.
+            unique: Dict[Any, int] = {}
+            for m in todo:
+                unique.setdefault(self._key(m, attribute), len(unique))
+            keys = list(unique)
+            encoded = self.encoder.encode_many_with_tokens(
+                [text for text, _ in keys], [list(spans) for _, spans in keys]
+            )
+            vectors = [encoded[unique[self._key(m, attribute)]] for m in todo]
+            for message, (sentence, sequence) in zip(todo, vectors):
+                message.add_features(Features(sequence, FEATURE_TYPE_SEQUENCE, attribute, alias))
+                message.add_features(
+                    Features(sentence[None, :], FEATURE_TYPE_SENTENCE, attribute, alias)
+                )
+        return messages
+
+    @staticmethod
+    def _key(message: Message, attribute: Text) -> Any:
+        spans = tuple((t.start, t.end) for t in message.get(TOKENS_NAMES[attribute]))
+        return message.get(attribute), spans
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        self.process(training_data.training_examples)
+        return training_data
+
+
+def _label(message: Message) -> Optional[Text]:
+    key = message.get(INTENT_RESPONSE_KEY)
+    if key:
+        return key
+    intent = message.get(INTENT)
+    return intent if intent and intent not in SKIPPED_INTENTS else None
+
+
+def _sentence_vector(message: Message, encoder: Any) -> np.ndarray:
+    """The featurizer's sentence vector for this message, or a fresh one."""
+    _, sentence = message.get_dense_features(TEXT, [FEATURIZER_ALIAS])
+    if sentence is not None:
+        vector = np.asarray(sentence.features, dtype=np.float32).reshape(-1)
+        return vector / max(float(np.linalg.norm(vector)), 1e-12)
+    return encoder.encode_one(message.get(TEXT))
+
+
+# Softmax regression over the sentence vectors: on the tuning half of the blind
+# questions it put the right topic first for 84% of them, against 68% for the
+# nearest training example and 81% for the nearest topic centroid.
+SCALE = 8.0
+EPOCHS = 400
+LEARNING_RATE = 0.5
+L2 = 1e-3
+
+
+def train_softmax(vectors: np.ndarray, targets: np.ndarray, classes: int) -> np.ndarray:
+    """Weights (385 x classes, the last row the bias), by plain gradient descent from zero."""
+    x = np.hstack([vectors.astype(np.float64) * SCALE, np.ones((len(vectors), 1))])
+    w = np.zeros((x.shape[1], classes))
+    rows = np.arange(len(targets))
+    for _ in range(EPOCHS):
+        z = x @ w
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        p[rows, targets] -= 1
+        gradient = x.T @ p / len(targets)
+        gradient[:-1] += L2 * w[:-1]
+        w -= LEARNING_RATE * gradient
+    return w.astype(np.float32)
+
+
+def rank(
+    vector: np.ndarray, weights: np.ndarray, labels: List[Text], top: int = TOP_LABELS
+) -> List[Dict[Text, Any]]:
+    """Labels by probability, best first."""
+    if not len(labels):
+        return []
+    z = np.append(vector.astype(np.float64) * SCALE, 1.0) @ weights
+    p = np.exp(z - z.max())
+    p /= p.sum()
+    order = np.argsort(-p)[:top]
+    return [{"name": labels[i], "probability": round(float(p[i]), 4)} for i in order]
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True
+)
+class SemanticMatcher(GraphComponent):
+    """Labels by meaning, reported beside the classifiers' choice."""
+
+    def __init__(
+        self,
+        model_storage: ModelStorage,
+        resource: Resource,
+        weights: Optional[np.ndarray] = None,
+        labels: Optional[List[Text]] = None,
+    ) -> None:
+        self._model_storage = model_storage
+        self._resource = resource
+        self.weights = weights if weights is not None else np.zeros((385, 0), np.float32)
+        self.labels = labels or []
+        self.encoder = shared_encoder()
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> GraphComponent:
+        return cls(model_storage, resource)
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> GraphComponent:
+        with model_storage.read_from(resource) as path:
+            data = np.load(path / "matcher.npz", allow_pickle=False)
+            return cls(model_storage, resource, data["weights"], [str(x) for x in data["labels"]])
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples, labels = [], []
+        for example in training_data.intent_examples:
+            label = _label(example)
+            if label and example.get(TEXT):
+                examples.append(example)
+                labels.append(label)
+        classes = sorted(set(labels))
+        index = {label: i for i, label in enumerate(classes)}
+        if examples:
+            vectors = np.stack([_sentence_vector(e, self.encoder) for e in examples])
+            targets = np.array([index[label] for label in labels])
+            self.weights = train_softmax(vectors, targets, len(classes))
+        self.labels = classes
+        with self._model_storage.write_to(self._resource) as path:
+            np.savez(path / "matcher.npz", weights=self.weights, labels=np.array(classes))
+        return self._resource
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if not text or text.startswith("/"):
+                continue
+            vector = _sentence_vector(message, self.encoder)
+            result: Dict[Text, Any] = {"ranking": rank(vector, self.weights, self.labels)}
+            metadata = message.get("metadata")
+            metadata = metadata if isinstance(metadata, dict) else {}
+            previous, context = metadata.get("previous_topic"), metadata.get("previous_topic_title")
+            if isinstance(previous, str) and isinstance(context, str) and context:
+                combined = self.encoder.encode_one(f"{context}: {text}")
+                result["context_ranking"] = rank(combined, self.weights, self.labels)
+                result["previous_topic"] = previous
+            message.set(SEMANTIC, result, add_to_output=True)
+        return messages

@@ -1,0 +1,155 @@
+"""Answer, or ask which topic: the decision the knowledge action makes.
+
+Two independent readings of a question are combined:
+- the ResponseSelector's choice of topic and its confidence (sparse and dense
+  features, trained), and
+- the semantic matcher's probabilities (a softmax regression over
+  all-MiniLM-L6-v2 sentence vectors, addons/semantic.py).
+
+When they agree the answer is given; when one is very sure and the other does
+not contradict it strongly, too; otherwise the closest topics of both are
+offered as buttons. A follow-up ("and if she's pregnant?") is read in the
+context of the topic answered just before (the matcher's `context_ranking`).
+Thresholds were set on the tuning half of the held-out questions
+(tests/heldout/questions/tune.yml), never on the sealed half.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+KNOWLEDGE_PREFIX = "faq/"
+# Things the assistant does rather than answers, with the button that starts each:
+# offered first when the meaning of a "question" is clearly one of them.
+JOURNEY_BUTTONS = {
+    "start_safety_planning": "Start safety planning",
+    "check_wording": "Check my wording",
+    "ask_referral_pathway": "Who do I contact?",
+    "request_consultation": "Book a case consultation",
+    "ask_helplines": "Helpline numbers",
+    "start_commissioning": "Work through the commissioning checklist",
+}
+MAX_SUGGESTIONS = 3
+
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When to answer; set with `python -m evaluation.tune_answers` on the tuning half."""
+
+    # Both readings pick the same topic, and the matcher gives it at least this.
+    agree: float = 0.15
+    # The matcher alone.
+    alone: float = 0.5
+    # The ResponseSelector alone, if the matcher gives its topic at least `selector_floor`.
+    selector: float = 0.95
+    selector_floor: float = 0.05
+    # A follow-up read in context.
+    follow_up: float = 0.3
+    # The matcher's first choice is a journey, not a topic: offer it as a button.
+    journey: float = 0.4
+
+
+THRESHOLDS = Thresholds()
+
+FOLLOW_UP = re.compile(
+    r"^\s*(and|but|also|plus|so|ok|okay|what|how|does|do|is|would|could|same|if|"
+    r"what if|what about|how about|and if|and what|does that|is that|is it)\b",
+    re.IGNORECASE,
+)
+FOLLOW_UP_MAX_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Decision:
+    """`answer` is a topic key to answer, else `choices` are offered."""
+
+    answer: str | None
+    choices: tuple[str, ...] = field(default=())
+    journey: str | None = None
+    in_context: bool = False
+    reason: str = ""
+
+
+def looks_like_follow_up(text: str) -> bool:
+    """Short and leaning on what came before: "and if she's pregnant?", "what about dads?"."""
+    words = text.split()
+    return 0 < len(words) <= FOLLOW_UP_MAX_WORDS and bool(FOLLOW_UP.match(text))
+
+
+def _ranking(parse: dict[str, Any], key: str) -> list[tuple[str, float]]:
+    semantic = parse.get("semantic") or {}
+    ranked = []
+    for item in semantic.get(key) or []:
+        if isinstance(item, dict) and isinstance(item.get("name"), str):
+            ranked.append((item["name"], float(item.get("probability") or 0.0)))
+    return ranked
+
+
+def selector_choice(parse: dict[str, Any]) -> tuple[str | None, float, list[str]]:
+    """The ResponseSelector's topic, its confidence, and its ranking of topics."""
+    selectors = parse.get("response_selector") or {}
+    selected = selectors.get("faq") or selectors.get("default") or {}
+    chosen = selected.get("response") or {}
+    ranking = [
+        r.get("intent_response_key")
+        for r in selected.get("ranking") or []
+        if isinstance(r, dict) and isinstance(r.get("intent_response_key"), str)
+    ]
+    return chosen.get("intent_response_key"), float(chosen.get("confidence") or 0.0), ranking
+
+
+def _topics(ranked: list[tuple[str, float]], known: set[str]) -> list[tuple[str, float]]:
+    return [(name, sim) for name, sim in ranked if name in known]
+
+
+def _interleave(*lists: list[str]) -> list[str]:
+    out: list[str] = []
+    for row in zip(*[lst + [""] * (max(map(len, lists)) - len(lst)) for lst in lists]):
+        for key in row:
+            if key and key not in out:
+                out.append(key)
+    return out
+
+
+def decide(
+    parse: dict[str, Any],
+    known: set[str],
+    previous_topic: str | None = None,
+    t: Thresholds = THRESHOLDS,
+) -> Decision:
+    """Decide for one parsed message; `known` are the valid topic keys."""
+    key, confidence, selector_ranking = selector_choice(parse)
+    key = key if key in known else None
+    everything = _ranking(parse, "ranking")
+    semantic = _topics(everything, known)
+    text = parse.get("text") or ""
+
+    if previous_topic and looks_like_follow_up(text):
+        contextual = _topics(_ranking(parse, "context_ranking"), known)
+        # A follow-up may name a new subject ("and if she's pregnant?"): when the
+        # bare message points clearly at another topic, answer that, in context.
+        if semantic and semantic[0][0] != previous_topic and semantic[0][1] >= t.alone:
+            return Decision(semantic[0][0], in_context=True, reason="follow-up, new subject")
+        if contextual and contextual[0][1] >= t.follow_up:
+            return Decision(contextual[0][0], in_context=True, reason="follow-up, in context")
+
+    top, probability = semantic[0] if semantic else (None, 0.0)
+    # The matcher's first choice overall is a topic (not, say, a journey).
+    top_overall = bool(everything) and everything[0][0] == top
+    if key and key == top and probability >= t.agree:
+        return Decision(key, reason="both agree")
+    if top and top_overall and probability >= t.alone:
+        return Decision(top, reason="meaning sure")
+    if key and confidence >= t.selector and dict(semantic).get(key, 0.0) >= t.selector_floor:
+        return Decision(key, reason="selector sure")
+    journey = everything[0][0] if everything else None
+    if journey not in JOURNEY_BUTTONS or everything[0][1] < t.journey:
+        journey = None
+    selector_topics = [k for k in selector_ranking if k in known]
+    choices = _interleave(
+        [k for k, _ in semantic[:MAX_SUGGESTIONS]], selector_topics[:MAX_SUGGESTIONS]
+    )
+    return Decision(None, tuple(choices[:MAX_SUGGESTIONS]), journey=journey, reason="unsure")

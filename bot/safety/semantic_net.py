@@ -1,0 +1,193 @@
+"""The semantic half of the crisis net: danger recognised by meaning, not by phrase.
+
+Each message is embedded with the same pretrained encoder as the NLU pipeline
+(bot/semantic/encoder.py) and scored by a small logistic regression trained on
+two sets of exemplars: messages that describe immediate danger, and near-misses
+that share their words but are past, general, hypothetical, procedural or not
+about domestic abuse. Both sets are data (`data/safety/crisis_examples*.yml`,
+plus the NLU `crisis` intent's examples as danger and the rest of the NLU
+training examples as not danger). A linear model over the embeddings generalises
+to new wording far better than the nearest exemplar did on the tuning half
+(80% against 45% of danger messages caught at the same false-alarm rate).
+
+The outcome is graded by the probability of danger:
+- "clear": the 999 guidance comes first, as for the phrase rules;
+- "possible": one short safety line first, then the normal answer;
+- "none".
+
+Thresholds live in the exemplar file and were set on the tuning half of the
+held-out crisis set (tests/heldout/crisis/tune.yml), never on the sealed half.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.config import PROJECT_ROOT
+from bot.knowledge.files import load_yaml_model
+
+logger = logging.getLogger(__name__)
+
+EXEMPLARS = PROJECT_ROOT / "data" / "safety" / "crisis_examples.yml"
+NLU_DIR = PROJECT_ROOT / "data" / "nlu"
+Grade = Literal["clear", "possible", "none"]
+
+
+class Thresholds(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    clear_probability: float = Field(ge=0, le=1)
+    possible_probability: float = Field(ge=0, le=1)
+
+
+class ExemplarFile(BaseModel):
+    """Schema of `data/safety/crisis_examples.yml`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    thresholds: Thresholds
+    danger: list[str] = Field(min_length=50)
+    near_miss: list[str] = Field(min_length=50)
+
+
+class ExtraExemplars(BaseModel):
+    """Schema of `data/safety/crisis_examples_more.yml` (a second author's exemplars)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    danger: list[str]
+    near_miss: list[str]
+
+
+@dataclass(frozen=True)
+class SemanticAssessment:
+    grade: Grade
+    probability: float
+
+
+# Logistic regression: scaled inputs (unit vectors are small), balanced classes,
+# light L2. Deterministic: plain gradient descent from zero.
+SCALE = 8.0
+EPOCHS = 300
+LEARNING_RATE = 0.5
+L2 = 1e-3
+
+
+def train_logistic(vectors: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, float]:
+    x = vectors.astype(np.float64) * SCALE
+    y = labels.astype(np.float64)
+    weight = np.where(y == 1, (1 - y).sum() / max(y.sum(), 1), 1.0)
+    weight /= weight.mean()
+    w, b = np.zeros(x.shape[1]), 0.0
+    for _ in range(EPOCHS):
+        p = 1 / (1 + np.exp(-(x @ w + b)))
+        g = (p - y) * weight
+        w -= LEARNING_RATE * (x.T @ g / len(y) + L2 * w)
+        b -= LEARNING_RATE * float(g.mean())
+    return w, b
+
+
+def nlu_examples(nlu_dir: Path = NLU_DIR) -> tuple[list[str], list[str]]:
+    """The NLU training examples: the `crisis` intent's, and everyone else's."""
+    crisis, other = [], []
+    for path in sorted(nlu_dir.glob("*.yml")):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []:
+            if "intent" not in block:
+                continue
+            lines = [
+                line.strip()[2:].strip()
+                for line in str(block.get("examples", "")).splitlines()
+                if line.strip().startswith("- ")
+            ]
+            (crisis if block["intent"] == "crisis" else other).extend(lines)
+    return crisis, other
+
+
+class SemanticCrisisNet:
+    """Danger by meaning: a linear classifier over sentence vectors."""
+
+    def __init__(
+        self,
+        encoder: Any,
+        danger: list[str],
+        safe: list[str],
+        thresholds: Thresholds,
+        cache_dir: Path | None = None,
+    ) -> None:
+        self.encoder = encoder
+        self.thresholds = thresholds
+        vectors = np.concatenate(
+            [self._vectors(danger, cache_dir, "danger"), self._vectors(safe, cache_dir, "safe")]
+        )
+        labels = np.r_[np.ones(len(danger)), np.zeros(len(safe))]
+        self.weights, self.bias = train_logistic(vectors, labels)
+
+    def _vectors(self, texts: list[str], cache_dir: Path | None, name: str) -> np.ndarray:
+        """Encode once; a cache keyed by the texts' hash spares later start-ups."""
+        digest = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
+        path = cache_dir / f"crisis-{name}-{digest}.npy" if cache_dir else None
+        if path and path.exists():
+            try:
+                return np.load(path, allow_pickle=False)
+            except (OSError, ValueError):
+                logger.warning("crisis vector cache unreadable; re-encoding")
+        vectors = self.encoder.encode(texts)
+        if path:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            tmp = path.with_name(path.name + ".tmp")
+            with tmp.open("wb") as handle:
+                np.save(handle, vectors)
+            tmp.replace(path)
+        return vectors
+
+    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
+        z = vectors.astype(np.float64) * SCALE @ self.weights + self.bias
+        return 1 / (1 + np.exp(-z))
+
+    def probability(self, text: str) -> float:
+        return float(self.probabilities(self.encoder.encode_one(text)[None, :])[0])
+
+    def grade(self, probability: float) -> Grade:
+        if probability >= self.thresholds.clear_probability:
+            return "clear"
+        if probability >= self.thresholds.possible_probability:
+            return "possible"
+        return "none"
+
+    def assess(self, text: str) -> SemanticAssessment:
+        probability = self.probability(text)
+        return SemanticAssessment(self.grade(probability), probability)
+
+
+def load_semantic_net(
+    path: Path = EXEMPLARS, nlu_dir: Path = NLU_DIR, cache_dir: Path | None = None, encoder=None
+) -> SemanticCrisisNet:
+    from bot.semantic.encoder import shared_encoder
+
+    spec = load_yaml_model(path, ExemplarFile)
+    danger, near = list(spec.danger), list(spec.near_miss)
+    more = path.with_name(path.stem + "_more.yml")
+    if more.exists():
+        extra = load_yaml_model(more, ExtraExemplars)
+        danger += extra.danger
+        near += extra.near_miss
+    crisis, other = nlu_examples(nlu_dir)
+    return SemanticCrisisNet(
+        encoder or shared_encoder(),
+        danger=[*danger, *crisis],
+        safe=[*near, *other],
+        thresholds=spec.thresholds,
+        cache_dir=cache_dir,
+    )
+
+
+@cache
+def semantic_net() -> SemanticCrisisNet:
+    """The net for the shipped exemplars, built once per process."""
+    return load_semantic_net(cache_dir=PROJECT_ROOT / "var" / "cache")

@@ -1,0 +1,42 @@
+"""Parse the TUNING half's questions with the trained model, in the engine's Python.
+
+    .venv-engine/bin/python evaluation/engine_parse.py > results/eval/tune-parse.json
+
+Only what `evaluation.tune_answers` needs: the parse data of each question (and
+of each follow-up, with the first question's topic as the gateway would send
+it). Runs inside the Rasa 3.10 environment, so it imports nothing of the app.
+"""
+
+import asyncio
+import json
+import os
+import sys
+
+import yaml
+
+sys.path.insert(0, os.getcwd())
+
+from rasa.core.agent import Agent  # noqa: E402
+from rasa.core.channels.channel import UserMessage  # noqa: E402
+
+
+async def main() -> None:
+    agent = Agent.load("models/assistant.tar.gz")
+    data = yaml.safe_load(open("tests/heldout/questions/tune.yml", encoding="utf-8"))
+    titles = {}
+    for name in sorted(os.listdir("data/knowledge")):
+        for topic in yaml.safe_load(open(f"data/knowledge/{name}", encoding="utf-8"))["topics"]:
+            titles[topic["key"]] = topic["title"]
+    out = []
+    for q in data["questions"]:
+        parse = await agent.processor.parse_message(UserMessage(q["text"]))
+        out.append({"expect": [q["expect"]], "parse": parse})
+    for f in data["followups"]:
+        first = "faq/" + f["first_expect"].split(":", 1)[1]
+        metadata = {"previous_topic": first, "previous_topic_title": titles.get(first, "")}
+        parse = await agent.processor.parse_message(UserMessage(f["followup"], metadata=metadata))
+        out.append({"expect": f["followup_expect"], "previous": first, "parse": parse})
+    json.dump(out, sys.stdout)
+
+
+asyncio.run(main())

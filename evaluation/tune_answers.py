@@ -1,0 +1,55 @@
+"""Choose when the knowledge action answers, on the TUNING half only.
+
+    .venv-engine/bin/python evaluation/engine_parse.py > results/eval/tune-parse.json
+    python -m evaluation.tune_answers results/eval/tune-parse.json
+
+Replays `bot.knowledge.decide` over the parsed tuning questions for a grid of
+thresholds and prints, for each, answered right / wrong / asked, so the values
+in `Thresholds` are chosen with their cost in wrong answers in view. It scores
+topics only: journeys are chosen by the intent classifier before this decision.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sys
+from pathlib import Path
+
+from bot.knowledge.decide import Thresholds, decide
+from bot.knowledge.topics import topics_by_key
+
+
+def score(items: list[dict], t: Thresholds, known: set[str]) -> dict[str, int]:
+    counts = {"right": 0, "wrong": 0, "asked": 0}
+    for item in items:
+        wanted = {"faq/" + e.split(":", 1)[1] for e in item["expect"] if e.startswith("topic:")}
+        if not wanted or item["parse"]["intent"]["name"] not in ("faq", "nlu_fallback"):
+            continue
+        d = decide(item["parse"], known, item.get("previous"), t)
+        key = "asked" if d.answer is None else ("right" if d.answer in wanted else "wrong")
+        counts[key] += 1
+    return counts
+
+
+def main(argv: list[str]) -> int:
+    items = json.loads(Path(argv[0]).read_text())
+    known = set(topics_by_key())
+    questions = [i for i in items if "previous" not in i]
+    follow = [i for i in items if "previous" in i]
+    rows = []
+    for agree, alone, selector in itertools.product(
+        (0.05, 0.1, 0.15, 0.2, 0.3), (0.3, 0.4, 0.5, 0.6), (0.8, 0.9, 0.95, 1.01)
+    ):
+        t = Thresholds(agree=agree, alone=alone, selector=selector)
+        c = score(questions, t, known)
+        rows.append((c["wrong"], -c["right"], agree, alone, selector, c))
+    for wrong, _, agree, alone, selector, c in sorted(rows)[:25]:
+        print(f"agree {agree} alone {alone} selector {selector}: {c}")
+    for follow_up in (0.15, 0.2, 0.3, 0.4):
+        print(f"follow-up {follow_up}:", score(follow, Thresholds(follow_up=follow_up), known))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,86 @@
+"""Answer or ask: the knowledge decision on fixed parse results (no model)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.knowledge.decide import decide, looks_like_follow_up
+
+KNOWN = {"faq/marac_what", "faq/marac_thresholds", "faq/pregnancy_and_babies", "faq/separation_risk"}
+
+
+def parse(
+    selector: str | None,
+    confidence: float,
+    semantic: list[tuple[str, float]],
+    text: str = "a question",
+    context: list[tuple[str, float]] | None = None,
+    previous: str | None = None,
+) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "text": text,
+        "response_selector": {
+            "default": {
+                "response": {"intent_response_key": selector, "confidence": confidence},
+                "ranking": [{"intent_response_key": selector, "confidence": confidence}],
+            }
+        },
+        "semantic": {"ranking": [{"name": n, "probability": s} for n, s in semantic]},
+    }
+    if context is not None:
+        result["semantic"]["context_ranking"] = [{"name": n, "probability": s} for n, s in context]
+        result["semantic"]["previous_topic"] = previous
+    return result
+
+
+def test_both_readings_agree_so_it_answers() -> None:
+    d = decide(parse("faq/marac_what", 0.4, [("faq/marac_what", 0.3)]), KNOWN)
+    assert d.answer == "faq/marac_what"
+
+
+def test_disagreement_asks_with_both_candidates() -> None:
+    d = decide(
+        parse("faq/marac_what", 0.5, [("faq/marac_thresholds", 0.3), ("faq/marac_what", 0.25)]),
+        KNOWN,
+    )
+    assert d.answer is None
+    assert set(d.choices) >= {"faq/marac_what", "faq/marac_thresholds"}
+
+
+def test_a_very_close_meaning_answers_alone() -> None:
+    d = decide(
+        parse("faq/marac_what", 0.3, [("faq/marac_thresholds", 0.9), ("faq/marac_what", 0.6)]),
+        KNOWN,
+    )
+    assert d.answer == "faq/marac_thresholds"
+
+
+def test_intents_that_are_not_topics_are_ignored() -> None:
+    d = decide(parse(None, 0.0, [("greet", 0.9), ("faq/marac_what", 0.3)]), KNOWN)
+    assert d.answer is None and d.choices == ("faq/marac_what",)
+
+
+def test_a_follow_up_is_read_in_the_previous_topic() -> None:
+    d = decide(
+        parse(
+            "faq/marac_what",
+            0.2,
+            [("faq/pregnancy_and_babies", 0.6)],
+            text="and if she's pregnant?",
+            context=[("faq/separation_risk", 0.6)],
+            previous="faq/separation_risk",
+        ),
+        KNOWN,
+        previous_topic="faq/separation_risk",
+    )
+    assert d.answer == "faq/pregnancy_and_babies" and d.in_context
+
+
+def test_follow_up_shapes() -> None:
+    assert looks_like_follow_up("and if she's pregnant?")
+    assert looks_like_follow_up("what about a new partner")
+    assert not looks_like_follow_up("Coercive control")
+    assert not looks_like_follow_up(
+        "what is the threshold for a marac referral when there have been lots of incidents "
+        "and the police say it's standard risk but I think it is high"
+    )
