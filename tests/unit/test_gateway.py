@@ -103,9 +103,16 @@ def test_engine_never_sees_the_raw_sender_id(client, fake, settings) -> None:
     assert sent == conversation_id("web-abc123", settings.pseudonym_secret)
 
 
-def test_button_payloads_pass_through_unchanged(client, fake) -> None:
-    chat(client, "/role_dsl")
+def test_offered_button_payloads_pass_through_unchanged(client, fake) -> None:
+    fake.replies = lambda text: [
+        {"text": "Who are you?", "buttons": [{"title": "DSL", "payload": "/role_dsl"}]}
+    ]
+    chat(client, "/role_dsl")  # not offered yet: text
+    assert fake.received[-1]["message"] == "\u2215role_dsl"
+    chat(client, "/role_dsl")  # offered by the previous reply: the intent
     assert fake.received[-1]["message"] == "/role_dsl"
+    chat(client, "/role_dsl", sender="someone-else")  # offered to another conversation only
+    assert fake.received[-1]["message"] == "\u2215role_dsl"
 
 
 def test_phrase_check_forces_crisis_handling_and_999_comes_first(client, fake) -> None:
@@ -301,7 +308,10 @@ def test_replies_never_echo_an_identifier(client, fake) -> None:
 
 
 def test_button_payload_values_are_anonymised_and_keep_their_shape(client, fake) -> None:
-    chat(client, '/walkthrough_answer{"answer": "Priya keeps routines going"}')
+    payload = '/walkthrough_answer{"answer": "Priya keeps routines going"}'
+    fake.replies = lambda text: [{"text": "?", "buttons": [{"title": "x", "payload": payload}]}]
+    chat(client, "start")
+    chat(client, payload)
     sent = fake.received[-1]["message"]
     assert sent == '/walkthrough_answer{"answer": "<PERSON> keeps routines going"}'
 
