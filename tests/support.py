@@ -18,6 +18,8 @@ def make_settings(tmp_path: Path, **overrides: object) -> Settings:
         "app_env": "test",
         "project_root": PROJECT_ROOT,
         "rasa_token": "test-token-0123456789",
+        "engine_channel_secret": "test-channel-secret-0123456789",
+        "actions_token": "test-actions-token-0123456789",
         "pseudonym_secret": "test-secret-0123456789",
         "database_url": f"sqlite:///{tmp_path / 'test.db'}",
         "dashboard_password": DASHBOARD_PASSWORD,

@@ -14,7 +14,7 @@ from pydantic import BaseModel, BeforeValidator
 from starlette.concurrency import run_in_threadpool
 
 from bot.dashboard import views
-from bot.dashboard.stats import REPORTS, Filters, Report, all_reports, report
+from bot.dashboard.stats import REPORTS, Filters, Report, all_reports, exportable, report
 from bot.gateway.auth import require_dashboard_user
 from bot.gateway.services import ServicesDep
 
@@ -93,7 +93,7 @@ async def stats(
     filters: FiltersDep,
     format: Literal["json", "csv"] = "json",
 ) -> Response | StatsResponse:
-    result = await run_in_threadpool(report, services.database, name.value, filters)
+    result = exportable(await run_in_threadpool(report, services.database, name.value, filters))
     if format == "csv":
         return Response(
             _csv(result),

@@ -71,8 +71,14 @@ def turn_entry(
     anonymised: frozenset[str],
     text: str | None,
 ) -> TurnEntry:
-    """`text` must already be anonymised, and None unless LOG_TEXT is on."""
+    """`text` must already be anonymised, and None unless LOG_TEXT is on.
+
+    Even then it is kept only for an unanswered turn (the fallback fired): content
+    owners need the questions the assistant could not answer, nothing else. The
+    purge clears it after LOG_TEXT_RETENTION_DAYS (`bot/storage/retention.py`).
+    """
     topic = topic_of(turn)
+    fallback = is_fallback(turn)
     step = turn.slots.get("requested_slot") if turn.active_loop else None
     return TurnEntry(
         conversation_id=conversation_id,
@@ -85,10 +91,10 @@ def turn_entry(
         action=turn.actions[-1] if turn.actions else None,
         journey=journey_of(turn, topic),
         step=step if isinstance(step, str) else None,
-        fallback=is_fallback(turn),
+        fallback=fallback,
         crisis=crisis,
         anonymised=tuple(sorted(anonymised)),
-        text=text,
+        text=text if fallback and not crisis else None,
         journey_outcome=turn.slots.get("journey_outcome")
         if isinstance(turn.slots.get("journey_outcome"), dict)
         else None,
