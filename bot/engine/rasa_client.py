@@ -86,8 +86,11 @@ class RasaClient:
         engine_url: str,
         actions_url: str,
         timeout: float,
+        channel_secret: str = "",
     ) -> None:
         self._http = http
+        # Sent with every message: the engine's gateway channel refuses anything without it.
+        self._headers = {"X-Engine-Secret": channel_secret}
         self._engine_url = engine_url.rstrip("/")
         self._actions_url = actions_url.rstrip("/")
         self._timeout = timeout
@@ -98,6 +101,7 @@ class RasaClient:
             response = await self._http.post(
                 f"{self._engine_url}/webhooks/gateway/webhook",
                 json={"sender": conversation_id, "message": text},
+                headers=self._headers,
                 timeout=self._timeout,
             )
         except httpx.HTTPError as exc:

@@ -121,6 +121,7 @@ def create_app(
                 settings.rasa_url,
                 settings.actions_url,
                 settings.engine_timeout_seconds,
+                settings.engine_channel_secret,
             )
             chat = ChatService(
                 rasa=rasa,

@@ -31,6 +31,7 @@ class FakeRasa:
     actions_down: bool = False
     turn: Callable[[str], dict[str, Any]] = lambda text: {"intent": "greet", "confidence": 0.97}
     received: list[dict[str, Any]] = field(default_factory=list)
+    secrets: list[str | None] = field(default_factory=list)
 
     def handler(self, request: httpx.Request) -> httpx.Response:
         path = request.url.path
@@ -43,6 +44,7 @@ class FakeRasa:
         if path == "/":
             return httpx.Response(200, text="Hello from Rasa: 3.6.21")
         if path == "/webhooks/gateway/webhook":
+            self.secrets.append(request.headers.get("X-Engine-Secret"))
             body = json.loads(request.content)
             self.received.append(body)
             if self.engine_status != 200:
@@ -380,3 +382,32 @@ def test_log_text_keeps_only_the_anonymised_text(client_factory, fake, settings_
         assert fallback and anonymised == "PERSON,PHONE"
     finally:
         database.dispose()
+
+
+def test_log_text_never_keeps_answers_inside_a_journey_or_answered_turns(
+    client_factory, fake, settings_factory
+) -> None:
+    settings = settings_factory(log_text=True)
+    turns = iter(
+        [
+            {"intent": "nlu_fallback", "confidence": 0.2, "active_loop": "safety_planning_form"},
+            {"intent": "faq", "confidence": 0.9},
+            {"intent": "nlu_fallback", "confidence": 0.2},
+        ]
+    )
+    fake.turn = lambda text: next(turns)
+    with client_factory(settings) as client:
+        chat(client, "he hurt her while she held the baby")
+        chat(client, "what is coercive control")
+        chat(client, "what about the nan")
+    database = Database(settings.database_url)
+    try:
+        rows = wait_for_rows(database, "SELECT text FROM turns", 3)
+        assert sorted(r[0] or "" for r in rows) == ["", "", "what about the nan"]
+    finally:
+        database.dispose()
+
+
+def test_the_engine_is_sent_the_channel_secret(client, fake, settings) -> None:
+    chat(client, "hello")
+    assert fake.secrets == [settings.engine_channel_secret]
