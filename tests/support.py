@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import yaml
+
 from bot.config import PROJECT_ROOT, Settings
 
 DASHBOARD_PASSWORD = "test-dashboard-password"
@@ -26,3 +28,12 @@ def make_settings(tmp_path: Path, **overrides: object) -> Settings:
     }
     values.update(overrides)
     return Settings(**values)
+
+
+def domain_intents() -> list[str]:
+    """Every intent of the domain, and Rasa's own that also run when typed as `/intent`."""
+    intents: set[str] = set()
+    for path in (PROJECT_ROOT / "domain").glob("*.yml"):
+        for intent in yaml.safe_load(path.read_text()).get("intents", []):
+            intents |= set(intent) if isinstance(intent, dict) else {intent}
+    return sorted(intents | {"restart", "session_start", "back", "out_of_scope", "nlu_fallback"})

@@ -6,20 +6,10 @@ from __future__ import annotations
 import json
 
 import pytest
-import yaml
+from support import domain_intents
 
-from bot.config import PROJECT_ROOT
 from bot.gateway import payloads
 from bot.privacy.anonymiser import Anonymised, default_anonymiser
-
-
-def domain_intents() -> list[str]:
-    intents: set[str] = set()
-    for path in (PROJECT_ROOT / "domain").glob("*.yml"):
-        for intent in yaml.safe_load(path.read_text()).get("intents", []):
-            intents |= set(intent) if isinstance(intent, dict) else {intent}
-    # Rasa's own default intents, which also run when typed as /intent
-    return sorted(intents | {"restart", "session_start", "back", "out_of_scope", "nlu_fallback"})
 
 
 def anonymise(text: str) -> Anonymised:
