@@ -96,6 +96,7 @@ class Stack:
                 [
                     sys.executable, "-m", "uvicorn", "bot.gateway.app:create_app", "--factory",
                     "--host", s.gateway_host, "--port", str(s.gateway_port),
+                    "--no-access-log",  # no addresses or query strings in var/log
                 ],
                 f"{s.gateway_url}/health",
             ),

@@ -40,7 +40,7 @@ from bot.safety.messages import crisis_message_text
 from bot.storage.db import Database, upgrade
 from bot.storage.interactions import InteractionStore
 from bot.storage.log_writer import LogWriter
-from bot.storage.retention import purge, purge_logs
+from bot.storage.retention import purge, purge_logs, text_retention_days
 
 logger = logging.getLogger(__name__)
 PURGE_EVERY_SECONDS = 24 * 60 * 60
@@ -52,7 +52,7 @@ async def _purge_daily(database: Database, settings: Settings) -> None:
     while True:
         try:
             deleted = await run_in_threadpool(
-                purge, database, days, None, settings.log_text_retention_days
+                purge, database, days, None, text_retention_days(settings)
             )
             deleted["log files"] = await run_in_threadpool(
                 purge_logs, settings.var_dir / "log", days

@@ -3,6 +3,7 @@
 - Interaction-log rows older than LOG_RETENTION_DAYS (default 365) are deleted.
 - The anonymised text of unanswered questions (kept only with LOG_TEXT=true) is
   cleared after LOG_TEXT_RETENTION_DAYS (default 30): the row stays, its text goes.
+  With LOG_TEXT off, any text left from an earlier setting is cleared at once.
 - Process logs in var/log: the supervisor starts each process on a fresh file and
   keeps the previous one with its start time in the name (`engine.<stamp>.log`);
   rotated files last written more than LOG_RETENTION_DAYS ago are deleted. They
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import delete, update
 
+from bot.config import Settings
 from bot.storage.db import Database, upgrade
 from bot.storage.models import Conversation, Feedback, JourneyEvent, Turn
 
@@ -69,6 +71,11 @@ def purge_logs(log_dir: Path, days: int, now: float | None = None) -> int:
     return removed
 
 
+def text_retention_days(settings: Settings) -> int:
+    """How long question text is kept: LOG_TEXT_RETENTION_DAYS, or not at all without LOG_TEXT."""
+    return settings.log_text_retention_days if settings.log_text else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from bot.config import load_settings
 
@@ -80,14 +87,14 @@ def main(argv: list[str] | None = None) -> int:
     upgrade(settings.database_url)
     database = Database(settings.database_url)
     try:
-        deleted = purge(database, days, text_days=settings.log_text_retention_days)
+        deleted = purge(database, days, text_days=text_retention_days(settings))
     finally:
         database.dispose()
     deleted["log files"] = purge_logs(settings.var_dir / "log", days)
     summary = ", ".join(f"{n} {table}" for table, n in deleted.items())
     print(
         f"Deleted log entries older than {days} days and question text older than "
-        f"{settings.log_text_retention_days} days: {summary}."
+        f"{text_retention_days(settings)} days: {summary}."
     )
     return 0
 

@@ -72,7 +72,10 @@ def _seed(url: str) -> None:
 @pytest.fixture
 def client(database_url: str, tmp_path: Path) -> Iterator[TestClient]:
     _seed(database_url)
-    settings = make_settings(tmp_path, database_url=database_url)
+    # the seeded questions' text survives the start-up purge only with LOG_TEXT on
+    settings = make_settings(
+        tmp_path, database_url=database_url, log_text=True, log_text_retention_days=365
+    )
     transport = httpx.MockTransport(lambda request: httpx.Response(200, json={}))
     with TestClient(create_app(settings, transport=transport)) as test_client:
         yield test_client

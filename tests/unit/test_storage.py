@@ -204,3 +204,13 @@ def test_hour_bucket_drops_minutes_and_converts_to_utc() -> None:
 def test_plain_postgresql_urls_use_psycopg3() -> None:
     assert normalise_url("postgresql://u:p@h/db").startswith("postgresql+psycopg://")
     assert normalise_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_without_log_text_any_text_left_is_cleared_at_once(tmp_path: Path) -> None:
+    from support import make_settings
+
+    from bot.storage.retention import text_retention_days
+
+    assert text_retention_days(make_settings(tmp_path)) == 0
+    assert text_retention_days(make_settings(tmp_path, log_text=True)) == 30
+    assert text_retention_days(make_settings(tmp_path, log_text_retention_days=7)) == 0
