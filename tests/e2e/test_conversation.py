@@ -77,10 +77,10 @@ def test_role_is_remembered_and_can_be_changed(gateway: httpx.Client, stack: Sta
             row = connection.execute(
                 "SELECT role, turns FROM conversations WHERE id = ?", (cid,)
             ).fetchone()
-        if row and row[1] >= 3:
+        if row and row[1] >= 4:
             break
         time.sleep(0.2)
-    assert row == ("school_dsl", 3)
+    assert row == ("school_dsl", 4)  # greet, role, "wrong role", role
 
 
 def test_helplines_come_from_the_action_server(gateway: httpx.Client) -> None:
