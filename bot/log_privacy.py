@@ -13,8 +13,8 @@ whatever handler later writes it:
 - values of known carrier keys (`text`, `user_text`, `message`, `value`, `slots`,
   `parse_data`, `events`, `request_body`, `tracker`, ...) in the rendered message
   become `***`, as do `token=` query parameters and quoted strings starting "/";
-- Python warnings go through logging too (`logging.captureWarnings`), so they
-  are rewritten the same way instead of going straight to stderr.
+- Python warnings go through logging too (`logging.captureWarnings`) and keep
+  only where they come from and their category, never their message.
 
 Standard library only, Python 3.10-compatible: the engine imports it too.
 """
@@ -37,6 +37,7 @@ _TOKEN = re.compile(r"(token=)[^&\s'\"]+", re.IGNORECASE)
 # a quoted string that starts with "/": what someone typed as a command
 _COMMAND = re.compile(r"""(["'])/(?:\\.|(?!\1).)*\1""")
 REDACTED = "***"
+_WARNING_ORIGIN = re.compile(r"^(\S+:\d+: \w+)")
 
 
 def redact(message: str) -> str:
@@ -59,7 +60,11 @@ def _private_factory(base: Any) -> Any:
     def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
         record = base(*args, **kwargs)
         args = record.args if isinstance(record.args, tuple) else ()
-        if args:
+        if record.name == "py.warnings" and len(args) == 1 and isinstance(args[0], str):
+            # "file:line: Category: message": where and what kind, not the message
+            where = _WARNING_ORIGIN.match(args[0])
+            record.args = (where.group(1) if where else "a warning",)
+        elif args:
             record.args = tuple(_shown(a) for a in args)
         try:
             message = record.getMessage()

@@ -116,3 +116,13 @@ def test_the_engine_launcher_refuses_a_token_on_the_command_line() -> None:
         [str(ENGINE_PYTHON), "-c", check], cwd=PROJECT_ROOT, capture_output=True, text=True
     )
     assert done.stdout.strip().endswith("ok"), done.stderr[-2000:]
+
+
+def test_warnings_keep_their_origin_not_their_message(caplog) -> None:  # type: ignore[no-untyped-def]
+    install()
+    with caplog.at_level(logging.WARNING, logger="py.warnings"):
+        # what logging.captureWarnings logs for a warning
+        logging.getLogger("py.warnings").warning(
+            "%s", "rasa/x.py:7: UserWarning: Failed to parse 'Zuleika'\n  raise_warning(\n"
+        )
+    assert "Zuleika" not in caplog.text and "rasa/x.py:7: UserWarning" in caplog.text
