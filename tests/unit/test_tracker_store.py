@@ -150,3 +150,63 @@ def test_the_engines_store_keeps_no_text_and_expires() -> None:
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.strip().splitlines()[-1] == "ok"
+
+
+REDIS_CHECK = r"""
+import asyncio, sys
+import redis
+from rasa.core.tracker_store import TrackerStore
+from rasa.core.utils import AvailableEndpoints
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import UserUttered, ActionExecuted
+from rasa.shared.core.trackers import DialogueStateTracker
+
+domain = Domain.load("domain")
+endpoints = AvailableEndpoints.read_endpoints("deploy/endpoints.redis.yml")
+store = TrackerStore.create(endpoints.tracker_store, domain)
+inner = getattr(store, "_tracker_store", store)
+assert type(inner).__name__ == "PrivateRedisTrackerStore", type(inner)
+SECRET = sys.argv[1]
+
+async def main():
+    tracker = DialogueStateTracker("redis-c1", domain.slots)
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered(SECRET, {"name": "greet", "confidence": 0.9}))
+    await store.save(tracker)
+    await store.save(tracker)  # saved twice: no merge, no duplicated events
+    key = inner.key_prefix + "redis-c1"
+    raw = inner.red.get(key)
+    assert SECRET not in raw, raw
+    assert 0 < inner.red.ttl(key) <= 7 * 60, inner.red.ttl(key)
+    back = await store.retrieve("redis-c1")
+    assert len([e for e in back.events if e.type_name == "user"]) == 1
+    inner.red.delete(key)
+    print("ok")
+
+asyncio.run(main())
+"""
+
+
+def test_the_redis_store_keeps_no_text_and_sets_a_ttl() -> None:
+    redis = pytest.importorskip("redis")
+    try:
+        redis.Redis(host="127.0.0.1", port=6379, db=3).ping()
+    except redis.RedisError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    done = subprocess.run(
+        [str(ENGINE_PYTHON), "-c", REDIS_CHECK, SECRET],
+        cwd=PROJECT_ROOT,
+        env={
+            "CONVERSATION_EXPIRY_MINUTES": "7",
+            "ACTIONS_PORT": "5055",
+            "ACTIONS_TOKEN": "t",
+            "REDIS_HOST": "127.0.0.1",
+            "REDIS_PORT": "6379",
+            "REDIS_DB": "3",
+        },
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.strip().splitlines()[-1] == "ok"
