@@ -108,6 +108,8 @@ class RasaClient:
             raise EngineUnavailable(type(exc).__name__) from exc
         if response.status_code >= 500:
             raise EngineUnavailable(f"engine answered {response.status_code}")
+        if response.status_code in (401, 403):  # ENGINE_CHANNEL_SECRET differs: a 503, not a 500
+            raise EngineUnavailable("engine refused the gateway's channel secret")
         response.raise_for_status()
         body = response.json()
         messages = body.get("messages") if isinstance(body, dict) else None

@@ -411,3 +411,9 @@ def test_log_text_never_keeps_answers_inside_a_journey_or_answered_turns(
 def test_the_engine_is_sent_the_channel_secret(client, fake, settings) -> None:
     chat(client, "hello")
     assert fake.secrets == [settings.engine_channel_secret]
+
+
+def test_a_refused_channel_secret_is_a_503_with_a_human_sentence(client, fake) -> None:
+    fake.engine_status = 401
+    response = chat(client, "hello")
+    assert response.status_code == 503 and response.json()["error"] == "engine_unavailable"
