@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import Select, func, select
@@ -208,18 +208,6 @@ def fallbacks(session: Session, filters: Filters) -> Report:
             "all turns": total([answered, unanswered]),
             "fallback rate": rate(unanswered, answered + unanswered),
         },
-    )
-
-
-def exportable(result: Report) -> Report:
-    """The report as `/api/stats` may give it: the unanswered questions' text stays on
-    the dashboard page, so an export of `fallbacks` keeps only its counts."""
-    if result.name != "fallbacks":
-        return result
-    return replace(
-        result,
-        rows=[],
-        description=result.description + " The questions themselves are not exported.",
     )
 
 
