@@ -140,3 +140,37 @@ def test_restart_forgets_the_answers(gateway: httpx.Client, engine: httpx.Client
     chat.say("start again")
     tracker = tracker_of(engine, stack, chat.sender)
     assert "held the baby" not in json.dumps(tracker)
+
+
+def test_a_finished_walkthrough_leaves_no_answer_or_summary(
+    gateway: httpx.Client, engine: httpx.Client, stack: Stack
+) -> None:
+    from test_safety_planning import answer_all, summary_of
+
+    chat = Chat(gateway)
+    chat.say("I need to do safety planning for a family")
+    answer_all(chat)
+    summary = summary_of(chat)
+    assert "held the baby" in summary  # the user gets it, once ...
+    assert any("isn't stored anywhere" in t for t in chat.texts())
+    tracker = json.dumps(tracker_of(engine, stack, chat.sender))
+    assert "held the baby" not in tracker and "will believe her" not in tracker  # ... gone
+
+
+def test_the_commissioning_schedule_export_carries_no_typed_text(
+    gateway: httpx.Client, engine: httpx.Client, stack: Stack
+) -> None:
+    chat = Chat(gateway)
+    chat.say("I'm writing a contract for refuse collection")
+    chat.click("Yes, that's right")
+    chat.click("Not applicable")
+    chat.say("our trainer Mr Okonkwo on 07700 900871, LS6 2AB, does the training")
+    chat.click("Add it")
+    cards = [m["custom"] for m in chat.last if m.get("custom", {}).get("type") == "schedule"]
+    assert len(cards) == 1, chat.texts()
+    download = gateway.get(cards[0]["download_url"])
+    assert download.status_code == 200
+    exported = download.text + cards[0]["download_url"]
+    assert leaked(exported) == [] and "does the training" not in exported
+    assert leaked(json.dumps(tracker_of(engine, stack, chat.sender))) == []
+    assert leaked(everything_stored(gateway, stack)["database"]) == []
