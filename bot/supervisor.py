@@ -27,7 +27,13 @@ from pathlib import Path
 import httpx
 
 from bot.config import ConfigError, Settings, load_settings, settings_environment
-from bot.private_files import PRIVATE_UMASK, open_private_append, private_dir
+from bot.private_files import (
+    FILE_MODE,
+    PRIVATE_UMASK,
+    open_private_append,
+    private_dir,
+    tighten,
+)
 from bot.training import model_path
 
 # Secrets in the environment, and which process may see each.
@@ -135,6 +141,7 @@ class Stack:
                 rotated = self.log_dir / f"{name}.{started}.{n}.log"
                 n += 1
             path.rename(rotated)
+            rotated.chmod(FILE_MODE)
         return open_private_append(path)
 
     def start_process(self, name: str) -> None:
@@ -239,6 +246,7 @@ def main(argv: list[str] | None = None) -> int:
 
     os.umask(PRIVATE_UMASK)
     private_dir(settings.var_dir)
+    tighten(settings.var_dir)  # files left world-readable by an older version
     log_dir = settings.var_dir / "log"
     print("Starting the action server, the Rasa engine (about a minute) and the gateway...")
     stack = Stack(

@@ -126,3 +126,17 @@ def test_warnings_keep_their_origin_not_their_message(caplog) -> None:  # type: 
             "%s", "rasa/x.py:7: UserWarning: Failed to parse 'Zuleika'\n  raise_warning(\n"
         )
     assert "Zuleika" not in caplog.text and "rasa/x.py:7: UserWarning" in caplog.text
+
+
+def test_tighten_repairs_modes_left_by_an_older_version(tmp_path: Path) -> None:
+    from bot.private_files import tighten
+
+    var = tmp_path / "var"
+    (var / "log").mkdir(parents=True)
+    for path in (var / "assistant.db", var / "log" / "engine.log"):
+        path.write_text("x")
+        path.chmod(0o644)
+    (var / "log").chmod(0o755)
+    tighten(var)
+    assert mode(var) == mode(var / "log") == 0o700
+    assert mode(var / "assistant.db") == mode(var / "log" / "engine.log") == 0o600
