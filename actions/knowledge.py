@@ -14,7 +14,6 @@ from bot.knowledge.decide import JOURNEY_BUTTONS, decide
 from bot.knowledge.topics import topics_by_key
 
 
-
 def suggest(
     dispatcher: CollectingDispatcher, keys: list[str] | tuple[str, ...], journey: str | None = None
 ) -> None:

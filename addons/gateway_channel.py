@@ -6,13 +6,21 @@ intent and its confidence, the retrieval response chosen, the actions run, the
 active form and step, and two slots. Reading these here, from the tracker the
 engine already holds, saves the gateway a second request per turn.
 
+Only the gateway may use it: every POST must carry the shared secret from
+ENGINE_CHANNEL_SECRET (the engine's environment) in the `X-Engine-Secret` header,
+compared in constant time; anything else gets 401 and nothing runs. Without the
+variable the channel refuses every message. This is the only input channel
+(credentials.yml), so nothing else on the machine can talk to a conversation.
+
 Runs inside the engine (Rasa 3.6, Python 3.10): keep it 3.10-compatible.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hmac
 import logging
+import os
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -32,6 +40,15 @@ ACTION_LISTEN = "action_listen"
 _SAVED: OrderedDict[str, Any] = OrderedDict()
 _SAVED_MAX = 1000
 REPORTED_SLOTS = ("role", "journey_outcome", "requested_slot")
+SECRET_HEADER = "X-Engine-Secret"
+SECRET_ENV = "ENGINE_CHANNEL_SECRET"
+
+
+def from_the_gateway(given: str | None, expected: str) -> bool:
+    """Whether the request carries the shared secret (never true without one configured)."""
+    if len(expected) < 16 or not given:
+        return False
+    return hmac.compare_digest(given.encode(), expected.encode())
 
 
 def _turn_events(events: list[Any], message_id: str) -> list[Any]:
@@ -124,6 +141,9 @@ class GatewayInput(RestInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         hook = Blueprint("gateway_webhook", __name__)
+        secret = os.environ.get(SECRET_ENV, "")
+        if len(secret) < 16:
+            logger.error("%s is not set: the gateway channel will refuse every message", SECRET_ENV)
 
         @hook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -131,6 +151,8 @@ class GatewayInput(RestInput):
 
         @hook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
+            if not from_the_gateway(request.headers.get(SECRET_HEADER), secret):
+                return response.json({"error": "unauthorised"}, 401)
             body = request.json or {}
             sender, text = body.get("sender"), body.get("message")
             if not isinstance(sender, str) or not isinstance(text, str):

@@ -15,7 +15,7 @@ Both run on the CPU with numpy only; nothing is downloaded.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -44,24 +44,22 @@ TOP_LABELS = 8
 SKIPPED_INTENTS = {"nlu_fallback", "walkthrough_answer"}
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False
-)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
 class SemanticFeaturizer(DenseFeaturizer, GraphComponent):
     """Dense sentence and token features from all-MiniLM-L6-v2."""
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> dict[str, Any]:
         return {**DenseFeaturizer.get_default_config(), "alias": FEATURIZER_ALIAS}
 
-    def __init__(self, config: Dict[Text, Any], name: Text) -> None:
+    def __init__(self, config: dict[str, Any], name: str) -> None:
         super().__init__(name, config)
         self.encoder = shared_encoder()
 
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
@@ -69,21 +67,19 @@ class SemanticFeaturizer(DenseFeaturizer, GraphComponent):
         return cls(config, execution_context.node_name)
 
     @classmethod
-    def validate_config(cls, config: Dict[Text, Any]) -> None:
+    def validate_config(cls, config: dict[str, Any]) -> None:
         pass
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         """Featurize in batches: one matrix product for many short messages."""
         alias = self._config["alias"]
         for attribute in DENSE_FEATURIZABLE_ATTRIBUTES:
-            todo = [
-                m for m in messages if m.get(attribute) and m.get(TOKENS_NAMES[attribute])
-            ]
+            todo = [m for m in messages if m.get(attribute) and m.get(TOKENS_NAMES[attribute])]
             if not todo:
                 continue
             # Each retrieval example carries its whole answer as RESPONSE: encode
             # each distinct text (and tokenisation) once.
-            unique: Dict[Any, int] = {}
+            unique: dict[Any, int] = {}
             for m in todo:
                 unique.setdefault(self._key(m, attribute), len(unique))
             keys = list(unique)
@@ -91,7 +87,7 @@ class SemanticFeaturizer(DenseFeaturizer, GraphComponent):
                 [text for text, _ in keys], [list(spans) for _, spans in keys]
             )
             vectors = [encoded[unique[self._key(m, attribute)]] for m in todo]
-            for message, (sentence, sequence) in zip(todo, vectors):
+            for message, (sentence, sequence) in zip(todo, vectors, strict=False):
                 message.add_features(Features(sequence, FEATURE_TYPE_SEQUENCE, attribute, alias))
                 message.add_features(
                     Features(sentence[None, :], FEATURE_TYPE_SENTENCE, attribute, alias)
@@ -99,7 +95,7 @@ class SemanticFeaturizer(DenseFeaturizer, GraphComponent):
         return messages
 
     @staticmethod
-    def _key(message: Message, attribute: Text) -> Any:
+    def _key(message: Message, attribute: str) -> Any:
         spans = tuple((t.start, t.end) for t in message.get(TOKENS_NAMES[attribute]))
         return message.get(attribute), spans
 
@@ -108,7 +104,7 @@ class SemanticFeaturizer(DenseFeaturizer, GraphComponent):
         return training_data
 
 
-def _label(message: Message) -> Optional[Text]:
+def _label(message: Message) -> str | None:
     key = message.get(INTENT_RESPONSE_KEY)
     if key:
         return key
@@ -152,8 +148,8 @@ def train_softmax(vectors: np.ndarray, targets: np.ndarray, classes: int) -> np.
 
 
 def rank(
-    vector: np.ndarray, weights: np.ndarray, labels: List[Text], top: int = TOP_LABELS
-) -> List[Dict[Text, Any]]:
+    vector: np.ndarray, weights: np.ndarray, labels: list[str], top: int = TOP_LABELS
+) -> list[dict[str, Any]]:
     """Labels by probability, best first."""
     if not len(labels):
         return []
@@ -164,9 +160,7 @@ def rank(
     return [{"name": labels[i], "probability": round(float(p[i]), 4)} for i in order]
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True
-)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class SemanticMatcher(GraphComponent):
     """Labels by meaning, reported beside the classifiers' choice."""
 
@@ -174,8 +168,8 @@ class SemanticMatcher(GraphComponent):
         self,
         model_storage: ModelStorage,
         resource: Resource,
-        weights: Optional[np.ndarray] = None,
-        labels: Optional[List[Text]] = None,
+        weights: np.ndarray | None = None,
+        labels: list[str] | None = None,
     ) -> None:
         self._model_storage = model_storage
         self._resource = resource
@@ -186,7 +180,7 @@ class SemanticMatcher(GraphComponent):
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
@@ -196,7 +190,7 @@ class SemanticMatcher(GraphComponent):
     @classmethod
     def load(
         cls,
-        config: Dict[Text, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
@@ -224,13 +218,13 @@ class SemanticMatcher(GraphComponent):
             np.savez(path / "matcher.npz", weights=self.weights, labels=np.array(classes))
         return self._resource
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
             if not text or text.startswith("/"):
                 continue
             vector = _sentence_vector(message, self.encoder)
-            result: Dict[Text, Any] = {"ranking": rank(vector, self.weights, self.labels)}
+            result: dict[str, Any] = {"ranking": rank(vector, self.weights, self.labels)}
             metadata = message.get("metadata")
             metadata = metadata if isinstance(metadata, dict) else {}
             previous, context = metadata.get("previous_topic"), metadata.get("previous_topic_title")

@@ -4,8 +4,10 @@
 
 Starts its own stack (engine, action server, gateway) on free ports with the
 trained model, then, at each concurrency level, runs N conversations at once
-through (a) the gateway's /api/chat and (b) the engine's plain REST webhook
-(/webhooks/rest/webhook) on the same model, one after the other in the same run.
+through (a) the gateway's /api/chat and (b) the engine's own channel called
+directly (/webhooks/gateway/webhook with the shared secret: Rasa's REST webhook
+plus a turn summary; the plain REST channel is off) on the same model, one after
+the other in the same run.
 Each conversation is a realistic multi-turn script: guidance questions, the
 language coach, a full safety-planning walkthrough and a commissioning
 checklist. Each level runs twice: with a think time between a reply and the
@@ -86,6 +88,7 @@ async def conversation(
     errors: list[str],
     think: float,
     rng: random.Random,
+    headers: dict[str, str] | None = None,
 ) -> None:
     sender = f"bench-{uuid.uuid4().hex[:12]}"
     # Start at a random point of the first think time, as real users do.
@@ -93,8 +96,13 @@ async def conversation(
     for message in SCRIPT:
         started = time.perf_counter()
         try:
-            response = await client.post(url, json={"sender": sender, "message": message})
-            ok = response.status_code == 200 and isinstance(response.json(), list)
+            response = await client.post(
+                url, json={"sender": sender, "message": message}, headers=headers
+            )
+            body = response.json()
+            ok = response.status_code == 200 and isinstance(
+                body.get("messages") if isinstance(body, dict) else body, list
+            )
             if not ok:
                 errors.append(f"{response.status_code}")
         except httpx.HTTPError as exc:
@@ -105,7 +113,9 @@ async def conversation(
             await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
 
 
-async def level(url: str, concurrency: int, rounds: int, think: float) -> dict[str, Any]:
+async def level(
+    url: str, concurrency: int, rounds: int, think: float, headers: dict[str, str] | None = None
+) -> dict[str, Any]:
     latencies: list[float] = []
     errors: list[str] = []
     rng = random.Random(concurrency)
@@ -115,7 +125,7 @@ async def level(url: str, concurrency: int, rounds: int, think: float) -> dict[s
         for _ in range(rounds):
             await asyncio.gather(
                 *(
-                    conversation(client, url, latencies, errors, think, rng)
+                    conversation(client, url, latencies, errors, think, rng, headers)
                     for _ in range(concurrency)
                 )
             )
@@ -217,6 +227,8 @@ async def run(levels: list[int], rounds: int, thinks: list[float]) -> dict[str, 
         rasa_port=free_port(),
         actions_port=free_port(),
         rasa_token=uuid.uuid4().hex,
+        engine_channel_secret=uuid.uuid4().hex,
+        actions_token=uuid.uuid4().hex,
         pseudonym_secret=uuid.uuid4().hex,
         database_url=f"sqlite:///{workdir / 'bench.db'}",
         dashboard_password=uuid.uuid4().hex,
@@ -227,15 +239,16 @@ async def run(levels: list[int], rounds: int, thinks: list[float]) -> dict[str, 
     stack.start(timeout=300)
     try:
         gateway = f"{settings.gateway_url}/api/chat"
-        bare = f"{settings.rasa_url}/webhooks/rest/webhook"
+        bare = f"{settings.rasa_url}/webhooks/gateway/webhook"
+        secret = {"X-Engine-Secret": settings.engine_channel_secret}
         await level(gateway, 2, 1, 0)  # warm up both paths
-        await level(bare, 2, 1, 0)
+        await level(bare, 2, 1, 0, secret)
         rows = []
         for think in thinks:
             for concurrency in levels:
                 row: dict[str, Any] = {"concurrency": concurrency, "think_s": think}
                 row["gateway"] = await level(gateway, concurrency, rounds, think)
-                row["bare_rasa"] = await level(bare, concurrency, rounds, think)
+                row["bare_rasa"] = await level(bare, concurrency, rounds, think, secret)
                 for q in ("p50", "p95"):
                     ratio = row["gateway"][f"{q}_ms"] / row["bare_rasa"][f"{q}_ms"]
                     row[f"ratio_{q}"] = round(ratio, 2)

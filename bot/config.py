@@ -16,6 +16,8 @@ from typing import Literal
 from dotenv import dotenv_values
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from bot.private_files import private_dir, write_private
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -34,7 +36,16 @@ class Settings(BaseModel):
     gateway_port: int = Field(8000, ge=1, le=65535)
     rasa_port: int = Field(5005, ge=1, le=65535)
     actions_port: int = Field(5055, ge=1, le=65535)
+    # The engine's HTTP API is off unless ENGINE_API is true (the end-to-end tests read
+    # trackers and parse text through it); RASA_TOKEN protects it, passed in the
+    # environment only (addons/engine.py), never on a command line.
+    engine_api: bool = False
     rasa_token: str = Field(min_length=16)
+    # Shared secrets between our own processes, from the environment only: the gateway
+    # sends ENGINE_CHANNEL_SECRET in a header to the engine's gateway channel, and the
+    # engine sends ACTIONS_TOKEN to the action server.
+    engine_channel_secret: str = Field(min_length=16)
+    actions_token: str = Field(min_length=16)
     database_url: str
     pseudonym_secret: str = Field(min_length=16)
     engine_timeout_seconds: float = Field(30.0, gt=0, le=300)
@@ -43,9 +54,13 @@ class Settings(BaseModel):
     # The engine's endpoints file: endpoints.yml (one engine, in-memory trackers) or
     # deploy/endpoints.redis.yml (several engines sharing Redis).
     engine_endpoints: str = Field("endpoints.yml", pattern=r"^[\w./-]+\.yml$")
-    # The anonymised message text in the interaction log: on by default only in development.
-    log_text: bool | None = None
+    # Opt-in, every mode: keep the anonymised text of unanswered questions (only those)
+    # for content owners, for LOG_TEXT_RETENTION_DAYS.
+    log_text: bool = False
+    log_text_retention_days: int = Field(30, ge=1, le=365)
     log_retention_days: int = Field(365, ge=1, le=3650)
+    # A conversation the engine holds is forgotten after this many idle minutes.
+    conversation_expiry_minutes: int = Field(120, ge=5, le=1440)
     dashboard_user: str = Field("dashboard", min_length=1, pattern=r"^[^:]+$")
     dashboard_password: str = Field(min_length=12)
     max_body_bytes: int = Field(32_768, ge=1024, le=1_048_576)
@@ -56,7 +71,7 @@ class Settings(BaseModel):
 
     @property
     def logs_text(self) -> bool:
-        return self.app_env == "development" if self.log_text is None else self.log_text
+        return self.log_text
 
     @property
     def rasa_url(self) -> str:
@@ -82,7 +97,10 @@ _ENV_NAMES = {
     "gateway_port": "GATEWAY_PORT",
     "rasa_port": "RASA_PORT",
     "actions_port": "ACTIONS_PORT",
+    "engine_api": "ENGINE_API",
     "rasa_token": "RASA_TOKEN",
+    "engine_channel_secret": "ENGINE_CHANNEL_SECRET",
+    "actions_token": "ACTIONS_TOKEN",
     "database_url": "DATABASE_URL",
     "pseudonym_secret": "PSEUDONYM_SECRET",
     "engine_timeout_seconds": "ENGINE_TIMEOUT_SECONDS",
@@ -90,6 +108,8 @@ _ENV_NAMES = {
     "local_area": "LOCAL_AREA",
     "engine_endpoints": "ENGINE_ENDPOINTS",
     "log_text": "LOG_TEXT",
+    "log_text_retention_days": "LOG_TEXT_RETENTION_DAYS",
+    "conversation_expiry_minutes": "CONVERSATION_EXPIRY_MINUTES",
     "log_retention_days": "LOG_RETENTION_DAYS",
     "dashboard_user": "DASHBOARD_USER",
     "dashboard_password": "DASHBOARD_PASSWORD",
@@ -119,10 +139,9 @@ def _development_secret(var_dir: Path, name: str) -> str:
     path = var_dir / name
     if path.exists():
         return path.read_text().strip()
-    var_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(var_dir)
     value = secrets.token_urlsafe(32)
-    path.write_text(value)
-    path.chmod(0o600)
+    write_private(path, value)
     return value
 
 
@@ -142,11 +161,10 @@ def load_settings(
     app_env = raw.get("app_env", "development")
     var_dir = project_root / "var"
     if app_env == "production":
-        missing = [
-            _ENV_NAMES[f]
-            for f in ("pseudonym_secret", "rasa_token", "database_url", "dashboard_password")
-            if f not in raw
-        ]
+        required = ["pseudonym_secret", "engine_channel_secret", "actions_token"]
+        required += ["rasa_token"] if raw.get("engine_api", "").lower() == "true" else []
+        required += ["database_url", "dashboard_password"]
+        missing = [_ENV_NAMES[f] for f in required if f not in raw]
         if missing:
             raise ConfigError(
                 "Production mode needs these set in the environment or .env: " + ", ".join(missing)
@@ -154,8 +172,17 @@ def load_settings(
     raw.setdefault("database_url", f"sqlite:///{var_dir / 'assistant.db'}")
     if "pseudonym_secret" not in raw:
         raw["pseudonym_secret"] = _development_secret(var_dir, "pseudonym.key")
-    if "rasa_token" not in raw:
-        raw["rasa_token"] = _development_secret(var_dir, "rasa-token.key")
+    for field, key_file in (
+        ("rasa_token", "rasa-token.key"),
+        ("engine_channel_secret", "engine-channel.key"),
+        ("actions_token", "actions-token.key"),
+    ):
+        if field not in raw:  # in production only RASA_TOKEN, unused while the API is off
+            raw[field] = (
+                secrets.token_urlsafe(32)
+                if app_env == "production"
+                else _development_secret(var_dir, key_file)
+            )
     if "dashboard_password" not in raw:
         raw["dashboard_password"] = _development_secret(var_dir, "dashboard-password.key")
 

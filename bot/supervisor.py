@@ -2,6 +2,13 @@
 
 `make run` calls `python -m bot.supervisor`; the end-to-end tests use `Stack`
 directly, on free ports, so they exercise exactly what a user runs.
+
+Secrets (ENGINE_CHANNEL_SECRET, ACTIONS_TOKEN, RASA_TOKEN, ...) reach the children
+in their environment only, never on a command line, and each child gets only the
+ones it uses (`SECRETS_FOR`). Every child runs with umask 077, so what it creates
+under var/ (the SQLite database, logs) is 0600 in 0700 folders. Each start writes
+a fresh log per process; the previous one is kept as `<name>.<start time>.log`
+(0600) and deleted by the purge after LOG_RETENTION_DAYS.
 """
 
 from __future__ import annotations
@@ -20,7 +27,24 @@ from pathlib import Path
 import httpx
 
 from bot.config import ConfigError, Settings, load_settings, settings_environment
+from bot.private_files import (
+    FILE_MODE,
+    PRIVATE_UMASK,
+    open_private_append,
+    private_dir,
+    tighten,
+)
 from bot.training import model_path
+
+# Secrets in the environment, and which process may see each.
+SECRETS_FOR = {
+    "PSEUDONYM_SECRET": {"gateway"},
+    "DASHBOARD_PASSWORD": {"gateway"},
+    "DATABASE_URL": {"gateway"},
+    "ENGINE_CHANNEL_SECRET": {"gateway", "engine"},
+    "ACTIONS_TOKEN": {"engine", "actions"},
+    "RASA_TOKEN": {"engine"},
+}
 
 
 class StackError(RuntimeError):
@@ -55,18 +79,19 @@ class Stack:
         return {
             "actions": ProcessSpec(
                 "actions",
-                [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
+                [sys.executable, "-m", "bot.action_server", "--actions", "actions",
                  "--port", str(s.actions_port)],
                 f"{s.actions_url}/health",
             ),
             "engine": ProcessSpec(
                 "engine",
                 [
-                    str(self.rasa_bin), "run",
+                    # `rasa run`, with RASA_TOKEN read from the environment (addons/engine.py)
+                    str(self.rasa_bin.parent / "python"), "-m", "addons.engine", "run",
                     "--model", str(self.model),
                     "--interface", "127.0.0.1",
                     "--port", str(s.rasa_port),
-                    "--enable-api", "--auth-token", s.rasa_token,
+                    *(["--enable-api"] if s.engine_api else []),
                     "--endpoints", s.engine_endpoints,
                     "--credentials", "credentials.yml",
                 ],
@@ -77,16 +102,24 @@ class Stack:
                 [
                     sys.executable, "-m", "uvicorn", "bot.gateway.app:create_app", "--factory",
                     "--host", s.gateway_host, "--port", str(s.gateway_port),
+                    "--no-access-log",  # no addresses or query strings in var/log
                 ],
                 f"{s.gateway_url}/health",
             ),
         }  # fmt: skip
 
-    def environment(self) -> dict[str, str]:
-        """Every setting as the environment variable it was read from, for the children."""
+    def environment(self, name: str | None = None) -> dict[str, str]:
+        """Every setting as the environment variable it was read from, for the child
+        `name`, without the secrets it does not use (all of them for `name=None`)."""
+        settings = {
+            key: value
+            for key, value in settings_environment(self.settings).items()
+            if name is None or key not in SECRETS_FOR or name in SECRETS_FOR[key]
+        }
+        inherited = {k: v for k, v in os.environ.items() if k not in SECRETS_FOR}
         return {
-            **os.environ,
-            **settings_environment(self.settings),
+            **inherited,
+            **settings,
             # rasa-sdk listens on all interfaces unless told otherwise.
             "SANIC_HOST": "127.0.0.1",
             # No telemetry: the engine must not try to reach the internet.
@@ -96,19 +129,37 @@ class Stack:
             "PYTHONUNBUFFERED": "1",
         }
 
+    def _fresh_log(self, name: str) -> int:
+        """A new 0600 log for `name`; the previous one is kept with its start time."""
+        private_dir(self.log_dir)
+        path = self.log_dir / f"{name}.log"
+        if path.exists() and path.stat().st_size:
+            started = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(path.stat().st_mtime))
+            rotated = self.log_dir / f"{name}.{started}.log"
+            n = 1
+            while rotated.exists():
+                rotated = self.log_dir / f"{name}.{started}.{n}.log"
+                n += 1
+            path.rename(rotated)
+            rotated.chmod(FILE_MODE)
+        return open_private_append(path)
+
     def start_process(self, name: str) -> None:
         spec = self.specs()[name]
-        self.log_dir.mkdir(parents=True, exist_ok=True)
-        with (self.log_dir / f"{name}.log").open("ab") as log:
+        log = self._fresh_log(name)
+        try:
             self.processes[name] = subprocess.Popen(
                 spec.command,
                 cwd=self.settings.project_root,
-                env=self.environment(),
+                env=self.environment(name),
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
+                umask=PRIVATE_UMASK,  # var/ files 0600, folders 0700
                 start_new_session=True,  # Ctrl-C reaches us, and we stop children in order
             )
+        finally:
+            os.close(log)
 
     def wait_healthy(self, name: str, timeout: float) -> None:
         spec = self.specs()[name]
@@ -193,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
 
+    os.umask(PRIVATE_UMASK)
+    private_dir(settings.var_dir)
+    tighten(settings.var_dir)  # files left world-readable by an older version
     log_dir = settings.var_dir / "log"
     print("Starting the action server, the Rasa engine (about a minute) and the gateway...")
     stack = Stack(

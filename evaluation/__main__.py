@@ -102,9 +102,9 @@ def evaluate(base_url: str, half: str) -> dict[str, Any]:
     started = time.monotonic()
     replies = asyncio.run(_run_all(base_url, jobs))
     report["seconds"] = round(time.monotonic() - started, 1)
-    q_replies = iter(r for (kind, _), r in zip(jobs, replies) if kind == "q")
-    f_replies = iter(r for (kind, _), r in zip(jobs, replies) if kind == "f")
-    c_replies = iter(r for (kind, _), r in zip(jobs, replies) if kind == "c")
+    q_replies = iter(r for (kind, _), r in zip(jobs, replies, strict=False) if kind == "q")
+    f_replies = iter(r for (kind, _), r in zip(jobs, replies, strict=False) if kind == "f")
+    c_replies = iter(r for (kind, _), r in zip(jobs, replies, strict=False) if kind == "c")
 
     tally, by_topic = Tally(), Tally()
     short_lines = 0
@@ -135,7 +135,9 @@ def evaluate(base_url: str, half: str) -> dict[str, Any]:
             "choose_right" if "choose_right" in results else results[0])  # fmt: skip
         follow[result] += 1
         if result != "right":
-            follow_misses.append({"first": f["first_expect"], "expected": expects, "got": reply.got()})
+            follow_misses.append(
+                {"first": f["first_expect"], "expected": expects, "got": reply.got()}
+            )
     report["followups"] = {**Tally().rates(follow), "misses": follow_misses}
 
     crisis_text = crisis_message_text()
@@ -172,7 +174,9 @@ def privacy(half: str) -> dict[str, Any] | None:
     from bot.privacy.evaluate import evaluate as evaluate_privacy
     from bot.privacy.evaluate import meets_targets
 
-    report = evaluate_privacy(yaml.safe_load(path.read_text(encoding="utf-8")), default_anonymiser())
+    report = evaluate_privacy(
+        yaml.safe_load(path.read_text(encoding="utf-8")), default_anonymiser()
+    )
     report["meets_targets"] = meets_targets(report)
     return report
 

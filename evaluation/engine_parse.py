@@ -16,17 +16,19 @@ import yaml
 
 sys.path.insert(0, os.getcwd())
 
-from rasa.core.agent import Agent  # noqa: E402
-from rasa.core.channels.channel import UserMessage  # noqa: E402
+from rasa.core.agent import Agent
+from rasa.core.channels.channel import UserMessage
 
 
 async def main() -> None:
     agent = Agent.load("models/assistant.tar.gz")
-    data = yaml.safe_load(open("tests/heldout/questions/tune.yml", encoding="utf-8"))
+    with open("tests/heldout/questions/tune.yml", encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
     titles = {}
     for name in sorted(os.listdir("data/knowledge")):
-        for topic in yaml.safe_load(open(f"data/knowledge/{name}", encoding="utf-8"))["topics"]:
-            titles[topic["key"]] = topic["title"]
+        with open(f"data/knowledge/{name}", encoding="utf-8") as handle:
+            for topic in yaml.safe_load(handle)["topics"]:
+                titles[topic["key"]] = topic["title"]
     out = []
     for q in data["questions"]:
         parse = await agent.processor.parse_message(UserMessage(q["text"]))

@@ -27,7 +27,10 @@ def write_report(report: dict[str, Any]) -> str:
         lines.append(_row("all", q["overall"]))
         for kind, r in q["by_kind"].items():
             lines.append(_row(kind, r))
-        lines += ["", f"Short safety line first on {q['short_safety_line_first']} of these questions."]
+        lines += [
+            "",
+            f"Short safety line first on {q['short_safety_line_first']} of these questions.",
+        ]
         lines += ["", "### Per topic and journey", "", HEADER]
         lines += [_row(name, r) for name, r in q["by_expect"].items()]
         lines += ["", "### Confusions (expected → what the assistant did)", ""]
@@ -35,7 +38,9 @@ def write_report(report: dict[str, Any]) -> str:
     f = report.get("followups")
     if f:
         lines += ["", "## Follow-ups (second turn of two)", "", HEADER, _row("follow-ups", f), ""]
-        lines += [f"- after {m['first']}: expected {m['expected']}, got {m['got']}" for m in f["misses"]]
+        lines += [
+            f"- after {m['first']}: expected {m['expected']}, got {m['got']}" for m in f["misses"]
+        ]
     c = report.get("crisis")
     if c:
         lines += [

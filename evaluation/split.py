@@ -55,7 +55,10 @@ def split(name: str, raw: dict[str, Any]) -> dict[str, dict[str, Any]]:
     if name == "questions":
         qt, qs = halves(raw["questions"], lambda i: i["text"], lambda i: i["expect"])
         ft, fs = halves(raw["followups"], lambda i: i["first"] + i["followup"], lambda i: "f")
-        return {"tune": {"questions": qt, "followups": ft}, "sealed": {"questions": qs, "followups": fs}}
+        return {
+            "tune": {"questions": qt, "followups": ft},
+            "sealed": {"questions": qs, "followups": fs},
+        }
     if name == "privacy":
         wt, ws = halves(raw["with_identifiers"], lambda i: i["text"], lambda i: "w")
         ct, cs = halves(raw["clean"], lambda i: i, lambda i: "c")
@@ -87,7 +90,10 @@ def main(argv: list[str]) -> int:
         path.write_text(text, encoding="utf-8")
         if half == "sealed":
             lines.append(f"{hashlib.sha256(text.encode()).hexdigest()}  {name}/sealed.yml")
-        print(f"{path.relative_to(PROJECT_ROOT)}: " + ", ".join(f"{k} {len(v)}" for k, v in data.items()))
+        print(
+            f"{path.relative_to(PROJECT_ROOT)}: "
+            + ", ".join(f"{k} {len(v)}" for k, v in data.items())
+        )
     MANIFEST.write_text("\n".join(sorted(lines)) + "\n")
     return 0
 

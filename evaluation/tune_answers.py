@@ -44,7 +44,7 @@ def main(argv: list[str]) -> int:
         t = Thresholds(agree=agree, alone=alone, selector=selector)
         c = score(questions, t, known)
         rows.append((c["wrong"], -c["right"], agree, alone, selector, c))
-    for wrong, _, agree, alone, selector, c in sorted(rows)[:25]:
+    for _wrong, _, agree, alone, selector, c in sorted(rows)[:25]:
         print(f"agree {agree} alone {alone} selector {selector}: {c}")
     for follow_up in (0.15, 0.2, 0.3, 0.4):
         print(f"follow-up {follow_up}:", score(follow, Thresholds(follow_up=follow_up), known))

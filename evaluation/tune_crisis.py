@@ -48,9 +48,13 @@ def main() -> int:
           f"false alarms {clear[~danger].mean():.3f}")  # fmt: skip
     possible_at = lowest_threshold(p, ~danger, clear, SHORT_LINE_BUDGET)
     either = clear | (p >= possible_at)
-    print(f"possible_probability {possible_at}: danger with 999 or the line "
-          f"{either[danger].mean():.3f}; near-misses with either {either[~danger].mean():.3f}")  # fmt: skip
-    missed = [i["kind"] for i, c in zip(items, clear, strict=True) if i["label"] == "danger" and not c]
+    print(
+        f"possible_probability {possible_at}: danger with 999 or the line "
+        f"{either[danger].mean():.3f}; near-misses with either {either[~danger].mean():.3f}"
+    )
+    missed = [
+        i["kind"] for i, c in zip(items, clear, strict=True) if i["label"] == "danger" and not c
+    ]
     print("danger without 999 first, by kind:", sorted(set(missed)))
     return 0
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import yaml
+
 from bot.config import PROJECT_ROOT, Settings
 
 DASHBOARD_PASSWORD = "test-dashboard-password"
@@ -18,9 +20,20 @@ def make_settings(tmp_path: Path, **overrides: object) -> Settings:
         "app_env": "test",
         "project_root": PROJECT_ROOT,
         "rasa_token": "test-token-0123456789",
+        "engine_channel_secret": "test-channel-secret-0123456789",
+        "actions_token": "test-actions-token-0123456789",
         "pseudonym_secret": "test-secret-0123456789",
         "database_url": f"sqlite:///{tmp_path / 'test.db'}",
         "dashboard_password": DASHBOARD_PASSWORD,
     }
     values.update(overrides)
     return Settings(**values)
+
+
+def domain_intents() -> list[str]:
+    """Every intent of the domain, and Rasa's own that also run when typed as `/intent`."""
+    intents: set[str] = set()
+    for path in (PROJECT_ROOT / "domain").glob("*.yml"):
+        for intent in yaml.safe_load(path.read_text()).get("intents", []):
+            intents |= set(intent) if isinstance(intent, dict) else {intent}
+    return sorted(intents | {"restart", "session_start", "back", "out_of_scope", "nlu_fallback"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -60,6 +61,18 @@ def _filters(
 FiltersDep = Annotated[Filters, Depends(_filters)]
 
 
+def exportable(result: Report) -> Report:
+    """The report as `/api/stats` may give it: the unanswered questions' text stays on
+    the dashboard page, so an export of `fallbacks` keeps only its counts."""
+    if result.name != "fallbacks":
+        return result
+    return replace(
+        result,
+        rows=[],
+        description=result.description + " The questions themselves are not exported.",
+    )
+
+
 def _csv(result: Report) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
@@ -93,7 +106,7 @@ async def stats(
     filters: FiltersDep,
     format: Literal["json", "csv"] = "json",
 ) -> Response | StatsResponse:
-    result = await run_in_threadpool(report, services.database, name.value, filters)
+    result = exportable(await run_in_threadpool(report, services.database, name.value, filters))
     if format == "csv":
         return Response(
             _csv(result),

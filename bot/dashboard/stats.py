@@ -199,7 +199,8 @@ def fallbacks(session: Session, filters: Filters) -> Report:
         rows,
         description=(
             "Turns where the assistant was not confident enough to answer. The questions "
-            "appear only where LOG_TEXT is on; they were anonymised before storage."
+            "appear only where LOG_TEXT is on, only on this page (never in an export), "
+            "anonymised, for LOG_TEXT_RETENTION_DAYS."
         ),
         extra={
             "answered turns": shown(answered),

@@ -94,8 +94,11 @@ class RasaClient:
         engine_url: str,
         actions_url: str,
         timeout: float,
+        channel_secret: str = "",
     ) -> None:
         self._http = http
+        # Sent with every message: the engine's gateway channel refuses anything without it.
+        self._headers = {"X-Engine-Secret": channel_secret}
         self._engine_url = engine_url.rstrip("/")
         self._actions_url = actions_url.rstrip("/")
         self._timeout = timeout
@@ -111,12 +114,15 @@ class RasaClient:
             response = await self._http.post(
                 f"{self._engine_url}/webhooks/gateway/webhook",
                 json=body,
+                headers=self._headers,
                 timeout=self._timeout,
             )
         except httpx.HTTPError as exc:
             raise EngineUnavailable(type(exc).__name__) from exc
         if response.status_code >= 500:
             raise EngineUnavailable(f"engine answered {response.status_code}")
+        if response.status_code in (401, 403):  # ENGINE_CHANNEL_SECRET differs: a 503, not a 500
+            raise EngineUnavailable("engine refused the gateway's channel secret")
         response.raise_for_status()
         body = response.json()
         messages = body.get("messages") if isinstance(body, dict) else None

@@ -36,22 +36,28 @@ from bot.gateway.services import Services, ServicesDep
 from bot.knowledge.directory import national_directory
 from bot.privacy.anonymiser import default_anonymiser
 from bot.safety.crisis import crisis_detector
-from bot.safety.semantic_net import semantic_net
 from bot.safety.messages import crisis_message_text
+from bot.safety.semantic_net import semantic_net
 from bot.storage.db import Database, upgrade
 from bot.storage.interactions import InteractionStore
 from bot.storage.log_writer import LogWriter
-from bot.storage.retention import purge
+from bot.storage.retention import purge, purge_logs, text_retention_days
 
 logger = logging.getLogger(__name__)
 PURGE_EVERY_SECONDS = 24 * 60 * 60
 
 
-async def _purge_daily(database: Database, days: int) -> None:
-    """Delete log entries past retention now and every day; a failure waits for the next day."""
+async def _purge_daily(database: Database, settings: Settings) -> None:
+    """Apply retention (`bot.storage.retention`) now and every day; a failure waits a day."""
+    days = settings.log_retention_days
     while True:
         try:
-            deleted = await run_in_threadpool(purge, database, days)
+            deleted = await run_in_threadpool(
+                purge, database, days, None, text_retention_days(settings)
+            )
+            deleted["log files"] = await run_in_threadpool(
+                purge_logs, settings.var_dir / "log", days
+            )
             logger.info("retention purge: %s", deleted)
         except Exception as exc:
             logger.warning("retention purge failed: %s", type(exc).__name__)
@@ -108,7 +114,7 @@ def create_app(
             prepare=None if migrated else lambda: upgrade(settings.database_url),
         )
         log.start()
-        purging = asyncio.create_task(_purge_daily(database, settings.log_retention_days))
+        purging = asyncio.create_task(_purge_daily(database, settings))
         limits = httpx.Limits(max_connections=200, max_keepalive_connections=50)
         async with httpx.AsyncClient(limits=limits, transport=transport) as http:
             rasa = RasaClient(
@@ -116,6 +122,7 @@ def create_app(
                 settings.rasa_url,
                 settings.actions_url,
                 settings.engine_timeout_seconds,
+                settings.engine_channel_secret,
             )
             chat = ChatService(
                 rasa=rasa,

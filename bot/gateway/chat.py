@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import logging
-import re
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -18,9 +16,9 @@ from bot.gateway import payloads
 from bot.gateway.feedback import Answer, FeedbackOffers, offer_message
 from bot.gateway.turn_log import turn_entry
 from bot.knowledge.directory import NationalDirectory
+from bot.knowledge.topics import topics_by_key
 from bot.privacy.anonymiser import Anonymised, Anonymiser
 from bot.pseudonym import conversation_id
-from bot.knowledge.topics import topics_by_key
 from bot.safety.crisis import CrisisDetector
 from bot.safety.messages import POSSIBLE_DANGER_LINE
 from bot.safety.semantic_net import SemanticCrisisNet
@@ -64,6 +62,7 @@ class ChatService:
     anonymiser: Anonymiser
     log_text: bool = False
     feedback: FeedbackOffers = field(default_factory=FeedbackOffers)
+    offers: payloads.OfferedPayloads = field(default_factory=payloads.OfferedPayloads)
     # The semantic crisis net (None: phrase rules and the model's intent only).
     semantic: SemanticCrisisNet | None = None
     # Conversations already told that details were removed, and the name words found
@@ -80,25 +79,14 @@ class ChatService:
         if len(store) > 50_000:
             store.popitem(last=False)
 
-    def _anonymise(self, message: str, known: frozenset[str]) -> Anonymised:
-        """Typed text is anonymised whole; a button payload has its entity values anonymised.
-
-        Something shaped like a payload that no button offers is treated as text.
-        """
-        payload = payloads.parse(message)
-        if payload is None:
-            return self.anonymiser.anonymise(message, known)
-        found: set[str] = set()
-        values = {}
-        for key, value in payload.values.items():
-            if re.fullmatch(r"[a-z0-9_ /]*", value):
-                values[key] = value  # an id from a button, not something typed
-            else:
-                result = self.anonymiser.anonymise(value, known)
-                values[key] = result.text
-                found |= result.found
-        suffix = json.dumps(values) if values else ""
-        return Anonymised(f"/{payload.intent}{suffix}", frozenset(found))
+    def _anonymise(self, cid: str, message: str, known: frozenset[str]) -> Anonymised:
+        """Anonymised, and sent as an intent only if it is a button this conversation was
+        offered; anything else is escaped text (`bot/gateway/payloads.py`)."""
+        return payloads.prepare(
+            message,
+            self.offers.was_offered(cid, message),
+            lambda text: self.anonymiser.anonymise(text, known),
+        )
 
     async def turn(self, sender: str, message: str) -> TurnResult:
         started = time.perf_counter()
@@ -108,7 +96,7 @@ class ChatService:
             return self._feedback_turn(sender, cid, answer)
         try:
             clean = await run_in_threadpool(
-                self._anonymise, message, self._names.get(cid, frozenset())
+                self._anonymise, cid, message, self._names.get(cid, frozenset())
             )
         except Exception as exc:
             logger.error("anonymiser failed: %s", type(exc).__name__)
@@ -117,7 +105,7 @@ class ChatService:
             self._remember(self._names, cid, clean.names)
         message = clean.text
         assessment = self.detector.assess(message)
-        grade, matched = assessment.is_crisis and "clear" or "none", assessment.matched
+        grade, matched = (assessment.is_crisis and "clear") or "none", assessment.matched
         if self.semantic is not None and payloads.parse(message) is None:
             semantic = await run_in_threadpool(self.semantic.assess, message)
             if semantic.grade != "none":
@@ -135,6 +123,7 @@ class ChatService:
             return TurnResult(fallback, cid, grade == "clear", True, matched)
 
         messages = reply.messages
+        self.offers.record(cid, messages)
         crisis = grade == "clear" or any(m.get("text") == self.crisis_text for m in messages)
         if crisis:
             messages = [self._crisis_message(sender)] + [

@@ -1,50 +1,49 @@
-"""Which button payloads a user may send: `/intent` or `/intent{"entity": "value"}`.
+"""Which messages reach the engine as intents: only buttons this conversation was offered.
 
-The page only sends payloads the assistant offered. Anything else that looks like
-a payload (an intent the UI never offers, such as `/nlu_fallback` or `/crisis`,
-or an unknown entity trying to set a slot) is treated as ordinary text: it goes
-through the anonymiser and the NLU model like anything typed.
+Rasa treats any message that starts with `/` as an intent (`/intent{"entity": "value"}`),
+skipping the NLU model, and fills slots from the JSON. So the gateway decides:
+
+- **Offered**: the gateway records the payload of every button in the replies it
+  relays (`OfferedPayloads`, per conversation, in this process's memory only,
+  bounded). A message equal to one of them is sent as that intent, with every JSON
+  value passed through the anonymiser first.
+- **Anything else** that starts with `/` (a typed `/crisis`, `/restart`, a button
+  from another conversation, a payload with edited JSON) is anonymised as ordinary
+  text, and its leading `/` is replaced by `∕` (U+2215 DIVISION SLASH), so Rasa
+  parses it with the NLU model like anything typed and never as an intent. The
+  tokenizer drops the character, so the words are understood as typed.
+
+`/greet` is always allowed: the chat page sends it on load, before any button.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
-from functools import cache
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
+from bot.privacy.anonymiser import Anonymised
 
-from bot.config import PROJECT_ROOT
-
-PAYLOAD = re.compile(r"^/([a-z_]+)(\{.*\})?$", re.DOTALL)
-# Never from a user: the gateway's own crisis net sends /crisis; the model sends nlu_fallback.
-INTERNAL_INTENTS = frozenset({"crisis", "nlu_fallback"})
-# Entities the buttons carry.
-ENTITIES = frozenset({"answer", "situation"})
-MAX_VALUE_CHARS = 200
+PAYLOAD = re.compile(r"^/([A-Za-z0-9_/.-]+)(\{.*\})?$", re.DOTALL)
+ESCAPED_SLASH = "\u2215"
+ALWAYS_ALLOWED = frozenset({"/greet"})
+MAX_CONVERSATIONS = 50_000
+MAX_PAYLOADS_PER_CONVERSATION = 64
 
 
 @dataclass(frozen=True)
 class Payload:
     intent: str
-    values: dict[str, str]
-
-
-@cache
-def offered_intents() -> frozenset[str]:
-    intents: set[str] = set()
-    for path in (PROJECT_ROOT / "domain").glob("*.yml"):
-        for intent in yaml.safe_load(path.read_text()).get("intents", []):
-            intents |= set(intent) if isinstance(intent, dict) else {intent}
-    return frozenset(intents - INTERNAL_INTENTS)
+    values: dict[str, Any]
 
 
 def parse(message: str) -> Payload | None:
-    """The payload, if `message` is one a button could have sent; else None (it is text)."""
+    """`/intent` or `/intent{json object}`; None if `message` is not shaped like one."""
     match = PAYLOAD.match(message.strip())
-    if not match or match.group(1) not in offered_intents():
+    if not match:
         return None
     values: Any = {}
     if match.group(2):
@@ -52,8 +51,84 @@ def parse(message: str) -> Payload | None:
             values = json.loads(match.group(2))
         except ValueError:
             return None
-    if not isinstance(values, dict) or not set(values) <= ENTITIES:
-        return None
-    if not all(isinstance(v, str) and len(v) <= MAX_VALUE_CHARS for v in values.values()):
+    if not isinstance(values, dict):
         return None
     return Payload(match.group(1), values)
+
+
+def escape(text: str) -> str:
+    """Text that Rasa will not read as an intent: a leading `/` becomes `∕`."""
+    stripped = text.strip()
+    if stripped.startswith("/"):
+        return ESCAPED_SLASH + stripped[1:]
+    return text
+
+
+def button_payloads(messages: Iterable[dict[str, Any]]) -> list[str]:
+    """The `/...` payloads of the buttons in the engine's replies."""
+    found = []
+    for message in messages:
+        for button in message.get("buttons") or ():
+            payload = button.get("payload") if isinstance(button, dict) else None
+            if isinstance(payload, str) and payload.strip().startswith("/"):
+                found.append(payload.strip())
+    return found
+
+
+@dataclass
+class OfferedPayloads:
+    """The payloads each conversation was offered, newest last; bounded in both directions.
+
+    Kept in the gateway's memory only. With several gateways behind a load balancer
+    without sticky sessions, a button offered by another gateway is treated as text.
+    """
+
+    _offered: OrderedDict[str, OrderedDict[str, None]] = field(default_factory=OrderedDict)
+
+    def record(self, conversation: str, messages: Iterable[dict[str, Any]]) -> None:
+        payloads = button_payloads(messages)
+        if not payloads:
+            return
+        offered = self._offered.setdefault(conversation, OrderedDict())
+        self._offered.move_to_end(conversation)
+        for payload in payloads:
+            offered[payload] = None
+            offered.move_to_end(payload)
+        while len(offered) > MAX_PAYLOADS_PER_CONVERSATION:
+            offered.popitem(last=False)
+        while len(self._offered) > MAX_CONVERSATIONS:
+            self._offered.popitem(last=False)
+
+    def was_offered(self, conversation: str, message: str) -> bool:
+        payload = message.strip()
+        return payload in ALWAYS_ALLOWED or payload in self._offered.get(conversation, {})
+
+
+def _anonymised_value(value: Any, anonymise: Callable[[str], Anonymised], found: set[str]) -> Any:
+    """Every string in a JSON value, anonymised (lists and objects included)."""
+    if isinstance(value, str):
+        result = anonymise(value)
+        found |= result.found
+        return result.text
+    if isinstance(value, list):
+        return [_anonymised_value(v, anonymise, found) for v in value]
+    if isinstance(value, dict):
+        # Keys are entity names from our own button (the payload was offered verbatim).
+        return {k: _anonymised_value(v, anonymise, found) for k, v in value.items()}
+    return value
+
+
+def prepare(message: str, offered: bool, anonymise: Callable[[str], Anonymised]) -> Anonymised:
+    """What the engine is sent for `message`, anonymised.
+
+    An offered button goes as its intent with its JSON values anonymised; anything
+    else is anonymised whole and escaped so that it can only be read as text.
+    """
+    payload = parse(message) if offered else None
+    if payload is None:
+        result = anonymise(message)
+        return Anonymised(escape(result.text), result.found, result.names)
+    found: set[str] = set()
+    values = _anonymised_value(payload.values, anonymise, found)
+    suffix = json.dumps(values, ensure_ascii=False) if values else ""
+    return Anonymised(f"/{payload.intent}{suffix}", frozenset(found))

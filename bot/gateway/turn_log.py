@@ -75,8 +75,18 @@ def turn_entry(
     anonymised: frozenset[str],
     text: str | None,
 ) -> TurnEntry:
-    """`text` must already be anonymised, and None unless LOG_TEXT is on."""
+    """`text` must already be anonymised, and None unless LOG_TEXT is on.
+
+    Even then it is kept only for an unanswered question: the fallback fired, outside
+    any journey (a walkthrough or checklist answer is never a question, and may
+    describe a family) and not in a crisis. Content owners need those questions,
+    nothing else. The purge clears it after LOG_TEXT_RETENTION_DAYS
+    (`bot/storage/retention.py`).
+    """
     topic = topic_of(turn)
+    fallback = is_fallback(turn)
+    journey = journey_of(turn, topic)
+    question = fallback and not crisis and journey is None and turn.active_loop is None
     step = turn.slots.get("requested_slot") if turn.active_loop else None
     return TurnEntry(
         conversation_id=conversation_id,
@@ -87,12 +97,12 @@ def turn_entry(
         confidence=turn.confidence,
         topic=topic,
         action=turn.actions[-1] if turn.actions else None,
-        journey=journey_of(turn, topic),
+        journey=journey,
         step=step if isinstance(step, str) else None,
-        fallback=is_fallback(turn),
+        fallback=fallback,
         crisis=crisis,
         anonymised=tuple(sorted(anonymised)),
-        text=text,
+        text=text if question else None,
         journey_outcome=turn.slots.get("journey_outcome")
         if isinstance(turn.slots.get("journey_outcome"), dict)
         else None,

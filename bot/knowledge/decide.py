@@ -34,7 +34,6 @@ JOURNEY_BUTTONS = {
 MAX_SUGGESTIONS = 3
 
 
-
 @dataclass(frozen=True)
 class Thresholds:
     """When to answer; set with `python -m evaluation.tune_answers` on the tuning half."""
@@ -107,7 +106,9 @@ def _topics(ranked: list[tuple[str, float]], known: set[str]) -> list[tuple[str,
 
 def _interleave(*lists: list[str]) -> list[str]:
     out: list[str] = []
-    for row in zip(*[lst + [""] * (max(map(len, lists)) - len(lst)) for lst in lists]):
+    for row in zip(
+        *[lst + [""] * (max(map(len, lists)) - len(lst)) for lst in lists], strict=False
+    ):
         for key in row:
             if key and key not in out:
                 out.append(key)

@@ -19,9 +19,9 @@ import importlib.util
 import json
 import math
 import threading
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import List, Sequence, Tuple
 
 import numpy as np
 
@@ -81,7 +81,9 @@ class SentenceEncoder:
         self.heads = int(config["num_attention_heads"])
         self.layers = int(config["num_hidden_layers"])
         self.eps = float(config["layer_norm_eps"])
-        weights = {k: v.astype(np.float32) for k, v in load_file(str(path / "model.safetensors")).items()}
+        weights = {
+            k: v.astype(np.float32) for k, v in load_file(str(path / "model.safetensors")).items()
+        }
         self.w = {k.removeprefix("bert."): v for k, v in weights.items()}
         # Pre-transpose the dense layers once: x @ W.T is the hot path.
         for key in list(self.w):
@@ -102,7 +104,9 @@ class SentenceEncoder:
             + w["embeddings.position_embeddings.weight"][np.arange(length)][None, :, :]
             + w["embeddings.token_type_embeddings.weight"][0][None, None, :]
         )
-        x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"], self.eps)
+        x = _layer_norm(
+            x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"], self.eps
+        )
         head = x.shape[-1] // self.heads
         bias = (1.0 - mask[:, None, None, :].astype(np.float32)) * -1e9
         for i in range(self.layers):
@@ -139,7 +143,7 @@ class SentenceEncoder:
             )
         return x
 
-    def _batch(self, texts: Sequence[str]) -> Tuple[np.ndarray, np.ndarray, list]:
+    def _batch(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, list]:
         encodings = self.tokenizer.encode_batch([t if t.strip() else "." for t in texts])
         length = max(len(e.ids) for e in encodings)
         ids = np.zeros((len(texts), length), dtype=np.int64)
@@ -153,7 +157,7 @@ class SentenceEncoder:
         """Unit vectors, one row per text (sentence-transformers' mean pooling)."""
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        rows: List[np.ndarray] = []
+        rows: list[np.ndarray] = []
         # Similar lengths together, so padding stays small.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         for start in range(0, len(order), batch_size):
@@ -172,23 +176,23 @@ class SentenceEncoder:
         return self.encode([text])[0]
 
     def encode_with_tokens(
-        self, text: str, spans: Sequence[Tuple[int, int]]
-    ) -> Tuple[np.ndarray, np.ndarray]:
+        self, text: str, spans: Sequence[tuple[int, int]]
+    ) -> tuple[np.ndarray, np.ndarray]:
         """The sentence vector and one vector per character span (e.g. a Rasa token)."""
         return self.encode_many_with_tokens([text], [spans])[0]
 
     def encode_many_with_tokens(
         self,
         texts: Sequence[str],
-        spans: Sequence[Sequence[Tuple[int, int]]],
+        spans: Sequence[Sequence[tuple[int, int]]],
         batch_size: int = 32,
-    ) -> List[Tuple[np.ndarray, np.ndarray]]:
+    ) -> list[tuple[np.ndarray, np.ndarray]]:
         """For each text, its sentence vector and one vector per character span.
 
         A span's vector is the mean of the word pieces that overlap it; a span with
         no word piece (punctuation the tokenizer dropped) gets the sentence vector.
         """
-        results: List[Tuple[np.ndarray, np.ndarray]] = [None] * len(texts)  # type: ignore[list-item]
+        results: list[tuple[np.ndarray, np.ndarray]] = [None] * len(texts)  # type: ignore[list-item]
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         for start in range(0, len(order), batch_size):
             chunk = order[start : start + batch_size]
@@ -200,7 +204,7 @@ class SentenceEncoder:
         return results
 
     @staticmethod
-    def _pool(hidden: np.ndarray, encoding, spans: Sequence[Tuple[int, int]]):
+    def _pool(hidden: np.ndarray, encoding, spans: Sequence[tuple[int, int]]):
         length = len(encoding.ids)
         hidden = hidden[:length]
         pooled = hidden.mean(axis=0)
@@ -208,7 +212,9 @@ class SentenceEncoder:
         offsets, special = encoding.offsets, encoding.special_tokens_mask
         tokens = np.zeros((len(spans), hidden.shape[-1]), dtype=np.float32)
         for row, (start, end) in enumerate(spans):
-            pieces = [j for j, (a, b) in enumerate(offsets) if not special[j] and a < end and b > start]
+            pieces = [
+                j for j, (a, b) in enumerate(offsets) if not special[j] and a < end and b > start
+            ]
             tokens[row] = hidden[pieces].mean(axis=0) if pieces else sentence
         return sentence.astype(np.float32), tokens
 

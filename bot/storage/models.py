@@ -1,4 +1,4 @@
-"""Tables. No message text and no raw sender id is ever stored."""
+"""Tables. No raw sender id is ever stored, and no message text unless LOG_TEXT is on (see Turn)."""
 
 from __future__ import annotations
 
@@ -50,8 +50,9 @@ class JourneyEvent(Base):
 class Turn(Base):
     """One turn of the interaction log: what was asked about and how it went, not who.
 
-    `text` is the anonymised message, kept only when LOG_TEXT is on, so content
-    owners can read the questions the assistant could not answer.
+    `text` is empty unless LOG_TEXT is on, and then holds only the anonymised text of
+    an unanswered question, so content owners can read what the assistant could not
+    answer; the purge clears it after LOG_TEXT_RETENTION_DAYS.
     """
 
     __tablename__ = "turns"

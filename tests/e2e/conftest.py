@@ -38,14 +38,20 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         gateway_port=free_port(),
         rasa_port=free_port(),
         actions_port=free_port(),
+        # The engine's API, for the tests only: they read trackers and parse text through
+        # it with the token (handed to Rasa from the environment, addons/engine.py).
+        engine_api=True,
         rasa_token="e2e-token-0123456789abcdef",
+        engine_channel_secret="e2e-channel-0123456789abcdef",
+        actions_token="e2e-actions-0123456789abcdef",
         pseudonym_secret="e2e-secret-0123456789abcdef",
         database_url=f"sqlite:///{tmp / 'e2e.db'}",
         dashboard_password=DASHBOARD_PASSWORD,
         # The suite sends more than a user could; the limits have their own tests.
         rate_limit_per_sender=100_000,
         rate_limit_per_ip=1_000_000,
-        # The anonymised text is logged here so the privacy tests can prove it is clean.
+        # The opt-in text of unanswered questions is on here, so the privacy tests can
+        # prove that even then nothing identifying is stored.
         log_text=True,
     )
     running = Stack(settings, RASA_BIN, model_path(), ARTIFACTS / "e2e-logs")

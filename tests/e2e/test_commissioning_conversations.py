@@ -61,6 +61,7 @@ def test_started_from_the_role_button_with_a_free_text_service_and_a_changed_tie
     gateway: httpx.Client,
 ) -> None:
     chat = Chat(gateway)
+    chat.say("/greet")  # as the page does on load: offers the role buttons
     chat.say("/role_commissioner")
     chat.click("Work through the commissioning checklist")
     assert "Which service is the contract for?" in chat.texts()[-1]

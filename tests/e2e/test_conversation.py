@@ -58,6 +58,7 @@ def test_greeting_says_what_it_is_for_and_offers_roles(gateway: httpx.Client) ->
 
 def test_role_is_remembered_and_can_be_changed(gateway: httpx.Client, stack: Stack) -> None:
     sender = new_sender()
+    say(gateway, sender, "/greet")  # as the page does on load: offers the role buttons
     intro = texts(say(gateway, sender, "/role_practitioner"))[0]
     assert "you work with families" in intro
     assert (
@@ -76,15 +77,16 @@ def test_role_is_remembered_and_can_be_changed(gateway: httpx.Client, stack: Sta
             row = connection.execute(
                 "SELECT role, turns FROM conversations WHERE id = ?", (cid,)
             ).fetchone()
-        if row and row[1] >= 3:
+        if row and row[1] >= 4:
             break
         time.sleep(0.2)
-    assert row == ("school_dsl", 3)
+    assert row == ("school_dsl", 4)  # greet, role, "wrong role", role
 
 
 def test_helplines_come_from_the_action_server(gateway: httpx.Client) -> None:
     """Proves the rasa-sdk 3.21 action server protocol against the 3.6.21 engine."""
     sender = new_sender()
+    say(gateway, sender, "/greet")  # as the page does on load: offers the role buttons
     say(gateway, sender, "/role_dsl")
     messages = say(gateway, sender, "what helpline numbers are there?")
     text = texts(messages)[0]
@@ -130,6 +132,7 @@ def test_crisis_gets_999_first(gateway: httpx.Client, message: str) -> None:
 
 def test_crisis_interrupts_whatever_came_before(gateway: httpx.Client) -> None:
     sender = new_sender()
+    say(gateway, sender, "/greet")
     say(gateway, sender, "/role_practitioner")
     say(gateway, sender, "what is the DASH?")
     messages = say(gateway, sender, "he's at the door now and she's terrified")
@@ -165,7 +168,7 @@ def test_gateway_restart_mid_conversation_loses_nothing(
     """The conversation lives in the engine, under the pseudonymous id: a new gateway
     process (same secret) carries on the same walkthrough."""
     sender = new_sender()
-    say(gateway, sender, "/start_safety_planning")
+    say(gateway, sender, "I need to do safety planning for a family")
     replies = texts(say(gateway, sender, "controlling money, isolation"))
     assert any(t.startswith("Step 2 of 7") for t in replies)
     stack.stop_process("gateway")

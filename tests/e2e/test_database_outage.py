@@ -91,6 +91,7 @@ def test_chat_continues_and_the_log_catches_up(
         database_url=postgres.url,
         rasa_port=stack.settings.rasa_port,
         actions_port=stack.settings.actions_port,
+        engine_channel_secret=stack.settings.engine_channel_secret,
     )
     sender = f"outage-{uuid.uuid4().hex[:8]}"
     cid = conversation_id(sender, settings.pseudonym_secret)

@@ -62,6 +62,7 @@ def test_unclear_situation_gets_clarifying_buttons(gateway: httpx.Client) -> Non
 
 def test_dsl_operation_encompass_next_steps(gateway: httpx.Client) -> None:
     chat = Chat(gateway)
+    chat.say("/greet")  # as the page does on load: offers the role buttons
     chat.say("/role_dsl")
     text = chat.say(chat.buttons()["Operation Encompass notification"])[0]
     assert "need to know" in text and "silent support" in text and "Source:" in text

@@ -1,4 +1,10 @@
-"""No identifier reaches the engine, the action server, the database or any log."""
+"""No identifier reaches the database, any log file, the engine's tracker or an export.
+
+Typed messages, free-text walkthrough answers and hand-made payloads carrying
+names, phone numbers and postcodes go through the real gateway; then the database,
+every file in the stack's log folder, the engine's tracker (read through its API,
+on for these tests with a token from the environment) and the exports are searched.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +15,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+from chat_client import Chat
 
+from bot.dashboard.stats import REPORTS
 from bot.pseudonym import conversation_id
 from bot.supervisor import Stack
+from bot.tracker_scrub import REMOVED
 
 pytestmark = pytest.mark.e2e
 
@@ -22,11 +31,42 @@ MESSAGES = [
     "DOB 17/04/2016, case ref 2025/77123, dad is Thaddeus",
     "I need to do safety planning for Zuleika",
     "Thaddeus controls the money, Zuleika keeps the children's routines going",
+    # hand-made payloads: never offered, so sent as text, anonymised first
+    '/walkthrough_answer{"answer": "Zuleika Okonkwo 07700 900871 LS6 2AB"}',
+    '/crisis{"answer": "Thaddeus Quillfeather"}',
+    "/ask_referral_pathway Zuleika 07700900871",
 ]
 IDENTIFIERS = [
     "Zuleika", "Okonkwo", "900871", "Quillfeather", "LS6 2AB", "brightwater",
     "943 476 5919", "QQ 12 34 56 C", "17/04/2016", "77123", "Thaddeus",
 ]  # fmt: skip
+
+
+def tracker_of(engine: httpx.Client, stack: Stack, sender: str) -> dict:
+    cid = conversation_id(sender, stack.settings.pseudonym_secret)
+    response = engine.get(
+        f"/conversations/{cid}/tracker", params={"token": stack.settings.rasa_token}
+    )
+    assert response.status_code == 200
+    return response.json()
+
+
+def everything_stored(gateway: httpx.Client, stack: Stack) -> dict[str, str]:
+    database = Path(stack.settings.database_url.removeprefix("sqlite:///"))
+    with sqlite3.connect(database) as connection:
+        dump = "\n".join(connection.iterdump())
+    logs = "\n".join(p.read_text(errors="replace") for p in stack.log_dir.rglob("*") if p.is_file())
+    auth = {"Authorization": f"Bearer {stack.settings.dashboard_password}"}
+    exports = [
+        gateway.get(f"/api/stats/{name}", params={"format": fmt}, headers=auth).text
+        for name in REPORTS
+        for fmt in ("json", "csv")
+    ]
+    return {"database": dump, "logs": logs, "exports": "\n".join(exports)}
+
+
+def leaked(content: str) -> list[str]:
+    return [i for i in IDENTIFIERS if i.lower() in content.lower()]
 
 
 def test_identifiers_go_nowhere(gateway: httpx.Client, engine: httpx.Client, stack: Stack) -> None:
@@ -39,23 +79,98 @@ def test_identifiers_go_nowhere(gateway: httpx.Client, engine: httpx.Client, sta
     assert "I've removed what looked like names" in replies[0]
     assert sum("I've removed" in r for r in replies) == 1
 
+    tracker = tracker_of(engine, stack, sender)
+    stored = {"replies": "\n".join(replies), "engine tracker": json.dumps(tracker)}
+    stored |= everything_stored(gateway, stack)
+    for where, content in stored.items():
+        assert leaked(content) == [], where
     cid = conversation_id(sender, stack.settings.pseudonym_secret)
-    tracker = engine.get(
-        f"/conversations/{cid}/tracker", params={"token": stack.settings.rasa_token}
-    ).text
-    database = Path(stack.settings.database_url.removeprefix("sqlite:///"))
-    with sqlite3.connect(database) as connection:
-        dump = "\n".join(connection.iterdump())
-    logs = "\n".join(p.read_text(errors="replace") for p in stack.log_dir.glob("*.log"))
+    assert sender not in stored["engine tracker"] and sender not in stored["database"]
+    assert cid in stored["engine tracker"]
+    # the tracker keeps what the dialogue needs (intents), never what was typed
+    users = [e for e in tracker["events"] if e["event"] == "user"]
+    assert len(users) >= len(MESSAGES)
+    assert all(e["text"] == "" and e["parse_data"]["text"] == "" for e in users)
+    assert all(e["parse_data"]["intent"]["name"] for e in users)
+    assert all(e["text"] in (None, "") for e in tracker["events"] if e["event"] == "bot")
 
-    for where, content in {
-        "replies": "\n".join(replies),
-        "engine tracker": tracker,
-        "database": dump,
-        "logs": logs,
-    }.items():
-        leaked = [i for i in IDENTIFIERS if i.lower() in content.lower()]
-        assert leaked == [], where
-    assert sender not in tracker and sender not in dump
-    user_texts = [e["text"] for e in json.loads(tracker)["events"] if e["event"] == "user"]
-    assert any("<PERSON>" in text for text in user_texts)
+
+def test_walkthrough_answers_live_only_while_needed(
+    gateway: httpx.Client, engine: httpx.Client, stack: Stack
+) -> None:
+    chat = Chat(gateway)
+    chat.say("I need to do safety planning for a family")
+    chat.click("Controlling money")
+    chat.click("Done")
+    chat.say("Thaddeus Quillfeather on 07700 900871 hurt her while she held the baby")
+    during = tracker_of(engine, stack, chat.sender)
+    answers = {k: v for k, v in during["slots"].items() if k.startswith("sp_") and v}
+    assert answers, during["slots"]  # the walkthrough still needs them: kept, anonymised
+    assert "900871" not in json.dumps(during) and "<PHONE>" in json.dumps(answers)
+    # (a name the anonymiser missed would sit here until the walkthrough ends: that is
+    # recall's part; what follows does not depend on it)
+
+    chat.say("stop")
+    assert chat.texts()[-1].startswith("Stopped. I haven't kept any of your answers.")
+    after = tracker_of(engine, stack, chat.sender)
+    # True of the tracker: no answer in any slot, and every earlier value removed
+    assert not [k for k, v in after["slots"].items() if k.startswith("sp_") and v]
+    values = [
+        e["value"]
+        for e in after["events"]
+        if e["event"] == "slot" and e["name"].startswith("sp_") and e["value"] is not None
+    ]
+    assert values and set(map(str, values)) <= {REMOVED, "True", "False", "[]"}, values
+    assert "<PHONE>" not in json.dumps(after) and "held the baby" not in json.dumps(after)
+    assert leaked(json.dumps(after)) == []
+    # ... and of the database: no text at all for a turn that was answered
+    database = Path(stack.settings.database_url.removeprefix("sqlite:///"))
+    cid = conversation_id(chat.sender, stack.settings.pseudonym_secret)
+    with sqlite3.connect(database) as connection:
+        texts = connection.execute(
+            "SELECT text FROM turns WHERE conversation_id = ? AND text IS NOT NULL", (cid,)
+        ).fetchall()
+    assert texts == []
+
+
+def test_restart_forgets_the_answers(gateway: httpx.Client, engine: httpx.Client, stack: Stack):
+    chat = Chat(gateway)
+    chat.say("I need to do safety planning for a family")
+    chat.say("he hurt her while she held the baby and controls the money")
+    chat.say("start again")
+    tracker = tracker_of(engine, stack, chat.sender)
+    assert "held the baby" not in json.dumps(tracker)
+
+
+def test_a_finished_walkthrough_leaves_no_answer_or_summary(
+    gateway: httpx.Client, engine: httpx.Client, stack: Stack
+) -> None:
+    from test_safety_planning import answer_all, summary_of
+
+    chat = Chat(gateway)
+    chat.say("I need to do safety planning for a family")
+    answer_all(chat)
+    summary = summary_of(chat)
+    assert "held the baby" in summary  # the user gets it, once ...
+    assert any("isn't stored anywhere" in t for t in chat.texts())
+    tracker = json.dumps(tracker_of(engine, stack, chat.sender))
+    assert "held the baby" not in tracker and "will believe her" not in tracker  # ... gone
+
+
+def test_the_commissioning_schedule_export_carries_no_typed_text(
+    gateway: httpx.Client, engine: httpx.Client, stack: Stack
+) -> None:
+    chat = Chat(gateway)
+    chat.say("I'm writing a contract for refuse collection")
+    chat.click("Yes, that's right")
+    chat.click("Not applicable")
+    chat.say("our trainer Mr Okonkwo on 07700 900871, LS6 2AB, does the training")
+    chat.click("Add it")
+    cards = [m["custom"] for m in chat.last if m.get("custom", {}).get("type") == "schedule"]
+    assert len(cards) == 1, chat.texts()
+    download = gateway.get(cards[0]["download_url"])
+    assert download.status_code == 200
+    exported = download.text + cards[0]["download_url"]
+    assert leaked(exported) == [] and "does the training" not in exported
+    assert leaked(json.dumps(tracker_of(engine, stack, chat.sender))) == []
+    assert leaked(everything_stored(gateway, stack)["database"]) == []

@@ -33,7 +33,14 @@ def engines(stack: Stack, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         if os.environ.get("CI"):
             pytest.fail(f"Redis is required on 127.0.0.1:6379: {exc}")
         pytest.skip("no Redis on 127.0.0.1:6379")
-    os.environ.update({"REDIS_HOST": "127.0.0.1", "REDIS_PORT": "6379", "REDIS_DB": REDIS_DB})
+    os.environ.update(
+        {
+            "REDIS_HOST": "127.0.0.1",
+            "REDIS_PORT": "6379",
+            "REDIS_DB": REDIS_DB,
+            "ENGINE_CHANNEL_SECRET": stack.settings.engine_channel_secret,
+        }
+    )
     stacks = []
     for _ in range(2):
         settings = stack.settings.model_copy(
@@ -45,7 +52,7 @@ def engines(stack: Stack, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     try:
         for engine in stacks:
             engine.wait_healthy("engine", timeout=300)
-        yield [f"{s.settings.rasa_url}/webhooks/rest/webhook" for s in stacks]
+        yield [f"{s.settings.rasa_url}/webhooks/gateway/webhook" for s in stacks]
     finally:
         for engine in stacks:
             engine.stop_process("engine")
@@ -66,9 +73,12 @@ async def walkthrough(client: httpx.AsyncClient, engines: list[str], sender: str
     asked = []
     for turn, (message, _) in enumerate(WALKTHROUGH):
         response = await client.post(
-            engines[turn % 2], json={"sender": sender, "message": message}, timeout=120
+            engines[turn % 2],
+            json={"sender": sender, "message": message},
+            headers={"X-Engine-Secret": os.environ["ENGINE_CHANNEL_SECRET"]},
+            timeout=120,
         )
-        texts = [m.get("text", "") for m in response.json()]
+        texts = [m.get("text", "") for m in response.json()["messages"]]
         asked.append(next((t.splitlines()[0] for t in texts if t.startswith("Step ")), ""))
     return asked
 

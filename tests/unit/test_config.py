@@ -39,7 +39,9 @@ def test_invalid_values_name_the_variable(tmp_path: Path, variable: str, value: 
 
 
 def test_production_refuses_to_invent_secrets(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match=r"PSEUDONYM_SECRET.*RASA_TOKEN.*DATABASE_URL"):
+    with pytest.raises(
+        ConfigError, match=r"PSEUDONYM_SECRET.*ENGINE_CHANNEL_SECRET.*ACTIONS_TOKEN.*DATABASE_URL"
+    ):
         load_settings(
             environ={"APP_ENV": "production"}, env_file=tmp_path / "none", project_root=tmp_path
         )

@@ -31,6 +31,7 @@ class FakeRasa:
     actions_down: bool = False
     turn: Callable[[str], dict[str, Any]] = lambda text: {"intent": "greet", "confidence": 0.97}
     received: list[dict[str, Any]] = field(default_factory=list)
+    secrets: list[str | None] = field(default_factory=list)
 
     def handler(self, request: httpx.Request) -> httpx.Response:
         path = request.url.path
@@ -43,6 +44,7 @@ class FakeRasa:
         if path == "/":
             return httpx.Response(200, text="Hello from Rasa: 3.6.21")
         if path == "/webhooks/gateway/webhook":
+            self.secrets.append(request.headers.get("X-Engine-Secret"))
             body = json.loads(request.content)
             self.received.append(body)
             if self.engine_status != 200:
@@ -103,9 +105,16 @@ def test_engine_never_sees_the_raw_sender_id(client, fake, settings) -> None:
     assert sent == conversation_id("web-abc123", settings.pseudonym_secret)
 
 
-def test_button_payloads_pass_through_unchanged(client, fake) -> None:
-    chat(client, "/role_dsl")
+def test_offered_button_payloads_pass_through_unchanged(client, fake) -> None:
+    fake.replies = lambda text: [
+        {"text": "Who are you?", "buttons": [{"title": "DSL", "payload": "/role_dsl"}]}
+    ]
+    chat(client, "/role_dsl")  # not offered yet: text
+    assert fake.received[-1]["message"] == "\u2215role_dsl"
+    chat(client, "/role_dsl")  # offered by the previous reply: the intent
     assert fake.received[-1]["message"] == "/role_dsl"
+    chat(client, "/role_dsl", sender="someone-else")  # offered to another conversation only
+    assert fake.received[-1]["message"] == "\u2215role_dsl"
 
 
 def test_phrase_check_forces_crisis_handling_and_999_comes_first(client, fake) -> None:
@@ -301,7 +310,10 @@ def test_replies_never_echo_an_identifier(client, fake) -> None:
 
 
 def test_button_payload_values_are_anonymised_and_keep_their_shape(client, fake) -> None:
-    chat(client, '/walkthrough_answer{"answer": "Priya keeps routines going"}')
+    payload = '/walkthrough_answer{"answer": "Priya keeps routines going"}'
+    fake.replies = lambda text: [{"text": "?", "buttons": [{"title": "x", "payload": payload}]}]
+    chat(client, "start")
+    chat(client, payload)
     sent = fake.received[-1]["message"]
     assert sent == '/walkthrough_answer{"answer": "<PERSON> keeps routines going"}'
 
@@ -377,7 +389,9 @@ def test_clear_danger_without_a_listed_phrase_gets_999_first(client, fake) -> No
     fake.replies = lambda text: (
         [{"text": CRISIS_TEXT}] if text == "/crisis" else [{"text": "an ordinary answer"}]
     )
-    response = chat(client, "my client has just rung me whispering, he has got the carving knife out")
+    response = chat(
+        client, "my client has just rung me whispering, he has got the carving knife out"
+    )
     assert fake.received[-1]["message"] == "/crisis"
     assert response.json()[0]["text"] == CRISIS_TEXT
 
@@ -404,3 +418,38 @@ def test_a_follow_up_carries_the_topic_answered_before(client, fake) -> None:
     }
     chat(client, "what about dads?")
     assert "metadata" not in fake.received[-1]  # the last turn answered no topic
+
+
+def test_log_text_never_keeps_answers_inside_a_journey_or_answered_turns(
+    client_factory, fake, settings_factory
+) -> None:
+    settings = settings_factory(log_text=True)
+    turns = iter(
+        [
+            {"intent": "nlu_fallback", "confidence": 0.2, "active_loop": "safety_planning_form"},
+            {"intent": "faq", "confidence": 0.9},
+            {"intent": "nlu_fallback", "confidence": 0.2},
+        ]
+    )
+    fake.turn = lambda text: next(turns)
+    with client_factory(settings) as client:
+        chat(client, "he hurt her while she held the baby")
+        chat(client, "what is coercive control")
+        chat(client, "what about the nan")
+    database = Database(settings.database_url)
+    try:
+        rows = wait_for_rows(database, "SELECT text FROM turns", 3)
+        assert sorted(r[0] or "" for r in rows) == ["", "", "what about the nan"]
+    finally:
+        database.dispose()
+
+
+def test_the_engine_is_sent_the_channel_secret(client, fake, settings) -> None:
+    chat(client, "hello")
+    assert fake.secrets == [settings.engine_channel_secret]
+
+
+def test_a_refused_channel_secret_is_a_503_with_a_human_sentence(client, fake) -> None:
+    fake.engine_status = 401
+    response = chat(client, "hello")
+    assert response.status_code == 503 and response.json()["error"] == "engine_unavailable"

@@ -27,7 +27,9 @@ def test_the_halves_share_no_item() -> None:
         "questions": ("questions", "followups"),
         "privacy": ("with_identifiers", "clean"),
     }.items():
-        halves = [yaml.safe_load((HELDOUT / name / f"{h}.yml").read_text()) for h in ("tune", "sealed")]
+        halves = [
+            yaml.safe_load((HELDOUT / name / f"{h}.yml").read_text()) for h in ("tune", "sealed")
+        ]
         for key in keys:
             tune, sealed = ({str(item) for item in half[key]} for half in halves)
             assert tune and sealed and not tune & sealed, f"{name}/{key} overlaps"

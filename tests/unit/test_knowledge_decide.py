@@ -6,7 +6,12 @@ from typing import Any
 
 from bot.knowledge.decide import decide, looks_like_follow_up
 
-KNOWN = {"faq/marac_what", "faq/marac_thresholds", "faq/pregnancy_and_babies", "faq/separation_risk"}
+KNOWN = {
+    "faq/marac_what",
+    "faq/marac_thresholds",
+    "faq/pregnancy_and_babies",
+    "faq/separation_risk",
+}
 
 
 def parse(

@@ -15,7 +15,7 @@ from bot.storage.conversations import as_utc, hour_bucket
 from bot.storage.db import Database, normalise_url, upgrade
 from bot.storage.interactions import FeedbackEntry, InteractionStore, TurnEntry
 from bot.storage.models import Base, Conversation, Feedback, JourneyEvent, Turn
-from bot.storage.retention import purge
+from bot.storage.retention import purge, purge_logs
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -150,6 +150,38 @@ def test_purge_deletes_only_what_is_older_than_retention(database: Database) -> 
         assert session.query(Feedback).one().helpful is True
 
 
+def test_purge_clears_question_text_after_its_own_shorter_retention(database: Database) -> None:
+    now = datetime(2026, 11, 22, 12, tzinfo=UTC)
+    InteractionStore(database).write(
+        [
+            _turn("a", now - timedelta(days=40), text="what about <PERSON>", fallback=True),
+            _turn("b", now - timedelta(days=5), text="what is the DASH", fallback=True),
+        ]
+    )
+    deleted = purge(database, 365, now, text_days=30)
+    assert deleted["turns"] == 0 and deleted["turns.text"] == 1
+    with database.session() as session:
+        texts = {t.conversation_id: t.text for t in session.query(Turn)}
+    assert texts == {"a": None, "b": "what is the DASH"}
+
+
+def test_purge_deletes_rotated_process_logs_past_retention(tmp_path: Path) -> None:
+    import os
+    import time
+
+    old, recent = tmp_path / "engine.20250101T000000Z.log", tmp_path / "engine.20261120T000000Z.log"
+    current, other = tmp_path / "engine.log", tmp_path / "notes.txt"
+    for path in (old, recent, current, other):
+        path.write_text("x")
+    long_ago = time.time() - 400 * 86400
+    for path in (old, current, other):
+        os.utime(path, (long_ago, long_ago))
+    assert purge_logs(tmp_path, 365) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [recent.name, current.name, other.name]
+    )
+
+
 def test_ping(database: Database) -> None:
     assert database.ping()
 
@@ -172,3 +204,13 @@ def test_hour_bucket_drops_minutes_and_converts_to_utc() -> None:
 def test_plain_postgresql_urls_use_psycopg3() -> None:
     assert normalise_url("postgresql://u:p@h/db").startswith("postgresql+psycopg://")
     assert normalise_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_without_log_text_any_text_left_is_cleared_at_once(tmp_path: Path) -> None:
+    from support import make_settings
+
+    from bot.storage.retention import text_retention_days
+
+    assert text_retention_days(make_settings(tmp_path)) == 0
+    assert text_retention_days(make_settings(tmp_path, log_text=True)) == 30
+    assert text_retention_days(make_settings(tmp_path, log_text_retention_days=7)) == 0
