@@ -54,6 +54,8 @@ def _settings(tmp: Path) -> Settings:
         rasa_port=_free_port(),
         actions_port=_free_port(),
         rasa_token=secrets.token_hex(16),
+        engine_channel_secret=secrets.token_hex(16),
+        actions_token=secrets.token_hex(16),
         pseudonym_secret=secrets.token_hex(16),
         database_url=f"sqlite:///{tmp / 'eval.db'}",
         dashboard_password=secrets.token_hex(16),

@@ -1,6 +1,6 @@
 """Parse the TUNING half's questions with the trained model, in the engine's Python.
 
-    .venv-engine/bin/python evaluation/engine_parse.py > results/eval/tune-parse.json
+    .venv-engine/bin/python evaluation/engine_parse.py results/eval/tune-parse.json
 
 Only what `evaluation.tune_answers` needs: the parse data of each question (and
 of each follow-up, with the first question's topic as the gateway would send
@@ -38,7 +38,8 @@ async def main() -> None:
         metadata = {"previous_topic": first, "previous_topic_title": titles.get(first, "")}
         parse = await agent.processor.parse_message(UserMessage(f["followup"], metadata=metadata))
         out.append({"expect": f["followup_expect"], "previous": first, "parse": parse})
-    json.dump(out, sys.stdout)
+    with open(sys.argv[1], "w", encoding="utf-8") as handle:
+        json.dump(out, handle)
 
 
 asyncio.run(main())

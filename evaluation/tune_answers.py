@@ -1,6 +1,6 @@
 """Choose when the knowledge action answers, on the TUNING half only.
 
-    .venv-engine/bin/python evaluation/engine_parse.py > results/eval/tune-parse.json
+    .venv-engine/bin/python evaluation/engine_parse.py results/eval/tune-parse.json
     python -m evaluation.tune_answers results/eval/tune-parse.json
 
 Replays `bot.knowledge.decide` over the parsed tuning questions for a grid of
@@ -38,14 +38,17 @@ def main(argv: list[str]) -> int:
     questions = [i for i in items if "previous" not in i]
     follow = [i for i in items if "previous" in i]
     rows = []
-    for agree, alone, selector in itertools.product(
-        (0.05, 0.1, 0.15, 0.2, 0.3), (0.3, 0.4, 0.5, 0.6), (0.8, 0.9, 0.95, 1.01)
+    for answer, margin in itertools.product(
+        [round(0.2 + 0.05 * i, 2) for i in range(25)], [round(0.05 * i, 2) for i in range(12)]
     ):
-        t = Thresholds(agree=agree, alone=alone, selector=selector)
-        c = score(questions, t, known)
-        rows.append((c["wrong"], -c["right"], agree, alone, selector, c))
-    for _wrong, _, agree, alone, selector, c in sorted(rows)[:25]:
-        print(f"agree {agree} alone {alone} selector {selector}: {c}")
+        c = score(questions, Thresholds(answer=answer, margin=margin), known)
+        rows.append((c["wrong"], -c["right"], answer, margin, c))
+    # The most answered right for each number of wrong answers: the frontier.
+    frontier: dict[int, tuple] = {}
+    for row in sorted(rows):
+        frontier.setdefault(row[0], row)
+    for _, _, answer, margin, c in list(frontier.values())[:10]:
+        print(f"answer {answer} margin {margin}: {c}")
     for follow_up in (0.15, 0.2, 0.3, 0.4):
         print(f"follow-up {follow_up}:", score(follow, Thresholds(follow_up=follow_up), known))
     return 0

@@ -1,15 +1,26 @@
 """Removing identifying details from a message before anything else sees it.
 
-Two layers. Structured UK identifiers (emails, phone numbers, postcodes,
-addresses, dates, NHS and National Insurance numbers, case references) are found
-by patterns, with checksums where the format has one. Names are found by spaCy's
-small English NER model (only its NER is run) plus rules for the ways
-practitioners write names ("mum Sarah", "Mr Khan", "JAYDEN SMITH"), and every
-later mention of a name already found is removed too.
+The text is normalised first (bot/privacy/normalise.py) and the anonymised text is the
+normalised text with placeholders. Then three layers:
 
-Public service numbers (the national directory and the configured areas'
-services) are not identifying and are left alone, as are professional acronyms,
-policy titles and the names of configured areas.
+1. Structured identifiers, by patterns (bot/privacy/structured.py, places.py): emails,
+   phone numbers, NHS and NI numbers, postcodes and outward codes, dates in figures and
+   words, reference numbers, vehicle registrations, handles, web addresses, street
+   addresses, school and nursery names.
+2. Names by context in any case (bot/privacy/cues.py and cue_patterns.py): after
+   "mum", "dad", "called", "spoke to", titles and police ranks, nickname cues, in lists
+   of siblings and before what a person does ("tayo is the dad"), with a gazetteer of
+   first names and surnames and an English word list (bot/privacy/vocabulary.py) to
+   tell "mum kerry" from "mum said".
+3. Capitalised names (bot/privacy/capitalised.py): spaCy's small English NER model plus
+   rules, and every later mention of a name already found.
+
+Practice vocabulary (services, programmes, legislation, acronyms; data/privacy/) is
+never removed, nor are public service numbers and the names of areas.
+
+Placeholders: <PERSON>, <PHONE>, <EMAIL>, <ADDRESS>, <POSTCODE>, <DATE>, <NHS_NUMBER>,
+<NI_NUMBER>, <REFERENCE> (case, crime, CPOMS and other references), <VEHICLE_REG>,
+<HANDLE>, <URL>, <SCHOOL>.
 """
 
 from __future__ import annotations
@@ -20,51 +31,21 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
-from bot.config import PROJECT_ROOT
-from bot.knowledge.files import load_yaml_model
+from bot.privacy import places, structured
+from bot.privacy.capitalised import CapitalisedFinder
+from bot.privacy.cues import CueFinder
+from bot.privacy.normalise import normalise
+from bot.privacy.patterns import Span
+from bot.privacy.vocabulary import Lexicon, lexicon, phrase_pattern
 
 PLACEHOLDER = "<{}>"
-
-NOT_NAMES_FILE = PROJECT_ROOT / "data" / "privacy" / "not_names.yml"
-
-
-class NotNames(BaseModel):
-    """Schema of data/privacy/not_names.yml."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    acronyms: frozenset[str]
-    allowed_words: frozenset[str]
-    role_words: frozenset[str]
-
-
-_NOT_NAMES = load_yaml_model(NOT_NAMES_FILE, NotNames)
-ACRONYMS = _NOT_NAMES.acronyms
-ALLOWED_WORDS = frozenset(w.lower() for w in _NOT_NAMES.allowed_words)
-ROLE_WORDS = frozenset(w.lower() for w in _NOT_NAMES.role_words)
-_PLACE_PREPOSITIONS = frozenset(
-    {"in", "at", "from", "near", "to", "into", "around", "across", "outside", "via", "towards"}
+_PLACEHOLDER_RE = re.compile(r"<[A-Z_]+>")
+_TITLES = re.compile(
+    r"(?i:mr|mrs|ms|miss|mx|dr|prof|rev|cllr|pc|wpc|dc|ds|di|dci|dsi|supt|sgt|insp|det|"
+    r"detective|constable|sergeant|inspector|officer|pcso)"
 )
-_LINKING_WORDS = frozenset({"the", "of", "and", "for", "a", "an", "in", "on", "at", "to", "&"})
-_NOT_NAME_WORDS = ALLOWED_WORDS | ROLE_WORDS | _LINKING_WORDS
-TITLE_WORDS = r"(?:mr|mrs|ms|miss|mx|dr)\.?"
-FAMILY_WORDS = (
-    r"(?:mum|mother|dad|father|son|daughter|brother|sister|partner|boyfriend|girlfriend|"
-    r"husband|wife|stepdad|stepmum|nan|gran|grandma|grandad|baby|child|pupil|ex|uncle|aunt)"
-)
-_NAME_WORD = r"[A-Z][a-z'’-]+"
-_MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|"
-    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-
-
-def _nhs_checksum_ok(digits: str) -> bool:
-    total = sum(int(d) * (10 - i) for i, d in enumerate(digits[:9]))
-    check = 11 - total % 11
-    check = 0 if check == 11 else check
-    return check != 10 and check == int(digits[9])
+_NAMED_LAW = re.compile(r"\b[A-Z][a-z]+['’]s\s+Law\b")
+_NICK_PREFIX = re.compile(r"\b(?:Big|Little|Lil|Young|Old|Mad|Fat|Baby|Skinny|Tall)\s+$")
 
 
 @dataclass(frozen=True)
@@ -82,173 +63,122 @@ class Anonymised:
         return bool(self.found)
 
 
-Span = tuple[int, int, str]
-
-
 class Anonymiser:
     def __init__(
         self,
         ner: Callable[[str], Iterable[tuple[int, int, str]]] | None,
         public_numbers: Iterable[str] = (),
         allowed_phrases: Iterable[str] = (),
+        lex: Lexicon | None = None,
     ) -> None:
         """`ner(text)` yields (start, end, label) entity spans; None disables names by model."""
-        self._ner = ner
+        self.lex = lex or lexicon()
+        phrases = [p for p in allowed_phrases if p]
         self._public_numbers = {re.sub(r"\D", "", n) for n in public_numbers}
-        self._allowed_phrases = [p.lower() for p in allowed_phrases if p]
+        self._configured = phrase_pattern(phrases)
+        self._capitalised = CapitalisedFinder(self.lex, ner, phrases)
+        self._cues = CueFinder(self.lex)
 
-    # --- structured identifiers -------------------------------------------------
+    def _protected(self, text: str) -> list[tuple[int, int]]:
+        """Practice phrases and configured areas: nothing inside them is removed."""
+        # Laws named after people are legislation: "Clare's Law", "Jade's Law".
+        spans = [m.span() for m in _NAMED_LAW.finditer(text)]
+        for pattern in (self.lex.practice, self._configured):
+            if pattern is not None:
+                spans += [m.span() for m in pattern.finditer(text)]
+        return spans
+
     def _structured(self, text: str) -> list[Span]:
-        spans: list[Span] = []
-
-        def add(pattern: str, kind: str, flags: int = re.IGNORECASE, check=None) -> None:  # type: ignore[no-untyped-def]
-            for match in re.finditer(pattern, text, flags):
-                if check is None or check(match.group(0)):
-                    spans.append((match.start(), match.end(), kind))
-
-        add(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", "EMAIL")
-        add(
-            r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b",
-            "NHS_NUMBER",
-            check=lambda s: _nhs_checksum_ok(re.sub(r"\D", "", s)) and not s.startswith("0"),
-        )
-        # Any two letters: sample prefixes such as QQ are not issued, but people type them.
-        add(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", "NI_NUMBER")
-        add(
-            r"(?:(?<![\w+])\+44\s?\(?0?\)?\s?|\b0044\s?|(?<!\w)\(?0)\d[\d\s()-]{7,14}\d\b",
-            "PHONE",
-            check=self._is_private_phone,
-        )
-        add(
-            r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b",
-            "POSTCODE",
-        )
-        street = (
-            r"(?:street|st|road|rd|avenue|ave|lane|ln|close|drive|dr|way|crescent|court|ct|"
-            r"place|pl|gardens|grove|terrace|walk|hill|park|square|mews|row|green|rise|view|"
-            r"parade|estate|house|towers)"
-        )
-        add(r"\b(?:flat|apartment|apt|unit|room)\s+\d+[a-z]?\b", "ADDRESS")
-        add(rf"\b\d{{1,4}}[a-z]?,?\s+(?:[a-z][a-z'-]+\s+){{1,3}}{street}\b", "ADDRESS")
-        add(
-            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b(?:,?\s+\d{{2,4}})?",
-            "DATE",
-        )
-        add(rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b", "DATE")
-        add(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b", "DATE")
-        add(r"\b\d{4}-\d{2}-\d{2}\b", "DATE")
-        add(
-            r"\b(?:case|ref|reference|id|crime|incident|log|crn|urn|file)\s*"
-            r"(?:no\.?|number|num|#|:)?\s*(?:is\s+)?[:#]?\s*[A-Z]{0,4}[/-]?\d[\w/-]{2,}",
-            "REFERENCE",
-        )
-        add(r"\b\d{6,}\b", "REFERENCE")
-        return spans
-
-    def _is_private_phone(self, candidate: str) -> bool:
-        digits = re.sub(r"\D", "", candidate)
-        if digits.startswith("44"):
-            digits = "0" + digits[2:].lstrip("0")
-        elif digits.startswith("0044"):
-            digits = "0" + digits[4:]
-        if not 10 <= len(digits) <= 11:
-            return False
-        return digits not in self._public_numbers
-
-    # --- names -------------------------------------------------------------------
-    def _is_allowed(self, name: str) -> bool:
-        words = re.findall(r"[\w'&]+", name)
-        if not words:
-            return True
-        lowered = name.lower()
-        if any(phrase in lowered for phrase in self._allowed_phrases):
-            return True
-        # A hyphenated word with a lower-case part ("Behaviour-focused", "Near-miss") is
-        # not a name; nor are lower-case words ("MARAC vs MASH"), which a tagger may
-        # include in an entity.
-        if re.search(r"\b[A-Z][a-z]+-[a-z]", name):
-            return True
-        capitalised = [w for w in words if not w[0].islower()]
-        return all(w in ACRONYMS or w.lower() in _NOT_NAME_WORDS for w in capitalised)
-
-    def _names(self, text: str) -> list[Span]:
-        spans: list[Span] = []
-        if self._ner is not None:
-            for start, end, label in self._ner(text):
-                # ORG too: the small model often tags unfamiliar names as organisations.
-                if label in ("PERSON", "ORG"):
-                    start, end = self._trim_roles(text, start, end)
-                    candidate = text[start:end]
-                    # A name has a capital letter and no code-like characters.
-                    if not re.search(r"\b[A-Z]", candidate) or re.search(r"[_<>\d]", candidate):
-                        continue
-                    if end > start and not self._is_allowed(candidate):
-                        spans.append((start, end, "PERSON"))
-        rules = [
-            rf"\b{TITLE_WORDS}\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)",
-            rf"(?i:\b{FAMILY_WORDS}),?\s+\(?({_NAME_WORD}(?:\s+{_NAME_WORD})?)",
-            rf"(?i:\b(?:called|named|name is|names are|spoke to|spoken to|speak to|"
-            rf"known as|aka))\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)",
-            r"\b([A-Z]{3,}(?:\s+[A-Z]{3,})+)\b",
-            # A capitalised word that starts a sentence and is followed by a possessive or
-            # by something people do: "Priya's ex", "Leah told", "Daniel keeps".
-            rf"(?:^|[.!?]\s+)({_NAME_WORD})(?='s\b|’s\b|\s+(?:said|told|disclosed|kept|is|was|"
-            rf"has|had|rang|called|asked|left|took|hit|[a-z]+s\b|and\s+{_NAME_WORD}))",
+        lex = self.lex
+        spans: list[Span] = [
+            *structured.emails(text),
+            *structured.urls(text, lex.public_domains),
+            *structured.handles(text, lex.is_word),
+            *structured.phones(text, self._public_numbers),
+            *structured.nhs_numbers(text),
+            *structured.ni_numbers(text),
+            *structured.ni_numbers_in_context(text),
+            *structured.postcodes(text),
+            *structured.vehicle_regs(text),
+            *structured.dates(text),
+            *structured.references(text),
         ]
-        for rule in rules:
-            for match in re.finditer(rule, text):
-                name = match.group(1)
-                if not self._is_allowed(name):
-                    spans.append((match.start(1), match.end(1), "PERSON"))
-        spans += self._capitalised_mid_sentence(text)
-        return spans
+        spans += places.addresses(text, lex.is_word)
+        # School names give way to practice vocabulary ("Virtual School"); formats do not.
+        return spans + _outside(
+            list(places.schools(text, lex.is_word, lex.never_names)), self._protected(text)
+        )
 
-    def _capitalised_mid_sentence(self, text: str) -> list[Span]:
-        """A capitalised word inside a sentence that is no acronym, role, title or known word.
+    def _names(self, masked: str) -> list[Span]:
+        # A one-word practice term after a cue is a name: "the baby is called Brook".
+        blocked = [
+            (start, end)
+            for start, end in self._protected(masked)
+            if " " in masked[start:end] or not self._cues.after_strong_cue(masked, start)
+        ]
+        blocked += [m.span() for m in _PLACEHOLDER_RE.finditer(masked)]
+        weak = self._capitalised.find(masked)
+        if self.lex.areas is not None:
+            # Areas give way to a cue ("mum Bradford" is a name), not to the weak rules.
+            weak = _outside(weak, [m.span() for m in self.lex.areas.finditer(masked)])
+        spans = _outside([s for s in self._cues.find(masked) + weak if s[1] > s[0]], blocked)
+        # Nicknames made of an adjective and a name: "Big Dave", "Little Kez".
+        out = []
+        for start, end, kind in spans:
+            before = _NICK_PREFIX.search(masked, 0, start)
+            out.append((before.start() if before else start, end, kind))
+        return out
 
-        English capitalises few words mid-sentence besides names, so with the allow-lists
-        this catches names the model misses, at the cost of some place names.
-        """
-        spans: list[Span] = []
-        for match in re.finditer(rf"(?<=[a-z,;:(]\s)({_NAME_WORD})", text):
-            word = match.group(1)
-            bare = re.sub(r"['’]s$", "", word)
-            before = text[: match.start(1)].rstrip().rsplit(" ", 1)[-1].lower()
-            if before in _PLACE_PREPOSITIONS and bare == word:
-                continue  # "a train to Leeds", "based in Plymouth": places, not people
-            if self._is_allowed(bare) or bare in ("I", "I'm", "I've", "I'll", "I'd"):
+    def _name_tokens(self, text: str, spans: list[Span]) -> set[str]:
+        tokens = set()
+        for start, end, kind in spans:
+            if kind != "PERSON":
                 continue
-            spans.append((match.start(1), match.start(1) + len(bare), "PERSON"))
+            for token in re.findall(r"[^\W\d_][\w'’-]+", text[start:end]):
+                token = re.sub(r"['’]s$", "", token)
+                low = token.lower()
+                if low in self.lex.role_words or token in self.lex.acronyms:
+                    continue
+                if low in self.lex.never_names or len(token) < 2 or _TITLES.fullmatch(token):
+                    continue
+                if self.lex.is_word(token) and not self.lex.is_name(token):
+                    continue  # "Big" of "Big Dave" is not looked for again
+                tokens.add(token)
+        return tokens
+
+    def _mentions(self, text: str, tokens: Iterable[str]) -> list[Span]:
+        """Later mentions of names found: in any case, unless the name is also an English
+        word ("Rose", "Will"), which then counts only capitalised."""
+        spans: list[Span] = []
+        for token in tokens:
+            if self.lex.is_word(token):
+                pattern, flags = (
+                    rf"(?<![\w<])(?:{re.escape(token.capitalize())}|{re.escape(token.upper())})(?![\w>])",
+                    0,
+                )
+            else:
+                pattern, flags = rf"(?<![\w<])(?:{re.escape(token)})(?![\w>])", re.IGNORECASE
+            spans += [(m.start(), m.end(), "PERSON") for m in re.finditer(pattern, text, flags)]
         return spans
 
-    @staticmethod
-    def _trim_roles(text: str, start: int, end: int) -> tuple[int, int]:
-        """'Mum Sarah' tagged as one PERSON keeps 'Mum'."""
-        words = list(re.finditer(r"\S+", text[start:end]))
-        while words and words[0].group(0).strip(",.()").lower() in ROLE_WORDS:
-            words.pop(0)
-        if not words:
-            return start, start
-        return start + words[0].start(), start + words[-1].end()
-
-    # --- putting it together -------------------------------------------------------
     def anonymise(self, text: str, known_names: Iterable[str] = ()) -> Anonymised:
         """Replace identifiers; `known_names` are names found earlier in the conversation."""
+        text = normalise(text)
         spans = _merge(self._structured(text))
         masked = _apply(text, spans)
         name_spans = self._names(masked)
-        tokens = set(known_names)
-        for start, end, _ in name_spans:
-            for token in re.findall(r"[A-Za-z'’-]{3,}", masked[start:end]):
-                if token.lower() not in ROLE_WORDS and token not in ACRONYMS:
-                    tokens.add(re.sub(r"['’]s$", "", token))
-        for token in tokens:
-            for match in re.finditer(rf"\b{re.escape(token)}\b", masked, re.IGNORECASE):
-                name_spans.append((match.start(), match.end(), "PERSON"))
-        name_spans = _merge(name_spans)
+        tokens = set(known_names) | self._name_tokens(masked, name_spans)
+        name_spans = _merge(name_spans + self._mentions(masked, tokens))
         result = _apply(masked, name_spans)
         kinds = {kind for _, _, kind in spans + name_spans}
         return Anonymised(result, frozenset(kinds), frozenset(tokens))
+
+
+def _outside(spans: list[Span], blocked: list[tuple[int, int]]) -> list[Span]:
+    """The spans that do not overlap any blocked region."""
+    return [
+        s for s in spans if not any(s[0] < b_end and b_start < s[1] for b_start, b_end in blocked)
+    ]
 
 
 def _merge(spans: list[Span]) -> list[Span]:

@@ -187,7 +187,7 @@ def test_a_topic_both_readings_agree_on_is_answered_with_its_own_response() -> N
 
 def test_an_unsure_topic_gets_suggestions_instead_of_a_guess() -> None:
     dispatcher = CollectingDispatcher()
-    parse = _faq_parse("faq/perpetrator_engagement", 0.05)
+    parse = _faq_parse("faq/perpetrator_engagement", 0.1)
     ActionAnswerKnowledge().run(dispatcher, _tracker(parse), {})
     [message] = dispatcher.messages
     assert message["response"] == "utter_suggest_topics"

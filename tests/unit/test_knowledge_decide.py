@@ -43,21 +43,28 @@ def test_both_readings_agree_so_it_answers() -> None:
     assert d.answer == "faq/marac_what"
 
 
-def test_disagreement_asks_with_both_candidates() -> None:
+def test_disagreement_without_a_clear_lead_asks_with_both_candidates() -> None:
     d = decide(
-        parse("faq/marac_what", 0.5, [("faq/marac_thresholds", 0.3), ("faq/marac_what", 0.25)]),
+        parse("faq/marac_what", 0.3, [("faq/marac_thresholds", 0.32), ("faq/marac_what", 0.02)]),
         KNOWN,
     )
     assert d.answer is None
     assert set(d.choices) >= {"faq/marac_what", "faq/marac_thresholds"}
 
 
-def test_a_very_close_meaning_answers_alone() -> None:
+def test_a_topic_clearly_ahead_on_both_readings_together_is_answered() -> None:
     d = decide(
-        parse("faq/marac_what", 0.3, [("faq/marac_thresholds", 0.9), ("faq/marac_what", 0.6)]),
+        parse("faq/marac_what", 0.3, [("faq/marac_thresholds", 0.9), ("faq/marac_what", 0.05)]),
         KNOWN,
     )
     assert d.answer == "faq/marac_thresholds"
+
+
+def test_a_journey_the_meaning_is_sure_of_is_offered_not_answered_as_a_topic() -> None:
+    d = decide(
+        parse("faq/marac_what", 0.6, [("check_wording", 0.7), ("faq/marac_what", 0.1)]), KNOWN
+    )
+    assert d.answer is None and d.journey == "check_wording"
 
 
 def test_intents_that_are_not_topics_are_ignored() -> None:

@@ -1,0 +1,253 @@
+"""Names found by context: the words people write before a name, in any case.
+
+"spoke to mum, kerry-ann o'neill", "dad is called gary", "DS hughes", "PC 4512 Smith",
+"known as 'Tiny'", "kids: kai (6) and lily (3)". After a cue, a word is taken as a name
+when it is capitalised and no practice word, or when it is in lower case and either in
+the name gazetteer (a first name that is also an English word, like "rose", only right
+after the cue) or no English word at all ("nkechi"). Stop words never are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.privacy.cue_patterns import (
+    ADJECTIVES,
+    DETERMINERS,
+    FAMILY,
+    FREE_NICKNAME_CUES,
+    JOIN,
+    MEDIUM_CUES,
+    MIDDLE,
+    NICKNAME_CUES,
+    PERSON_VERB,
+    QUOTED,
+    TITLES,
+    TOKEN,
+    VERBS,
+    WEAK_CUES,
+)
+from bot.privacy.patterns import Span
+from bot.privacy.vocabulary import Lexicon, fold
+
+
+class CueFinder:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        flags = re.IGNORECASE
+        self._family = re.compile(rf"\b{FAMILY}{JOIN}", flags)
+        self._title = re.compile(rf"\b{TITLES}\s+(?:(\d{{2,6}})\s+)?", flags)
+        self._title_word = re.compile(TITLES, flags)
+        self._strong_before = re.compile(
+            rf"\b(?:{FAMILY}{JOIN}|{TITLES}\s+|(?:called|named|name is|name's)\s+)$", flags
+        )
+        self._verb = re.compile(rf"\b{VERBS}(?![\w'’])\s*[:,]?\s*", flags)
+
+    def after_strong_cue(self, text: str, start: int) -> bool:
+        """Does a family word, a title or "called"/"named" come right before `start`?"""
+        return bool(self._strong_before.search(text[max(0, start - 60) : start]))
+
+    def _word_ok(self, word: str, first: bool, strong: bool) -> bool:
+        """Is this word, right after a cue (or after a name already taken), a name?"""
+        lex = self.lex
+        bare = re.sub(r"['’]s$", "", word)
+        low = bare.lower()
+        if re.fullmatch(r"I(?:['’](?:m|ve|ll|d))?", bare) or len(bare) < 2:
+            return False
+        if re.search(r"n['’]t$|['’](?:re|ve|ll|d|m)$", bare, re.IGNORECASE):
+            return False  # "don't", "they've"
+        if self._title_word.fullmatch(bare):
+            return False  # "spoke to Mr Khan": the title stays, the name after it goes
+        if low in lex.never_names or low in lex.role_words or lex.is_acronym(bare):
+            return False
+        if low in lex.allowed_words and not lex.is_name(bare):
+            return False
+        if bare.isupper() and len(bare) <= 5 and not lex.is_first_name(bare):
+            return False  # an acronym: "DOB", "OIC"
+        if bare[0].isupper():
+            return True
+        if not lex.is_word(bare):
+            if lex.is_name(bare):
+                return True
+            return len(bare) >= 3 and bare.isalpha() and not self._inflected(bare)
+        # A name that is also an English word ("rose", "frank") only right after a
+        # strong cue, or as a surname after a first name ("kerry white").
+        if first:
+            # "dad is frank about it", "mum is precious about routines"
+            return strong and low in lex.names_also_words and low not in ADJECTIVES
+        return lex.is_name(bare)
+
+    def _read(
+        self,
+        text: str,
+        pos: int,
+        strong: bool,
+        max_words: int = 3,
+        nickname: bool = False,
+        free: bool = False,
+        title: bool = False,
+    ) -> Span | None:
+        """The name starting at `pos` (1 to `max_words` words), if there is one."""
+        quoted = QUOTED.match(text, pos)
+        if quoted:
+            first = TOKEN.match(quoted.group(1))
+            if nickname or (first and self._word_ok(first.group(0), True, strong)):
+                return quoted.start(1), quoted.end(1), "PERSON"
+        start = end = None
+        cursor = pos
+        for n in range(max_words):
+            token = TOKEN.match(text, cursor)
+            if token and free and n < 2 and token.group(0).lower() not in self.lex.never_names:
+                pass  # "they call him big mick": nicknames are often ordinary words
+            elif title and n == 0 and token and self._surname_after_title(token.group(0)):
+                pass  # "DC marsh", "mr wood": the word after a title is a surname
+            elif (
+                not token
+                or not self._word_ok(token.group(0), n == 0, strong or n > 0)
+                or (
+                    n > 0
+                    and not token.group(0)[0].isupper()
+                    and not self._surname_like(token.group(0))
+                )
+            ):
+                break
+            word = token.group(0)
+            start = token.start() if start is None else start
+            end = token.end() - (2 if re.search(r"['’]s$", word) else 0)
+            if word.endswith(("'s", "’s")):
+                break
+            gap = re.match(r" (?=[^\W\d_])", text[token.end() :])
+            if not gap:
+                break
+            cursor = token.end() + 1
+        if start is None or end is None:
+            return None
+        return start, end, "PERSON"
+
+    def _inflected(self, word: str) -> bool:
+        """ "handovers", "safeguarded": an English word with an ending, not a name."""
+        low = word.lower()
+        for suffix in ("s", "es", "ed", "d", "ing", "er", "ers"):
+            if low.endswith(suffix) and self.lex.is_word(low[: -len(suffix)]):
+                return True
+        return False
+
+    def _surname_after_title(self, word: str) -> bool:
+        low = re.sub(r"['’]s$", "", word).lower()
+        return low in self.lex.surnames and low not in self.lex.never_names
+
+    def _surname_like(self, word: str) -> bool:
+        lex = self.lex
+        bare = re.sub(r"['’]s$", "", word).lower()
+        if not lex.is_word(bare):
+            return True
+        # "white", "wood" are surnames; "speaks", "shouted", "drinking" are verbs.
+        for suffix in ("s", "es", "ed", "d", "ing"):
+            if bare.endswith(suffix) and lex.is_word(bare[: -len(suffix)]):
+                return False
+        return bare in lex.surnames or bare in lex.first_names
+
+    def _extend_list(self, text: str, span: Span) -> list[Span]:
+        """Sibling lists: "kai (6), lily (3) and jayden"."""
+        spans = [span]
+        end = span[1]
+        joiner = re.compile(
+            r"(?:['’]s)?\s*(?:\(\s*\d+\s*\)|,?\s*(?:aged\s+)?\d+(?:\s*(?:yrs?|years?))?)?\s*"
+            r"(?:,\s*(?:and\s+|&\s*)?|\s+(?:and|&|\+)\s+|\s*/\s*)"
+        )
+        while True:
+            join = joiner.match(text, end)
+            if not join:
+                break
+            nxt = self._read(text, join.end(), strong=True, max_words=2)
+            if nxt is None or not self._listed_name(text[nxt[0] : nxt[1]]):
+                break
+            spans.append(nxt)
+            end = nxt[1]
+        return spans
+
+    def _listed_name(self, value: str) -> bool:
+        first = value.split()[0]
+        return first[0].isupper() or self.lex.is_first_name(first) or not self.lex.is_word(first)
+
+    def find(self, text: str) -> list[Span]:
+        spans: list[Span] = []
+        for regex, cue_strong in ((self._family, True), (self._title, True), (self._verb, False)):
+            for match in regex.finditer(text):
+                cue = match.group(0).strip(" :,").lower()
+                nickname = bool(NICKNAME_CUES.search(cue))
+                strong = cue_strong or cue not in WEAK_CUES | MEDIUM_CUES
+                if regex is self._title and match.group(0).startswith("miss"):
+                    strong = False  # "miss school" is a verb, "Miss Jones" a title
+                free = bool(FREE_NICKNAME_CUES.search(cue))
+                title = regex is self._title and strong
+                found = self._read(
+                    text, match.end(), strong, nickname=nickname, free=free, title=title
+                )
+                if found and not cue_strong:
+                    value = text[found[0] : found[1]]
+                    if cue in WEAK_CUES and not self._likely_person(value):
+                        continue
+                    first = value.split()[0]
+                    if cue in MEDIUM_CUES and first.islower() and not self.lex.is_name(first):
+                        continue  # "contact handovers"
+                    if self.lex.areas and self.lex.areas.fullmatch(value):
+                        continue
+                if regex is self._title and match.group(1):
+                    spans.append((match.start(1), match.end(1), "REFERENCE"))  # collar number
+                if found:
+                    spans += self._extend_list(text, found)
+        spans += self._lowercase_names(text)
+        spans += self._subjects(text)
+        return spans
+
+    def _subjects(self, text: str) -> Iterable[Span]:
+        """A lower-case word that is no English word (or a name that is one, from
+        names_also_words.yml), followed by what a person does: "tayo is the dad"."""
+        lex = self.lex
+        for token in TOKEN.finditer(text):
+            word = token.group(0)
+            low = word.lower()
+            if not word.islower() or low in lex.never_names or low in lex.area_words:
+                continue
+            if lex.is_word(word):
+                if low not in lex.names_also_words:
+                    continue
+            elif len(word) < 3 or (not word.isalpha() and not lex.is_name(word)):
+                continue
+            before = text[: token.start()].rstrip().rsplit(" ", 1)[-1].lower()
+            if before in DETERMINERS or before.endswith(("'s", "’s")):
+                continue
+            middle = MIDDLE.match(text, token.end())
+            if PERSON_VERB.match(text, middle.end() if middle else token.end()):
+                yield token.start(), token.end(), "PERSON"
+
+    def _likely_person(self, value: str) -> bool:
+        """After "from" or "with", only a known first name counts ("with kerry")."""
+        first = value.split()[0]
+        return self.lex.is_first_name(first) and not self.lex.is_word(first)
+
+    def _lowercase_names(self, text: str) -> Iterable[Span]:
+        """Without a cue: a lower-case first name that is no English word ("jayden"),
+        with a following surname ("jade smith") taken too."""
+        lex = self.lex
+        for token in TOKEN.finditer(text):
+            word = re.sub(r"['’]s$", "", token.group(0))
+            if not word.islower() or len(word) < 3:
+                continue
+            if fold(word) not in lex.common_first_names and not lex.is_first_name(word):
+                continue
+            if lex.is_word(word) or not lex.is_name(word):
+                continue
+            if "-" not in word and fold(word) not in lex.common_first_names:
+                continue  # the long list only with a cue: "reg", "sid" are too often words
+            if word in lex.area_words:
+                continue
+            end = token.start() + len(word)
+            following = TOKEN.match(text, token.end() + 1) if word == token.group(0) else None
+            if following and text[token.end() : following.start()] == " ":
+                nxt = re.sub(r"['’]s$", "", following.group(0))
+                if nxt.islower() and lex.is_name(nxt) and nxt.lower() not in lex.never_names:
+                    end = following.start() + len(nxt)
+            yield token.start(), end, "PERSON"

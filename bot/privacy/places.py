@@ -1,0 +1,163 @@
+"""Addresses and the names of schools and nurseries.
+
+A school's own name identifies a child ("Westfield Primary", "st mary's c of e",
+"Little Acorns Nursery"); "the local primary school" or "a secondary school" does not,
+so a school name needs at least one word before the kind of school that is not a
+generic word ("the", "local", "secondary", ...).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from bot.privacy.patterns import STREET, Span, finditer, words
+
+_KIND = (
+    r"(?:primary|junior|juniors|infant|infants|nursery|nurseries|pre-?school|academy|"
+    r"high|secondary|grammar|college|school|sixth form|children['’]s cent(?:re|er)|"
+    r"day nursery|montessori|pru|free school|first school|middle school|"
+    r"c\.? ?of ?e\.?|c\.?e\.?|r\.?c\.?|catholic|church of england|methodist|islamic|"
+    r"jewish|sikh|hindu|cofe)"
+)
+_LAST_KIND = (
+    r"(?:day nursery|pupil referral unit|PRU|primary|juniors?|infants?|nursery|pre-?school|"
+    r"academy|high|college|school|sixth form|children['’]s cent(?:re|er)|montessori)"
+)
+GENERIC = frozenset(
+    words(
+        "the a an her his their my our your its this that these those local new old same "
+        "different other another any every each which what whose primary secondary high special "
+        "mainstream independent private state faith catholic village nearby current previous "
+        "nursery junior infant school academy college boarding free grammar sixth form community "
+        "council alternative provision residential day after before forest sunday swimming "
+        "driving dance football summer holiday breakfast club pre first middle upper lower at to "
+        "from in on of and or for with attends attending attended goes go went started starting "
+        "moved moving transferred excluded expelled year reception y1 y2 y3 y4 y5 y6 y7 y8 y9 y10 "
+        "y11 year's kids children child pupil pupils student students staff head headteacher dsl "
+        "senco teacher teachers is was be been being are were which who where when why how "
+        "safeguarding designated lead leads officer team inclusion pastoral nurture attendance "
+        "welfare some all both most many same one two three she he they we i you "
+        "it there here our own only also just still about over outstanding good secure unit "
+        "referral learning support base hub centre specialist language communities church "
+        "catholic christian muslim jewish sikh hindu ofsted sure start medical law art arts drama "
+        "music night comprehensive public separate second next last big small mixed single sex "
+        "girls boys girls' boys' primaries secondaries schools academies colleges nurseries"
+    )
+)
+
+
+_GENERIC_STREET_WORDS = frozenset({"The", "A", "High", "Main", "Old", "New", "Back", "Front"})
+_COURTS = frozenset(
+    {"Crown", "Family", "County", "Magistrates", "Magistrates'", "Supreme", "Youth", "High",
+     "Appeal", "Coroner's", "Civil", "Criminal", "Juvenile", "Tennis"}
+)  # fmt: skip
+
+
+def _street_ok(words: list[str]) -> bool:
+    if all(w in _GENERIC_STREET_WORDS for w in words[:-1]):
+        return False  # "the High Street", "Main Road"
+    # "Leeds Crown Court" is a court, not an address
+    return not (words[-1].lower() == "court" and words[-2] in _COURTS)
+
+
+def addresses(text: str, is_word: Callable[[str], bool]) -> Iterable[Span]:
+    yield from finditer(
+        r"\b(?:flat|apartment|apt|unit|room|plot|pitch|bungalow|maisonette)\s+\d+[a-z]?\b",
+        text,
+        "ADDRESS",
+    )
+    yield from finditer(
+        rf"\b(?:(?:number|no\.?)\s+)?\d{{1,4}}[a-z]?(?:\s?[-–]\s?\d{{1,4}}[a-z]?)?,?\s+"
+        rf"(?:[a-z][a-z'’-]+\s+){{1,3}}{STREET}\b",
+        text,
+        "ADDRESS",
+    )
+    # A capitalised street with no number: "Kestrel Court, Otley Road", "Canal Wharf".
+    for match in re.finditer(
+        r"(?<![\w])((?:[A-Z][a-z'’-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Close|"
+        r"Drive|Crescent|Terrace|Grove|Gardens|Mews|Way|Walk|Row|Square|Parade|Rise|Wharf|"
+        r"Court|Fold|Croft|Gate))\b",
+        text,
+    ):
+        if _street_ok(match.group(1).split()):
+            yield match.start(1), match.end(1), "ADDRESS"
+    # "lives on Harehills Lane", "off Kirkstall Road": capitalised, without a number.
+    street_cap = STREET.replace("(?:", "(?:(?i:", 1) + ")"
+    for match in re.finditer(
+        rf"\b(?:on|at|off|in|near|to|from|onto|down|up|along|behind|opposite)\s+"
+        rf"((?:[A-Z][a-z'’-]+\s+){{1,3}}{street_cap})\b",
+        text,
+    ):
+        words = match.group(1).split()
+        if words[0] in ("The", "A") or not _street_ok(words):
+            continue
+        yield match.start(1), match.end(1), "ADDRESS"
+    # Lower case: "on harehills lane" when a word before the street type is no English word.
+    for match in re.finditer(
+        rf"\b(?:on|off|at)\s+(?:the\s+)?((?:[a-z'’-]+\s+){{1,2}}{STREET})\b", text, re.IGNORECASE
+    ):
+        words = match.group(1).split()
+        if not _street_ok([w.capitalize() for w in words]):
+            continue
+        words = words[:-1]
+        if any(not is_word(w) for w in words) and words[0].lower() not in GENERIC:
+            yield match.start(1), match.end(1), "ADDRESS"
+
+
+def schools(
+    text: str, is_word: Callable[[str], bool], stop_words: frozenset[str] = frozenset()
+) -> Iterable[Span]:
+    for match in re.finditer(rf"\b(?:{_KIND}\s+)*{_LAST_KIND}\b", text, re.IGNORECASE):
+        name: list[re.Match[str]] = []
+        end = match.start()
+        for word in reversed(list(re.finditer(r"[^\W\d_][\w'’.&-]*", text[: match.start()]))):
+            if not re.fullmatch(r"\s+", text[word.end() : end]) or len(name) == 4:
+                break
+            low = word.group(0).lower().strip(".")
+            if low in GENERIC or (low in stop_words and not word.group(0)[0].isupper()):
+                break  # "at the local primary", "he keeps missing school"
+            name.insert(0, word)
+            end = word.start()
+        if not name:
+            continue
+        words = [w.group(0) for w in name]
+        kind = match.group(0)
+        saint = words[0].lower().strip(".") in ("st", "saint")
+        unknown = [w for w in words if not is_word(re.sub(r"['’]s$", "", w))]
+        capitalised = all(w[0].isupper() for w in words)
+        cued = re.search(
+            r"\b(?:goes to|go to|going to|attends|attending|attended|at|from|"
+            r"started at|moved to|moving to)\s+$",
+            text[: name[0].start()],
+            re.I,
+        )
+        if not (saint or unknown or capitalised or cued):
+            continue
+        if kind.lower() == "high" and not (kind[0].isupper() or unknown):
+            continue  # "the risk is really high"
+        if all(w.isupper() and len(w) > 1 for w in words) and not saint:
+            continue  # acronyms are services: "CAMHS school nurse"
+        yield name[0].start(), match.end(), "SCHOOL"
+    # A school named without its kind: "year 10 at Priesthorpe", "attends Brigshaw".
+    for match in re.finditer(
+        r"\b(?i:attends|attending|attended|pupil at|student at|(?:year|yr|y)\s?\d{1,2}\s+at|"
+        r"started at|moved schools? to|transferred to|goes to school at|at school at)\s+"
+        r"((?:St\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})",
+        text,
+    ):
+        words = match.group(1).split()
+        if all(w.isupper() or w.lower() in GENERIC or is_word(w) for w in words):
+            continue
+        yield match.start(1), match.end(1), "SCHOOL"
+    # "the nursery is Busy Bees", "her school's called Oakfield"
+    for match in re.finditer(
+        r"\b(?i:nursery|school|academy|college|primary|setting|childminder)(?:['’]s| is| are|"
+        r"(?i: called| named)|:)+\s+((?:St\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})",
+        text,
+    ):
+        words = match.group(1).split()
+        if not all(w.isupper() or w.lower() in GENERIC for w in words):
+            yield match.start(1), match.end(1), "SCHOOL"
+    # "St Mary's", "St. John's" (a school, church or hospital: all identify).
+    yield from finditer(r"\b(?:St\.?|Saint)\s+[A-Z][a-z]+['’]s\b", text, "SCHOOL", 0)

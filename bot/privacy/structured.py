@@ -1,0 +1,283 @@
+"""Structured identifiers found by patterns (checksums where the format has one).
+
+Emails (also "at ... dot" forms), phone numbers with any separators, NHS and National
+Insurance numbers, postcodes (full, and outward codes alone when they cannot be a year
+group, a section of an Act or a motorway), dates in figures and in words, reference
+numbers, vehicle registrations, social media handles and web addresses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.privacy.patterns import (
+    AREA_RE,
+    DAY,
+    FULL_POSTCODE,
+    MONTHS,
+    SEP,
+    STREET,
+    YEAR,
+    YEAR_WORDS,
+    Span,
+    finditer,
+)
+
+_TLD = r"(?:com|co|uk|org|net|gov|nhs|sch|ac|io|me|info|edu|ie|biz|email|mail)"
+_DOT = r"(?:\s*(?:\.|\(dot\)|\[dot\])\s*|\s+dot\s+)"
+_AT = r"(?:\s*(?:@|\(at\)|\[at\])\s*|\s+at\s+)"
+_SOCIAL = (
+    r"(?:snap(?:chat)?|insta(?:gram)?|tik ?tok|twitter|facebook|fb|ig|telegram|discord|"
+    r"kik|whats ?app|yubo|threads|youtube|twitch|x|reddit|onlyfans|xbox|psn|playstation|"
+    r"gamertag|roblox|fortnite|steam)"
+)
+_REF_WORDS = (
+    r"(?:case|ref|reference|crime|incident|log|crn|urn|file|cad|occurrence|cpoms|mosaic|"
+    r"lcs|eclipse|id|job|referral|record|episode|storm|niche|athena|pnc|collar|report|"
+    r"court|claim|ticket|tracking|account|a/c|acc|pupil|upn|uln|member)"
+)
+
+
+_NOT_CODE_PREFIXES = frozenset({"DOB", "DATE", "ON", "OF", "AT", "TEL", "MOB", "BORN", "D"})
+
+
+def _nhs_checksum_ok(digits: str) -> bool:
+    total = sum(int(d) * (10 - i) for i, d in enumerate(digits[:9]))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
+def _digits(s: str) -> str:
+    return re.sub(r"\D", "", s)
+
+
+def emails(text: str) -> Iterable[Span]:
+    # Cheap checks first: these patterns are slow on long runs of word characters.
+    if "@" in text:
+        yield from finditer(r"[\w.+'-]*\w@[A-Za-z][\w-]*(?:\.[\w-]+)*", text, "EMAIL")
+        # Spaces around "@" only when the address ends like one: "jo @ gmail . com".
+        yield from finditer(
+            rf"[\w.+'-]+\s?@\s?[\w-]+(?:\s?\.\s?[\w-]+)*\s?\.\s?{_TLD}\b", text, "EMAIL"
+        )
+    if not re.search(r"\bat\b|\(at\)|\[at\]", text, re.IGNORECASE):
+        return
+    local = rf"[\w+-]+(?:(?:{_DOT}|\s+(?:underscore|dash|hyphen)\s+)[\w+-]+)*"
+    domain = rf"[\w-]+(?:{_DOT}[\w-]+)*{_DOT}{_TLD}\b"
+    yield from finditer(rf"\b{local}{_AT}{domain}", text, "EMAIL")
+
+
+def phones(text: str, public: set[str]) -> Iterable[Span]:
+    pattern = (
+        rf"(?<![\w+])(?:\+\s?44\s?(?:\(0\)\s?)?|00\s?44\s?|\(?0)(?:{SEP}{{0,3}}\d){{9,10}}(?!\d)"
+    )
+    for match in re.finditer(pattern, text):
+        digits = _digits(match.group(0))
+        if digits.startswith("0044"):
+            digits = "0" + digits[4:]
+        elif digits.startswith("44"):
+            digits = "0" + digits[2:].lstrip("0")
+        if 10 <= len(digits) <= 11 and digits not in public:
+            yield match.start(), match.end(), "PHONE"
+    # Other countries: "+48 601 234 567", "00353 87 123 4567".
+    for match in re.finditer(
+        rf"(?<![\w+])(?:\+|00)\s?[1-9]\d{{0,2}}(?:{SEP}{{0,3}}\d){{6,13}}(?!\d)", text
+    ):
+        if not re.match(r"(?:\+|00)\s?44", match.group(0)) and len(_digits(match.group(0))) >= 9:
+            yield match.start(), match.end(), "PHONE"
+
+
+def nhs_numbers(text: str) -> Iterable[Span]:
+    for match in re.finditer(r"(?<![\w+])\d{3}[\s.\-/]{0,2}\d{3}[\s.\-/]{0,2}\d{4}(?!\d)", text):
+        digits = _digits(match.group(0))
+        before = text[max(0, match.start() - 40) : match.start()].lower()
+        if (_nhs_checksum_ok(digits) and not digits.startswith("0")) or re.search(
+            r"\bnhs|\bchi\b|health (?:no|number)", before
+        ):
+            yield match.start(), match.end(), "NHS_NUMBER"
+
+
+def ni_numbers(text: str) -> Iterable[Span]:
+    sep = r"[\s.\-]{0,2}"
+    yield from finditer(
+        rf"\b[A-Z]{sep}[A-Z]{sep}\d{{2}}{sep}\d{{2}}{sep}\d{{2}}{sep}[A-D]\b", text, "NI_NUMBER"
+    )
+
+
+def ni_numbers_in_context(text: str) -> Iterable[Span]:
+    """Without the final letter, after "NI", "NINO" or "national insurance"."""
+    yield from finditer(
+        r"\b(?:NI|NINO|national insurance)(?:\s+(?:no|number|num))?\.?[\s:]+(?:is\s+)?"
+        r"([A-Z]{2}[\s.\-]?\d{2}[\s.\-]?\d{2}[\s.\-]?\d{2}(?:[\s.\-]?[A-D])?)\b",
+        text,
+        "NI_NUMBER",
+        group=1,
+    )
+
+
+def postcodes(text: str) -> Iterable[Span]:
+    yield from finditer(rf"\b{FULL_POSTCODE}\b", text, "POSTCODE")
+    outward = rf"(?:{AREA_RE})\d[A-Z\d]?"
+    cue_before = r"(?:postcode|post code|area|in|from|near|around|lives|living|moved to|based in)"
+    # With a cue, any case: "in ls6", "postcode M14", "the BD3 area".
+    yield from finditer(
+        rf"\b{cue_before}[\s:]+(?:the\s+)?({outward})\b(?!\s*(?:motorway|junction))",
+        text,
+        "POSTCODE",
+        group=1,
+    )
+    yield from finditer(rf"\b({outward})\s+(?:area|postcode|district)\b", text, "POSTCODE", group=1)
+    # Lower case at the end of an address: "42a beech grove, ls9".
+    yield from finditer(rf"{STREET},\s*({outward})\b(?!\s*\d)", text, "POSTCODE", group=1)
+    # Upper case alone: not S47 or S20 (sections), M62 after "the" (a motorway), L3 (a level).
+    for match in re.finditer(rf"(?<![\w&/-])({outward})(?![\w&/-])", text):
+        code = match.group(1)
+        before = text[: match.start()].rstrip().lower()
+        if re.fullmatch(r"S\d+|[BEGLMNW]\d", code) or before.endswith(("the", "level", "a")):
+            continue
+        if re.fullmatch(r"M\d\d?", code) and re.match(
+            r"\s*(?:j|junction|motorway)", text[match.end() :], re.I
+        ):
+            continue
+        yield match.start(1), match.end(1), "POSTCODE"
+
+
+def dates(text: str) -> Iterable[Span]:
+    weekday = (
+        r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+(?:the\s+)?)?"
+    )
+    day_month = rf"\b{weekday}{DAY}\s+(?:of\s+)?{MONTHS}(?:,?\s+(?:of\s+)?{YEAR})?(?![\w])"
+    month_day = rf"\b{MONTHS}\s+(?:the\s+)?{DAY}(?:,?\s+{YEAR})?(?![\w])"
+    the_day = rf"\b{weekday}the\s+{DAY}\s+of\s+{MONTHS}(?:,?\s+{YEAR})?(?![\w])"
+    year = rf"(?:(?:19|20)\d{{2}}|['’]\d{{2}}|{YEAR_WORDS})"
+    month_year = rf"\b{MONTHS}\s+(?:of\s+)?{year}(?![\w])"
+    for pattern in (day_month, month_day, the_day, month_year):
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            value = match.group(0)
+            # "may" on its own is a verb: "she may 2 ..." never counts; a bare number
+            # after a month must look like a day or a year.
+            if re.fullmatch(rf"may\s+{DAY}", value, re.IGNORECASE) and not re.search(
+                r"\d(?:st|nd|rd|th)|[a-z]{4,}$", value, re.I
+            ):
+                continue
+            yield match.start(), match.end(), "DATE"
+    yield from finditer(
+        r"\b\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})(?!\d)", text, "DATE"
+    )
+    yield from finditer(r"\b(?:19|20)\d{2}[/.\-]\d{1,2}[/.\-]\d{1,2}\b", text, "DATE")
+    # "on 12/03", "of 3/7": day and month with a cue before them
+    for match in re.finditer(
+        r"\b(?:on|of|dated|since|from|until|till|by|before|after)\s+(\d{1,2})/(\d{1,2})(?![\d/])",
+        text,
+        re.IGNORECASE,
+    ):
+        if 1 <= int(match.group(1)) <= 31 and 1 <= int(match.group(2)) <= 12:
+            yield match.start(1), match.end(2), "DATE"
+    # "on the 12th", "born in 2012"
+    yield from finditer(
+        r"\b(?:on|since|from|until|till|by|before|after)\s+the\s+([0-3]?\d(?:st|nd|rd|th))\b",
+        text,
+        "DATE",
+        group=1,
+    )
+    yield from finditer(
+        r"\b(?:born|dob|d\.o\.b\.?|year of birth)[\s:]+(?:in\s+)?((?:19|20)\d{2})\b",
+        text,
+        "DATE",
+        group=1,
+    )
+    # "DOB 12/3", "born 120315", "d.o.b: 3.5.15"
+    yield from finditer(
+        r"\b(?:dob|d\.o\.b\.?|date of birth|born(?: on)?)[\s:.-]*(\d[\d/.\- ]{2,9}\d)",
+        text,
+        "DATE",
+        group=1,
+    )
+
+
+def references(text: str) -> Iterable[Span]:
+    yield from finditer(
+        rf"\b{_REF_WORDS}\s*(?:(?:ref|reference|no|number|num|id|#)\.?\s*)*(?:is\s+|was\s+)?"
+        rf"[:#=-]?\s*([A-Z]{{0,6}}[/-]?\d[\w/.-]*\d[\w]*|[A-Z]{{0,6}}[/-]?\d{{3,}})",
+        text,
+        "REFERENCE",
+        group=1,
+    )
+    # Codes mixing capitals and 3+ digits: "CS-778812", "MOS123456", "CR/12345/25".
+    yield from finditer(r"\b[A-Z]{1,6}[/-]?\d{3,}(?:[/-][A-Z\d]+)*\b", text, "REFERENCE", 0)
+    yield from finditer(r"\b\d{2,}/\d{3,}/\d{2,4}\b", text, "REFERENCE")
+    # Codes of letters and number groups: "SY-24-118830", "LS/2025/0042", "CR 24 5561".
+    for match in re.finditer(r"\b[A-Z]{1,6}[/ -]?\d+(?:[/-]\d+)+(?:[/-][A-Z\d]+)*\b", text):
+        prefix = re.match(r"[A-Z]+", match.group(0))
+        if prefix and prefix.group(0) in _NOT_CODE_PREFIXES:
+            continue  # "DOB 02/02/1990" is a date, found as one
+        if len(_digits(match.group(0))) >= 4:
+            yield match.start(), match.end(), "REFERENCE"
+    yield from finditer(r"(?<![£$€\w.,])\d{6,}(?![\w%])", text, "REFERENCE")
+
+
+def vehicle_regs(text: str) -> Iterable[Span]:
+    current = r"[A-Z]{2}\s?\d{2}\s?[A-Z]{3}"
+    yield from finditer(
+        rf"\b(?:{current}|[A-Z]\d{{1,3}}\s?[A-Z]{{3}}|[A-Z]{{3}}\s?\d{{1,3}}[A-Z])\b",
+        text,
+        "VEHICLE_REG",
+        0,
+    )
+    if re.search(
+        r"\b(?:reg|registration|plate|car|van|vehicle|motorbike|bike|drives|driving|taxi)",
+        text,
+        re.I,
+    ):
+        yield from finditer(rf"\b{current}\b", text, "VEHICLE_REG")
+        yield from finditer(
+            r"\b(?:reg|registration|plate|number plate)(?:\s+(?:no|number|is|was|:))*[\s:.-]+"
+            r"((?=[A-Z0-9 ]*\d)(?=[A-Z0-9 ]*[A-Z])[A-Z0-9]{2,4}\s?[A-Z0-9]{3,4})\b",
+            text,
+            "VEHICLE_REG",
+            group=1,
+        )
+
+
+def handles(text: str, lexicon_is_word) -> Iterable[Span]:  # type: ignore[no-untyped-def]
+    # user_names with an underscore: "darrenlowe_84", "kez_x_x"; not a typed command
+    # such as "/role_dsl" (a slash before it), which the gateway passes on as text.
+    yield from finditer(
+        r"(?<![\w@./\u2215])[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9](?![\w@])", text, "HANDLE"
+    )
+    yield from finditer(
+        r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?", text, "HANDLE", 0
+    )
+    pattern = (
+        rf"\b(?:{_SOCIAL}|username|user name|handle|gamertag|account name|profile name)"
+        rf"(?![\w'’])\s*"
+        rf"(?:(?:account|name|handle|username|user|id|tag)\s*)?"
+        rf"(?:is|=|:|-|as|called)?\s*@?([A-Za-z0-9_][A-Za-z0-9_.]{{1,29}})"
+    )
+    for match in re.finditer(pattern, text, re.IGNORECASE):
+        handle = match.group(1).rstrip(".")
+        if re.search(r"[\d_.]", handle) or not lexicon_is_word(handle):
+            yield match.start(1), match.start(1) + len(handle), "HANDLE"
+
+
+def urls(text: str, public_domains: frozenset[str]) -> Iterable[Span]:
+    pattern = (
+        r"\b(?:https?://|www\.)[^\s<>\"]+|"
+        r"\b(?:[a-z0-9-]+\.)+(?:com|co\.uk|org\.uk|org|net|uk|io|me|ly|tv|app|gg|info|ie)"
+        r"(?:/[^\s<>\"]*)?"
+    )
+    if not re.search(
+        r"https?://|www\.|\.(?:com|co|org|net|uk|io|me|ly|tv|app|gg|info|ie)\b", text, re.I
+    ):
+        return
+    for match in re.finditer(pattern, text, re.IGNORECASE):
+        value = match.group(0).rstrip(".,;:!?)'\"")
+        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", value.lower()).split("/")[0]
+        path = value.lower().split(host, 1)[-1].strip("/") if host else ""
+        public = any(host == d or host.endswith("." + d) for d in public_domains)
+        if public and not re.search(r"\d{3,}|[?&=]", path):
+            continue
+        if text[max(0, match.start() - 1) : match.start()] == "@":
+            continue  # the domain of an email
+        yield match.start(), match.start() + len(value), "URL"
