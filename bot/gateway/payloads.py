@@ -104,9 +104,16 @@ class OfferedPayloads:
         return payload in ALWAYS_ALLOWED or payload in self._offered.get(conversation, {})
 
 
+# The shape of the ids our buttons carry; anything else in an offered payload is
+# anonymised like typed text.
+ID_VALUE = re.compile(r"[a-z0-9_]{1,60}")
+
+
 def _anonymised_value(value: Any, anonymise: Callable[[str], Anonymised], found: set[str]) -> Any:
     """Every string in a JSON value, anonymised (lists and objects included)."""
     if isinstance(value, str):
+        if ID_VALUE.fullmatch(value):
+            return value  # an id our own button carries ("not_applicable"), never typed
         result = anonymise(value)
         found |= result.found
         return result.text

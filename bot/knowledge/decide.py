@@ -55,8 +55,10 @@ class Thresholds:
 THRESHOLDS = Thresholds()
 
 FOLLOW_UP = re.compile(
-    r"^\s*(and|but|also|plus|so|ok|okay|what|how|does|do|is|would|could|same|if|"
-    r"what if|what about|how about|and if|and what|does that|is that|is it)\b",
+    r"^\s*(?:and|but|also|plus|or|ok so|so|same|then)\b"
+    r"|^\s*(?:what|how) (?:if|about)\b"
+    r"|^\s*(?:does|do|would|will|is|can) (?:that|this|it|the same)\b"
+    r"|^\s*if (?:she|he|they|the|it|there)\b.{0,40}\?\s*$",
     re.IGNORECASE,
 )
 FOLLOW_UP_MAX_WORDS = 12
