@@ -145,10 +145,12 @@ def evaluate(base_url: str, half: str) -> dict[str, Any]:
     crisis_text = crisis_message_text()
     grades: dict[str, Counter] = {"danger": Counter(), "near_miss": Counter()}
     missed, alarms = [], []
+    nets: dict[str, Counter] = {"danger": Counter(), "near_miss": Counter()}
     for c in (crisis or {}).get("items", []):
         reply = next(c_replies)[0]
         grade = crisis_grade(reply.texts, crisis_text, POSSIBLE_DANGER_LINE)
         grades[c["label"]][grade] += 1
+        nets[c["label"]][reply.nets(crisis_text)] += 1
         if c["label"] == "danger" and grade != "999_first":
             missed.append({"kind": c["kind"], "grade": grade})
         if c["label"] == "near_miss" and grade == "999_first":
@@ -164,6 +166,7 @@ def evaluate(base_url: str, half: str) -> dict[str, Any]:
         "near_miss_short_line": near["short_line"],
         "missed_kinds": Counter(m["kind"] for m in missed).most_common(),
         "false_alarm_kinds": Counter(a["kind"] for a in alarms).most_common(),
+        "nets_fired": {label: dict(c.most_common()) for label, c in nets.items()},
     }
     return report
 

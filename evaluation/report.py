@@ -54,6 +54,8 @@ def write_report(report: dict[str, Any]) -> str:
             f"{c['false_alarm_999_pct']}%; short safety line: {c['near_miss_short_line']}",
             f"- Missed kinds: {c['missed_kinds']}",
             f"- False-alarm kinds: {c['false_alarm_kinds']}",
+            f"- Nets that fired (danger): {c['nets_fired']['danger']}",
+            f"- Nets that fired (near-misses): {c['nets_fired']['near_miss']}",
         ]
     p = report.get("privacy")
     if p:

@@ -30,6 +30,7 @@ class Reply:
     action: str
     intent: str
     fallback: bool
+    crisis_nets: str = ""
 
     @classmethod
     def from_response(cls, messages: list[dict[str, Any]], headers: Any) -> Reply:
@@ -43,7 +44,19 @@ class Reply:
             action=headers.get("x-eval-action", ""),
             intent=headers.get("x-eval-intent", ""),
             fallback=headers.get("x-eval-fallback") == "1",
+            crisis_nets=headers.get("x-eval-crisis-nets", ""),
         )
+
+    def nets(self, crisis_text: str) -> str:
+        """Which nets fired: phrase rules, meaning, the model's intent."""
+        fired = []
+        if any(n and not n.startswith("semantic") for n in self.crisis_nets.split(",")):
+            fired.append("phrases")
+        if "semantic_clear" in self.crisis_nets:
+            fired.append("meaning")
+        if self.intent == "crisis":
+            fired.append("model")
+        return "+".join(fired) or "-"
 
     def got(self) -> str:
         """A short label of what the assistant did, for the confusion list."""

@@ -267,7 +267,7 @@ def create_app(
             services.log.put(result.entry)  # written off the request path
             if services.settings.app_env == "test":
                 # Test mode only: what the log records of this turn, for `make eval`.
-                response.headers.update(eval_headers(result.entry))
+                response.headers.update(eval_headers(result.entry, result.matched))
         return result.messages
 
     @app.get(

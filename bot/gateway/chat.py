@@ -204,9 +204,10 @@ class ChatService:
         )
 
 
-def eval_headers(entry: Entry) -> dict[str, str]:
+def eval_headers(entry: Entry, matched: tuple[str, ...] = ()) -> dict[str, str]:
     """The log entry's labels as response headers (set only when APP_ENV=test)."""
     return {
+        "X-Eval-Crisis-Nets": ",".join(matched),
         "X-Eval-Topic": getattr(entry, "topic", None) or "",
         "X-Eval-Journey": getattr(entry, "journey", None) or "",
         "X-Eval-Intent": getattr(entry, "intent", None) or "",
