@@ -44,8 +44,8 @@ class Thresholds:
     """
 
     # Answer the best topic when its score reaches `answer` and leads the next by `margin`.
-    answer: float = 0.4
-    margin: float = 0.05
+    answer: float = 0.2
+    margin: float = 0.1
     # A follow-up read in context.
     follow_up: float = 0.3
     # The matcher's first choice is a journey, not a topic: offer it as a button.
@@ -128,17 +128,6 @@ def _topics(ranked: list[tuple[str, float]], known: set[str]) -> list[tuple[str,
     return [(name, sim) for name, sim in ranked if name in known]
 
 
-def _interleave(*lists: list[str]) -> list[str]:
-    out: list[str] = []
-    for row in zip(
-        *[lst + [""] * (max(map(len, lists)) - len(lst)) for lst in lists], strict=False
-    ):
-        for key in row:
-            if key and key not in out:
-                out.append(key)
-    return out
-
-
 def decide(
     parse: dict[str, Any],
     known: set[str],
@@ -146,8 +135,7 @@ def decide(
     t: Thresholds = THRESHOLDS,
 ) -> Decision:
     """Decide for one parsed message; `known` are the valid topic keys."""
-    key, confidence, selector_ranking = selector_choice(parse)
-    key = key if key in known else None
+    _, _, selector_ranking = selector_choice(parse)
     everything = _ranking(parse, "ranking")
     semantic = _topics(everything, known)
     text = parse.get("text") or ""
@@ -165,17 +153,23 @@ def decide(
     if scores:
         best, score = scores[0]
         runner_up = scores[1][1] if len(scores) > 1 else 0.0
-        # A journey the matcher is sure of is not answered as a topic.
-        journey_first = bool(everything) and everything[0][0] in JOURNEY_BUTTONS
-        if score >= t.answer and score - runner_up >= t.margin and not journey_first:
+        # Something the matcher is sure is not a question (a journey, a greeting)
+        # is not answered as a topic.
+        other_first = (
+            bool(everything) and everything[0][0] not in known and everything[0][1] >= t.journey
+        )
+        if score >= t.answer and score - runner_up >= t.margin and not other_first:
             return Decision(best, reason=f"score {score:.2f}")
     journey = everything[0][0] if everything else None
     if journey not in JOURNEY_BUTTONS or everything[0][1] < t.journey:
         journey = None
     selector_topics = [k for k in selector_ranking if k in known]
-    choices = _interleave(
-        [k for k, _ in scores[:MAX_SUGGESTIONS]],
-        [k for k, _ in semantic[:MAX_SUGGESTIONS]],
-        selector_topics[:MAX_SUGGESTIONS],
+    # The combined ranking first; topics only one reading had fill any gap.
+    choices = list(
+        dict.fromkeys(
+            [k for k, _ in scores[:MAX_SUGGESTIONS]]
+            + [k for k, _ in semantic[:MAX_SUGGESTIONS]]
+            + selector_topics[:MAX_SUGGESTIONS]
+        )
     )
     return Decision(None, tuple(choices[:MAX_SUGGESTIONS]), journey=journey, reason="unsure")

@@ -108,6 +108,12 @@ def test_suggestions_are_the_closest_knowledge_topics_by_their_titles() -> None:
                 ]
             },
         },
+        "semantic": {
+            "ranking": [
+                {"name": "faq/recording", "probability": 0.2},
+                {"name": "faq/marac_thresholds", "probability": 0.15},
+            ]
+        },
     }
     dispatcher = CollectingDispatcher()
     ActionSuggestTopics().run(dispatcher, _tracker(latest), {})
