@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -30,15 +30,17 @@ def suggest(
     dispatcher.utter_message(response="utter_suggest_topics", buttons=buttons)
 
 
-def respond(dispatcher: CollectingDispatcher, parse: dict[str, Any]) -> None:
+def respond(dispatcher: CollectingDispatcher, parse: dict[str, Any]) -> list[EventType]:
     """Answer the topic both readings agree on, or offer the closest topics."""
     semantic = parse.get("semantic") or {}
     previous = semantic.get("previous_topic") if isinstance(semantic, dict) else None
     topics = topics_by_key()
     decision = decide(parse, set(topics), previous if previous in topics else None)
+    if decision.run:
+        return [FollowupAction(decision.run)]
     if decision.answer is None:
         suggest(dispatcher, decision.choices, decision.journey)
-        return
+        return []
     if decision.in_context and previous and decision.answer != previous:
         dispatcher.utter_message(
             text=f"Following on from {topics[previous].title.lower()}:"
@@ -47,6 +49,7 @@ def respond(dispatcher: CollectingDispatcher, parse: dict[str, Any]) -> None:
         )
     # The retrieval response itself, e.g. utter_faq/coercive_control.
     dispatcher.utter_message(response="utter_faq/" + decision.answer.split("/", 1)[1])
+    return []
 
 
 class ActionAnswerKnowledge(Action):
@@ -58,8 +61,7 @@ class ActionAnswerKnowledge(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        respond(dispatcher, tracker.latest_message)
-        return []
+        return respond(dispatcher, tracker.latest_message)
 
 
 class ActionSuggestTopics(Action):
@@ -72,5 +74,4 @@ class ActionSuggestTopics(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        respond(dispatcher, tracker.latest_message)
-        return []
+        return respond(dispatcher, tracker.latest_message)

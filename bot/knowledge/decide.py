@@ -31,6 +31,12 @@ JOURNEY_BUTTONS = {
     "ask_helplines": "Helpline numbers",
     "start_commissioning": "Work through the commissioning checklist",
 }
+# Journeys that are one action: run straight away when the meaning is sure of them.
+DIRECT_JOURNEYS = {
+    "ask_referral_pathway": "action_referral_pathway",
+    "ask_helplines": "action_show_helplines",
+    "request_consultation": "action_case_consultation",
+}
 MAX_SUGGESTIONS = 3
 
 
@@ -48,8 +54,10 @@ class Thresholds:
     margin: float = 0.1
     # A follow-up read in context.
     follow_up: float = 0.3
-    # The matcher's first choice is a journey, not a topic: offer it as a button.
+    # The matcher's first choice is a journey, not a topic: offer it as a button,
+    # or run it when it is one action and the matcher is surer still.
     journey: float = 0.4
+    run_journey: float = 0.6
 
 
 THRESHOLDS = Thresholds()
@@ -71,6 +79,7 @@ class Decision:
     answer: str | None
     choices: tuple[str, ...] = field(default=())
     journey: str | None = None
+    run: str | None = None
     in_context: bool = False
     reason: str = ""
 
@@ -163,6 +172,8 @@ def decide(
     journey = everything[0][0] if everything else None
     if journey not in JOURNEY_BUTTONS or everything[0][1] < t.journey:
         journey = None
+    elif journey in DIRECT_JOURNEYS and everything[0][1] >= t.run_journey:
+        return Decision(None, journey=journey, run=DIRECT_JOURNEYS[journey], reason="journey")
     selector_topics = [k for k in selector_ranking if k in known]
     # The combined ranking first; topics only one reading had fill any gap.
     choices = list(

@@ -16,6 +16,8 @@ import pytest
 import yaml
 
 from bot.config import PROJECT_ROOT
+from bot.knowledge.decide import decide
+from bot.knowledge.topics import topics_by_key
 from bot.supervisor import Stack
 
 pytestmark = pytest.mark.e2e
@@ -39,10 +41,21 @@ def examples(path: Path) -> list[tuple[str, str]]:
 
 
 def predict(engine: httpx.Client, token: str, text: str) -> tuple[str, float]:
-    """The full intent (with the retrieval sub-intent when there is one) and confidence."""
+    """The full intent (with the knowledge topic the assistant would answer) and confidence.
+
+    For a knowledge question the topic is what the knowledge action decides from
+    both readings (bot/knowledge/decide.py), as a user would see it; "asked" when
+    it would offer topics instead.
+    """
     body = engine.post("/model/parse", params={"token": token}, json={"text": text}).json()
     intent = body["intent"]["name"]
     selector = body.get("response_selector", {})
+    if intent in ("faq", "nlu_fallback") and body.get("semantic"):
+        decision = decide(body, set(topics_by_key()))
+        if decision.answer:
+            return decision.answer, body["intent"]["confidence"]
+        if intent == "faq":
+            return "faq/asked", body["intent"]["confidence"]
     retrieval = selector.get(intent) or selector.get("default")
     if retrieval and retrieval.get("response", {}).get("intent_response_key"):
         key = retrieval["response"]["intent_response_key"]

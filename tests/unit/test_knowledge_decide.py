@@ -96,3 +96,8 @@ def test_follow_up_shapes() -> None:
         "what is the threshold for a marac referral when there have been lots of incidents "
         "and the police say it's standard risk but I think it is high"
     )
+
+
+def test_a_one_action_journey_the_meaning_is_sure_of_runs() -> None:
+    d = decide(parse("faq/marac_what", 0.6, [("ask_helplines", 0.8)]), KNOWN)
+    assert d.answer is None and d.run == "action_show_helplines"
