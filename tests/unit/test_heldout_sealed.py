@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 import yaml
 
+from bot.config import PROJECT_ROOT
 from evaluation.split import HELDOUT, MANIFEST
 
 
@@ -33,3 +35,33 @@ def test_the_halves_share_no_item() -> None:
         for key in keys:
             tune, sealed = ({str(item) for item in half[key]} for half in halves)
             assert tune and sealed and not tune & sealed, f"{name}/{key} overlaps"
+
+
+def _normalised(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def test_no_held_out_item_is_in_the_training_data() -> None:
+    trained = set()
+    for path in sorted((PROJECT_ROOT / "data" / "nlu").glob("*.yml")):
+        for block in yaml.safe_load(path.read_text()).get("nlu") or []:
+            for line in str(block.get("examples", "")).splitlines():
+                if line.strip().startswith("- "):
+                    trained.add(_normalised(line.strip()[2:]))
+    exemplars = yaml.safe_load(
+        (PROJECT_ROOT / "data" / "safety" / "crisis_examples.yml").read_text()
+    )
+    more = yaml.safe_load(
+        (PROJECT_ROOT / "data" / "safety" / "crisis_examples_more.yml").read_text()
+    )
+    for source in (exemplars, more):
+        trained |= {_normalised(t) for t in source["danger"] + source["near_miss"]}
+    crisis = yaml.safe_load((HELDOUT / "crisis" / "sealed.yml").read_text())
+    questions = yaml.safe_load((HELDOUT / "questions" / "sealed.yml").read_text())
+    held = [i["text"] for i in crisis["items"]] + [q["text"] for q in questions["questions"]]
+    held += [f["followup"] for f in questions["followups"]]
+    same = [t for t in held if _normalised(t) in trained]
+    # 11 sealed items (9 questions such as "what does MARAC stand for", 2 crisis
+    # messages) were written, independently, exactly as training examples already
+    # were: reported with the figures. Any more means something was copied.
+    assert len(same) <= 11
