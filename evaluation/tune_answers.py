@@ -49,8 +49,9 @@ def main(argv: list[str]) -> int:
         frontier.setdefault(row[0], row)
     for _, _, answer, margin, c in list(frontier.values())[:10]:
         print(f"answer {answer} margin {margin}: {c}")
-    for follow_up in (0.15, 0.2, 0.3, 0.4):
-        print(f"follow-up {follow_up}:", score(follow, Thresholds(follow_up=follow_up), known))
+    for follow_up, penalty in itertools.product((0.2, 0.3, 0.4), (0.0, 0.2, 0.4, 0.6)):
+        t = Thresholds(follow_up=follow_up, repeat_penalty=penalty)
+        print(f"follow-up {follow_up} repeat penalty {penalty}:", score(follow, t, known))
     return 0
 
 

@@ -52,8 +52,10 @@ class Thresholds:
     # Answer the best topic when its score reaches `answer` and leads the next by `margin`.
     answer: float = 0.2
     margin: float = 0.1
-    # A follow-up read in context.
-    follow_up: float = 0.3
+    # A follow-up read in context: the best topic of both readings summed, the
+    # previous topic held back by `repeat_penalty`.
+    follow_up: float = 0.2
+    repeat_penalty: float = 0.2
     # The matcher's first choice is a journey, not a topic: offer it as a button,
     # or run it when it is one action and the matcher is surer still.
     journey: float = 0.4
@@ -155,8 +157,15 @@ def decide(
         # bare message points clearly at another topic, answer that, in context.
         if semantic and semantic[0][0] != previous_topic and semantic[0][1] >= 0.5:
             return Decision(semantic[0][0], in_context=True, reason="follow-up, new subject")
-        if contextual and contextual[0][1] >= t.follow_up:
-            return Decision(contextual[0][0], in_context=True, reason="follow-up, in context")
+        # Otherwise both readings together; a follow-up rarely asks the same thing
+        # again, so the previous topic needs a clear lead to be repeated.
+        together = dict(contextual)
+        for name, p in semantic:
+            together[name] = together.get(name, 0.0) + p
+        together[previous_topic] = together.get(previous_topic, 0.0) - t.repeat_penalty
+        ranked = sorted(together.items(), key=lambda x: (-x[1], x[0]))
+        if ranked and ranked[0][1] >= t.follow_up:
+            return Decision(ranked[0][0], in_context=True, reason="follow-up, in context")
 
     scores = combined(semantic, selector_scores(parse), known)
     if scores:
