@@ -127,6 +127,12 @@ class Stack:
             "TF_CPP_MIN_LOG_LEVEL": "2",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             "PYTHONUNBUFFERED": "1",
+            # One BLAS thread per process: the sentence encoder's small matrix
+            # products gain nothing from more, and extra threads spin against
+            # the other processes on a 2-core machine.
+            "OPENBLAS_NUM_THREADS": "1",
+            "OMP_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1",
         }
 
     def _fresh_log(self, name: str) -> int:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
-import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -92,7 +91,6 @@ class SentenceEncoder:
         self.tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.no_padding()
-        self._lock = threading.Lock()
 
     # -- the forward pass ---------------------------------------------------
     def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -163,8 +161,7 @@ class SentenceEncoder:
         for start in range(0, len(order), batch_size):
             chunk = [texts[i] for i in order[start : start + batch_size]]
             ids, mask, _ = self._batch(chunk)
-            with self._lock:
-                hidden = self._forward(ids, mask)
+            hidden = self._forward(ids, mask)
             summed = (hidden * mask[:, :, None]).sum(axis=1)
             pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
             rows.append(pooled)
@@ -197,8 +194,7 @@ class SentenceEncoder:
         for start in range(0, len(order), batch_size):
             chunk = order[start : start + batch_size]
             ids, mask, encodings = self._batch([texts[i] for i in chunk])
-            with self._lock:
-                hidden = self._forward(ids, mask)
+            hidden = self._forward(ids, mask)
             for row, index in enumerate(chunk):
                 results[index] = self._pool(hidden[row], encodings[row], spans[index])
         return results
