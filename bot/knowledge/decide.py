@@ -60,6 +60,8 @@ class Thresholds:
     # or run it when it is one action and the matcher is surer still.
     journey: float = 0.4
     run_journey: float = 0.6
+    # A topic this sure is answered even when the matcher leans to something else.
+    strong: float = 0.8
 
 
 THRESHOLDS = Thresholds()
@@ -176,7 +178,8 @@ def decide(
         other_first = (
             bool(everything) and everything[0][0] not in known and everything[0][1] >= t.journey
         )
-        if score >= t.answer and score - runner_up >= t.margin and not other_first:
+        clear = score >= t.answer and score - runner_up >= t.margin
+        if clear and (not other_first or score >= t.strong):
             return Decision(best, reason=f"score {score:.2f}")
     journey = everything[0][0] if everything else None
     if journey not in JOURNEY_BUTTONS or everything[0][1] < t.journey:

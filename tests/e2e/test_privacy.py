@@ -102,7 +102,8 @@ def test_walkthrough_answers_live_only_while_needed(
     chat.say("I need to do safety planning for a family")
     chat.click("Controlling money")
     chat.click("Done")
-    chat.say("Thaddeus Quillfeather on 07700 900871 hurt her while she held the baby")
+    # Worded so that no crisis net reads it as danger now: this test is about storage.
+    chat.say("Thaddeus Quillfeather on 07700 900871 takes her bank card and reads her texts")
     during = tracker_of(engine, stack, chat.sender)
     answers = {k: v for k, v in during["slots"].items() if k.startswith("sp_") and v}
     assert answers, during["slots"]  # the walkthrough still needs them: kept, anonymised
@@ -121,7 +122,7 @@ def test_walkthrough_answers_live_only_while_needed(
         if e["event"] == "slot" and e["name"].startswith("sp_") and e["value"] is not None
     ]
     assert values and set(map(str, values)) <= {REMOVED, "True", "False", "[]"}, values
-    assert "<PHONE>" not in json.dumps(after) and "held the baby" not in json.dumps(after)
+    assert "<PHONE>" not in json.dumps(after) and "reads her texts" not in json.dumps(after)
     assert leaked(json.dumps(after)) == []
     # ... and of the database: no text at all for a turn that was answered
     database = Path(stack.settings.database_url.removeprefix("sqlite:///"))
