@@ -105,7 +105,7 @@ class ChatService:
             self._remember(self._names, cid, clean.names)
         message = clean.text
         assessment = self.detector.assess(message)
-        grade, matched = (assessment.is_crisis and "clear") or "none", assessment.matched
+        grade, matched = ("clear" if assessment.is_crisis else "none"), assessment.matched
         if self.semantic is not None and payloads.parse(message) is None:
             semantic = await run_in_threadpool(self.semantic.assess, message)
             if semantic.grade != "none":

@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-KNOWLEDGE_PREFIX = "faq/"
 # Things the assistant does rather than answers, with the button that starts each:
 # offered first when the meaning of a "question" is clearly one of them.
 JOURNEY_BUTTONS = {
@@ -103,20 +102,8 @@ def _ranking(parse: dict[str, Any], key: str) -> list[tuple[str, float]]:
     return ranked
 
 
-def selector_choice(parse: dict[str, Any]) -> tuple[str | None, float, list[str]]:
-    """The ResponseSelector's topic, its confidence, and its ranking of topics."""
-    selectors = parse.get("response_selector") or {}
-    selected = selectors.get("faq") or selectors.get("default") or {}
-    chosen = selected.get("response") or {}
-    ranking = [
-        r.get("intent_response_key")
-        for r in selected.get("ranking") or []
-        if isinstance(r, dict) and isinstance(r.get("intent_response_key"), str)
-    ]
-    return chosen.get("intent_response_key"), float(chosen.get("confidence") or 0.0), ranking
-
-
 def selector_scores(parse: dict[str, Any]) -> dict[str, float]:
+    """The ResponseSelector's confidence per topic, in its ranking's order."""
     selectors = parse.get("response_selector") or {}
     selected = selectors.get("faq") or selectors.get("default") or {}
     return {
@@ -148,7 +135,7 @@ def decide(
     t: Thresholds = THRESHOLDS,
 ) -> Decision:
     """Decide for one parsed message; `known` are the valid topic keys."""
-    _, _, selector_ranking = selector_choice(parse)
+    selector = selector_scores(parse)
     everything = _ranking(parse, "ranking")
     semantic = _topics(everything, known)
     text = parse.get("text") or ""
@@ -161,15 +148,13 @@ def decide(
             return Decision(semantic[0][0], in_context=True, reason="follow-up, new subject")
         # Otherwise both readings together; a follow-up rarely asks the same thing
         # again, so the previous topic needs a clear lead to be repeated.
-        together = dict(contextual)
-        for name, p in semantic:
-            together[name] = together.get(name, 0.0) + p
+        together = dict(combined(contextual, dict(semantic), known))
         together[previous_topic] = together.get(previous_topic, 0.0) - t.repeat_penalty
-        ranked = sorted(together.items(), key=lambda x: (-x[1], x[0]))
-        if ranked and ranked[0][1] >= t.follow_up:
-            return Decision(ranked[0][0], in_context=True, reason="follow-up, in context")
+        best, score = min(together.items(), key=lambda x: (-x[1], x[0]))
+        if score >= t.follow_up:
+            return Decision(best, in_context=True, reason="follow-up, in context")
 
-    scores = combined(semantic, selector_scores(parse), known)
+    scores = combined(semantic, selector, known)
     if scores:
         best, score = scores[0]
         runner_up = scores[1][1] if len(scores) > 1 else 0.0
@@ -186,7 +171,7 @@ def decide(
         journey = None
     elif journey in DIRECT_JOURNEYS and everything[0][1] >= t.run_journey:
         return Decision(None, journey=journey, run=DIRECT_JOURNEYS[journey], reason="journey")
-    selector_topics = [k for k in selector_ranking if k in known]
+    selector_topics = [k for k in selector if k in known]
     # The combined ranking first; topics only one reading had fill any gap.
     choices = list(
         dict.fromkeys(

@@ -165,11 +165,10 @@ class SemanticCrisisNet:
         return SemanticAssessment(self.grade(probability), probability)
 
 
-def load_semantic_net(
-    path: Path = EXEMPLARS, nlu_dir: Path = NLU_DIR, cache_dir: Path | None = None, encoder=None
-) -> SemanticCrisisNet:
-    from bot.semantic.encoder import shared_encoder
-
+def training_sentences(
+    path: Path = EXEMPLARS, nlu_dir: Path = NLU_DIR
+) -> tuple[list[str], list[str], Thresholds]:
+    """Danger and not-danger sentences (exemplar files, then NLU examples), and thresholds."""
     spec = load_yaml_model(path, ExemplarFile)
     danger, near = list(spec.danger), list(spec.near_miss)
     more = path.with_name(path.stem + "_more.yml")
@@ -178,11 +177,20 @@ def load_semantic_net(
         danger += extra.danger
         near += extra.near_miss
     crisis, other = nlu_examples(nlu_dir)
+    return [*danger, *crisis], [*near, *other], spec.thresholds
+
+
+def load_semantic_net(
+    path: Path = EXEMPLARS, nlu_dir: Path = NLU_DIR, cache_dir: Path | None = None, encoder=None
+) -> SemanticCrisisNet:
+    from bot.semantic.encoder import shared_encoder
+
+    danger, safe, thresholds = training_sentences(path, nlu_dir)
     return SemanticCrisisNet(
         encoder or shared_encoder(),
-        danger=[*danger, *crisis],
-        safe=[*near, *other],
-        thresholds=spec.thresholds,
+        danger=danger,
+        safe=safe,
+        thresholds=thresholds,
         cache_dir=cache_dir,
     )
 
