@@ -3,6 +3,7 @@
     python -m evaluation.split crisis RAW.yml
     python -m evaluation.split questions RAW.yml
     python -m evaluation.split privacy RAW.yml
+    python -m evaluation.split coach RAW.yml
 
 The split is deterministic (a hash of each item's text), stratified by label, so
 both halves cover every kind of item. Each half is written under
@@ -66,6 +67,9 @@ def split(name: str, raw: dict[str, Any]) -> dict[str, dict[str, Any]]:
             "tune": {"with_identifiers": wt, "clean": ct},
             "sealed": {"with_identifiers": ws, "clean": cs},
         }
+    if name == "coach":
+        t, s = halves(raw["items"], lambda i: i["text"], lambda i: f"{i['flag']}:{i['kind']}")
+        return {"tune": {"items": t}, "sealed": {"items": s}}
     raise SystemExit(f"unknown set: {name}")
 
 

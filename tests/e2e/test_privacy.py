@@ -9,6 +9,7 @@ on for these tests with a token from the environment) and the exports are search
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import uuid
 from pathlib import Path
@@ -38,7 +39,7 @@ MESSAGES = [
 ]
 IDENTIFIERS = [
     "Zuleika", "Okonkwo", "900871", "Quillfeather", "LS6 2AB", "brightwater",
-    "943 476 5919", "QQ 12 34 56 C", "17/04/2016", "77123", "Thaddeus",
+    "943 476 5919", "QQ 12 34 56 C", "17/04/2016", "77123", "Thaddeus", "07700900871",
 ]  # fmt: skip
 
 
@@ -66,7 +67,14 @@ def everything_stored(gateway: httpx.Client, stack: Stack) -> dict[str, str]:
 
 
 def leaked(content: str) -> list[str]:
-    return [i for i in IDENTIFIERS if i.lower() in content.lower()]
+    """Identifiers found whole: a number inside a longer one (a timestamp's
+    microseconds held "77123" once) is not a leak; the run-together phone number
+    is an identifier of its own."""
+    return [
+        i
+        for i in IDENTIFIERS
+        if re.search(rf"(?<![0-9A-Za-z]){re.escape(i)}(?![0-9A-Za-z])", content, re.IGNORECASE)
+    ]
 
 
 def test_identifiers_go_nowhere(gateway: httpx.Client, engine: httpx.Client, stack: Stack) -> None:

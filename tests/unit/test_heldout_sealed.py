@@ -17,6 +17,7 @@ def test_sealed_halves_are_unchanged() -> None:
         "crisis/sealed.yml",
         "questions/sealed.yml",
         "privacy/sealed.yml",
+        "coach/sealed.yml",
     }
     for digest, name in entries:
         text = (HELDOUT / name).read_text(encoding="utf-8")
@@ -28,6 +29,7 @@ def test_the_halves_share_no_item() -> None:
         "crisis": ("items",),
         "questions": ("questions", "followups"),
         "privacy": ("with_identifiers", "clean"),
+        "coach": ("items",),
     }.items():
         halves = [
             yaml.safe_load((HELDOUT / name / f"{h}.yml").read_text()) for h in ("tune", "sealed")
@@ -54,3 +56,13 @@ def test_no_held_out_item_is_in_the_training_data() -> None:
     # messages) were written, independently, exactly as training examples already
     # were: reported with the figures. Any more means something was copied.
     assert len(same) <= 11
+
+
+def test_no_held_out_coach_sentence_is_a_coach_test_sentence() -> None:
+    """The coach's own test sentences (tests/data) were written separately."""
+    from bot.config import PROJECT_ROOT
+
+    own = yaml.safe_load((PROJECT_ROOT / "tests/data/coach_sentences.yml").read_text())
+    mine = {_normalised(s["text"]) for s in own["sentences"]}
+    sealed = yaml.safe_load((HELDOUT / "coach" / "sealed.yml").read_text())["items"]
+    assert not [i["text"] for i in sealed if _normalised(i["text"]) in mine]
