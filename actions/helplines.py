@@ -36,11 +36,7 @@ class ActionShowHelplines(Action):
         lines = [f"National services ({directory.region}):"]
         lines += [f"- {service.as_line()}" for service in ordered]
         sources = sorted({str(s.source) for s in ordered})
-        lines.append(
-            "Sources: "
-            + ", ".join(sources)
-            + f". Numbers last checked {directory.oldest_check():%-d %B %Y}."
-        )
+        lines.append("Sources: " + ", ".join(sources) + f". {directory.status()}.")
         text = "\n".join(lines)
         dispatcher.utter_message(
             text=text,
@@ -53,11 +49,14 @@ class ActionShowHelplines(Action):
                     {
                         "name": s.name,
                         "number": s.number,
+                        "website": str(s.website) if s.website else None,
                         "tel": s.tel_uri,
                         "hours": s.hours,
                         "audience": s.audience,
                         "source": str(s.source),
-                        "last_checked": s.last_checked.isoformat(),
+                        "entered_on": s.entered_on.isoformat(),
+                        "verified_on": s.verified_on.isoformat() if s.verified_on else None,
+                        "status": s.status(),
                     }
                     for s in ordered
                 ],

@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.language.coach import CANCEL, as_markdown, coach, strip_request
+from bot.language.coach import CANCEL, as_text, coach, strip_request
 
 MIN_WORDS = 3
 
@@ -49,7 +49,7 @@ class ActionLanguageCoach(Action):
         if not text:
             return events
         result = coach(text)
-        markdown = as_markdown(result)
+        markdown = as_text(result)
         dispatcher.utter_message(text=markdown)
         if not result.clean:
             dispatcher.utter_message(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from functools import cache
 from typing import Literal
 
@@ -11,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bot.config import PROJECT_ROOT
 from bot.knowledge.files import load_yaml_model
+from bot.knowledge.provenance import Source, Verification
 
 FOLDER = PROJECT_ROOT / "data" / "commissioning"
 TierId = Literal["universal", "targeted", "specialist"]
@@ -35,11 +35,10 @@ class Service(BaseModel):
     aliases: tuple[str, ...] = ()
 
 
-class Tiers(BaseModel):
+class Tiers(Verification):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    source: str
-    last_checked: date
+    sources: tuple[Source, ...] = Field(min_length=1)
     tiers: tuple[Tier, ...]
     services: tuple[Service, ...] = Field(min_length=1)
 
@@ -92,11 +91,10 @@ class Requirement(BaseModel):
         return self.good.get(tier) or next(iter(self.good.values()))  # type: ignore[call-overload]
 
 
-class Requirements(BaseModel):
+class Requirements(Verification):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    source: str
-    last_checked: date
+    sources: tuple[Source, ...] = Field(min_length=1)
     requirements: tuple[Requirement, ...] = Field(min_length=1)
 
     @model_validator(mode="after")

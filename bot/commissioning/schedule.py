@@ -80,6 +80,6 @@ def build_schedule(
         "Clause wording is a starting point: agree it with your procurement and legal "
         "colleagues. Small-number suppression applies to every data return.",
         "",
-        f"Sources: {requirements.source}. Last checked {requirements.last_checked.isoformat()}.",
+        f"Sources: {'; '.join(s.cite() for s in requirements.sources)}. {requirements.status()}.",
     ]
     return "\n".join(lines) + "\n"

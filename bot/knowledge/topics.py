@@ -10,7 +10,6 @@ domain responses and NLU examples are generated from these files by
 from __future__ import annotations
 
 import re
-from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from bot.config import PROJECT_ROOT
 from bot.knowledge.directory import NationalDirectory
 from bot.knowledge.files import KnowledgeFileError, load_yaml_model
+from bot.knowledge.provenance import Source, Verification
 
 KNOWLEDGE_DIR = PROJECT_ROOT / "data" / "knowledge"
 # The retrieval intent the knowledge base answers with. One intent for every topic:
@@ -35,14 +35,13 @@ SERVICE = re.compile(r"\{service:([a-z0-9_]+)\}")
 PHONE_NUMBER = re.compile(r"\b0\d[\d ]{7,12}\d\b")
 
 
-class Topic(BaseModel):
+class Topic(Verification):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     key: str = Field(pattern=r"^faq/[a-z0-9_]+$")
     title: str = Field(min_length=3, max_length=60)
     answer: str = Field(min_length=40)
-    source: str = Field(min_length=5)
-    last_checked: date
+    sources: tuple[Source, ...] = Field(min_length=1, max_length=4)
     examples: tuple[str, ...] = Field(min_length=MIN_EXAMPLES)
 
     @field_validator("answer")
@@ -73,17 +72,20 @@ class Topic(BaseModel):
     def response_name(self) -> str:
         return f"utter_{self.key}"
 
+    @property
+    def source(self) -> str:
+        """The sources cited in one line."""
+        return "; ".join(s.cite() for s in self.sources)
+
     def response_text(self, directory: NationalDirectory) -> str:
-        """The answer as the user sees it, helplines filled in, ending with source and date."""
+        """The answer as the user sees it, helplines filled in, ending with its sources
+        and whether a practice lead has verified it."""
 
         def service(match: re.Match[str]) -> str:
-            entry = directory.get(match.group(1))
-            return f"{entry.name} on {entry.number}"
+            return directory.get(match.group(1)).mention()
 
-        checked = self.last_checked.isoformat()
-        return (
-            f"{SERVICE.sub(service, self.answer)}\nSource: {self.source}. Last checked {checked}."
-        )
+        label = "Source" if len(self.sources) == 1 else "Sources"
+        return f"{SERVICE.sub(service, self.answer)}\n{label}: {self.source}. {self.status()}."
 
 
 class TopicFile(BaseModel):

@@ -1,102 +1,77 @@
 """The language coach: which phrases hide the perpetrator or blame the survivor, why,
 and a rewrite in Safe & Together language.
 
-Deterministic: the rules (pattern, why, rewrite) are data in
-`data/language/coach.yml`, applied in order. A rewrite never invents facts: what
-only the practitioner knows is left in [square brackets] to fill in. The text
-arrives already anonymised, and placeholders such as <PERSON> are shown as
-[name], so the coach never repeats a name back.
+Deterministic: the rules are data (`data/language/coach.yml`, schema in
+`bot.language.rules`). Every rule is matched against the writer's own text; the
+phrases found are replaced in one pass, so when several rules fire the rewrite
+is built from the original sentence and reads as English. A phrase is left alone
+when the writer quotes it, attributes it to him ("dad says it was mutual"), talks
+about the wording itself ("avoid 'failure to protect'"), or rejects it ("this
+was not a one-off"). A rewrite never invents facts: what only the practitioner
+knows is left in [square brackets]. The text arrives already anonymised, and
+placeholders such as <PERSON> are shown as [name].
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from bot.language.requests import CANCEL, strip_request
+from bot.language.rules import KIND_TITLES, CompiledRule, load_rules
 
-from bot.config import PROJECT_ROOT
-from bot.knowledge.files import load_yaml_model
+__all__ = ["CANCEL", "Coaching", "Finding", "as_text", "coach", "strip_request"]
 
-RULES_FILE = PROJECT_ROOT / "data" / "language" / "coach.yml"
 MAX_CHARS = 2000
-# Object forms, so "she was hit" becomes "[he] hit her".
-_OBJECT = {"she": "her", "he": "him"}
 _PLACEHOLDER = re.compile(r"<([A-Z_]+)>")
-_GROUP = re.compile(r"\{([a-z_]+)\}")
-
-
-class Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
-    pattern: str
-    why: str = Field(min_length=10, max_length=200)
-    rewrite: str = Field(min_length=3)
-
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, pattern: str) -> str:
-        try:
-            re.compile(pattern, re.IGNORECASE)
-        except re.error as exc:
-            raise ValueError(f"not a valid regular expression: {exc}") from None
-        return pattern
-
-    @property
-    def regex(self) -> re.Pattern[str]:
-        return _compiled(self.pattern)
-
-    def replacement(self, match: re.Match[str]) -> str:
-        def group(found: re.Match[str]) -> str:
-            value = match.groupdict().get(found.group(1)) or ""
-            return _OBJECT.get(value.lower(), value)
-
-        text = _GROUP.sub(group, self.rewrite).strip()
-        # Keep a capital letter where the phrase began with one.
-        if match.group(0)[:1].isupper():
-            first = re.search(r"[a-z]", text)
-            if first and not re.search(r"[A-Z]", text[: first.start()]):
-                text = text[: first.start()] + text[first.start()].upper() + text[first.end() :]
-        return text
-
-
-class RuleFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    rules: list[Rule] = Field(min_length=1)
-
-    @field_validator("rules")
-    @classmethod
-    def _unique(cls, rules: list[Rule]) -> list[Rule]:
-        ids = [r.id for r in rules]
-        if len(ids) != len(set(ids)):
-            raise ValueError("rule ids must be unique")
-        for rule in rules:
-            groups = set(re.compile(rule.pattern).groupindex)
-            missing = set(_GROUP.findall(rule.rewrite)) - groups
-            if missing:
-                raise ValueError(f"{rule.id}: rewrite uses unknown groups {sorted(missing)}")
-        return rules
-
-
-@cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
-@cache
-def load_rules(path: Path = RULES_FILE) -> tuple[Rule, ...]:
-    return tuple(load_yaml_model(path, RuleFile).rules)
+_PLACEHOLDER_WORDS = {"PERSON": "name", "PHONE": "phone number", "NHS_NUMBER": "NHS number"}
+_QUOTED = re.compile(
+    r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|‘[^’\n]{1,300}’|(?<!\w)'[^'\n]{1,300}'(?!\w)"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+# "dad says", "his account is that", "he claimed": his words, reported as his.
+_HIS_WORDS = re.compile(
+    r"\b(?:he|dad|father|the father|stepdad|mr\.? \S+|the perpetrator|his (?:account|version|view)"
+    r"|<person>)\s+(?:\w+\s+){0,2}?(?:says?|said|claims?|claimed|describes?|described|alleges?"
+    r"|alleged|insists?|insisted|maintains?|maintained|told|tells|reports?|reported|calls?|called"
+    r"|blames?|blamed|minimises?|minimised|is that|was that)\b",
+    re.IGNORECASE,
+)
+# Talking about the wording itself.
+_ABOUT_WORDS = re.compile(
+    r"\b(?:term|terms|phrase|phrases|word|words|wording|language|label|labels|labelling|jargon"
+    r"|avoid|avoiding|instead of|rather than|don't (?:say|write|use)|do not (?:say|write|use)"
+    r"|shouldn't (?:say|write|use)|should not (?:say|write|use|be described as)|described as"
+    r"|refer to (?:it|this) as|called it|framed as|framing|concept of|notion of|so-called)\b",
+    re.IGNORECASE,
+)
+# Her own words or feelings, reported: "mum told me she felt it was her fault".
+_HER_WORDS = re.compile(
+    r"\b(?:she|mum|mother|ms\.? \S+|the survivor)\s+(?:\w+\s+){0,2}?(?:says?|said|told|tells|felt"
+    r"|feels|believes?|believed|thinks?|thought|worries|worried|fears?|feared|blames? herself)\b",
+    re.IGNORECASE,
+)
+# Who the sentence is about: blaming wording about him ("Mr X lacks insight") is fair.
+_HIM_FIRST = re.compile(
+    r"^\W*(?:he|dad|father|the father|stepdad|the stepfather|mr\.? ?(?:[a-z]\w*|<person>)"
+    r"|the perpetrator|her (?:ex-?)?partner)(?!\w)",
+    re.IGNORECASE,
+)
+_ABOUT_HER = frozenset({"blaming_her", "failure_to_protect"})
+_NEGATED = re.compile(
+    r"\b(?:not|no|never|nor|isn't|wasn't|aren't|weren't|rather than|instead of|far from)"
+    r"(?:\s+\S+){0,2}\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
 class Finding:
     rule: str
+    kind: str
     phrase: str
     why: str
+    suggestion: str
 
 
 @dataclass(frozen=True)
@@ -110,9 +85,6 @@ class Coaching:
         return not self.findings
 
 
-_PLACEHOLDER_WORDS = {"PERSON": "name", "PHONE": "phone number", "NHS_NUMBER": "NHS number"}
-
-
 def _readable(text: str) -> str:
     """Placeholders left by the anonymiser are shown as [name], [phone number] and so on."""
     return _PLACEHOLDER.sub(
@@ -121,60 +93,115 @@ def _readable(text: str) -> str:
     )
 
 
-def _tidy(text: str) -> str:
-    """Articles and spacing after replacements: "a incident" -> "an incident"."""
-    text = re.sub(r"\b([Aa]) (?=[aeiou])", r"\1n ", text)
-    return re.sub(r" {2,}", " ", text)
+def _exempt(text: str, start: int, end: int, rule: CompiledRule) -> bool:
+    if any(q.start() <= start and end <= q.end() for q in _QUOTED.finditer(text)):
+        return True
+    sentence = re.split(r"(?<=[.!?;\n])\s+", text[:start])[-1]
+    if _HIS_WORDS.search(sentence) or _ABOUT_WORDS.search(sentence):
+        return True
+    if rule.rule.kind in _ABOUT_HER:
+        if _HER_WORDS.search(sentence):
+            return True
+        if _HIM_FIRST.match(sentence + text[start:end]):
+            return True
+    return rule.rule.negation_clears and bool(_NEGATED.search(sentence))
 
 
-_REQUEST = re.compile(
-    r"""^\s*(?:
-        (?:can|could|would)\ you\ (?:please\ )?|please\ |pls\ )?
-        (?:(?:check|review|look\ at|proof\ ?read|rewrite|reword|rephrase)\b[^:\n]{0,60}:
-         |is\ (?:it|this)\ (?:ok|okay|alright|fine|acceptable)\ to\ (?:write|say|put)(?:\ that)?\b
-         |(?:does|is)\ this\ (?:wording\ |sentence\ )?(?:sound\ |read\ )?[^:\n]{0,30}:
-         |how\ (?:should|do|can)\ I\ (?:word|phrase|write)\ this(?:\ better)?\s*:?
-        )""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_REQUEST_ONLY = re.compile(
-    r"^\s*(?:(?:can|could|would) you |please |pls |i want to |i'd like to |help me )*"
-    r"(?:check|review|look at|proof ?read|rewrite|reword|rephrase)\b[^:]{0,50}"
-    r"\b(?:wording|words|sentence|note|notes|paragraph|phrasing|language|this|statement|report)"
-    r"(?:\s[^:\s]+){0,5}\s*[?.!]*\s*$"
-    r"|^\s*(?:language|wording) check(?: please)?\s*[?.!]*\s*$",
+def _matches(text: str, rules: tuple[CompiledRule, ...]) -> list[tuple[int, int, CompiledRule]]:
+    """Every rule's matches, overlaps resolved: the earliest, then the longest, wins."""
+    found = [
+        (m.start(), m.end(), rule)
+        for rule in rules
+        for m in rule.regex.finditer(text)
+        if m.group(0).strip() and not _exempt(text, m.start(), m.end(), rule)
+    ]
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    kept: list[tuple[int, int, CompiledRule]] = []
+    for start, end, rule in found:
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end, rule))
+    return kept
+
+
+def _capitalise(text: str) -> str:
+    first = re.search(r"[A-Za-z]", text)
+    if not first:
+        return text
+    return text[: first.start()] + text[first.start()].upper() + text[first.end() :]
+
+
+# A bracket that tells the practitioner what to add: moved to the end of its sentence,
+# so the rewritten sentence itself reads as English.
+_GUIDANCE = re.compile(
+    r"\s*\[(?:describe|record|note|name|say|ask|assess|check|fear|abuse is)[\s:][^\]]*\]",
     re.IGNORECASE,
 )
-CANCEL = frozenset({"stop", "cancel", "never mind", "nevermind", "quit", "exit", "no thanks"})
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)|\n")
 
 
-def strip_request(message: str) -> str:
-    """The text to check, without "check my wording:" and the like, or quotes around it."""
-    if _REQUEST_ONLY.match(message):
-        return ""
-    text = _REQUEST.sub("", message, count=1).strip()
-    return text.strip("\"'“”‘’?! ").strip()
+def _guidance_last(text: str) -> str:
+    def sentence(found: re.Match[str]) -> str:
+        part = found.group(0)
+        notes = list(dict.fromkeys(g.strip()[1:-1] for g in _GUIDANCE.findall(part)))
+        if not notes:
+            return part
+        body = _GUIDANCE.sub("", part)
+        end = re.search(r"[.!?]+\s*$", body)
+        stop = end.group(0) if end else ""
+        body = body[: end.start()] if end else body.rstrip()
+        return f"{body.rstrip()} [{'; '.join(notes)}]{stop}"
+
+    return _SENTENCE.sub(sentence, text)
 
 
-def coach(text: str, rules: tuple[Rule, ...] | None = None) -> Coaching:
-    """Flag each phrase a rule matches (once per distinct phrase) and rewrite the text."""
+def _tidy(text: str) -> str:
+    """Guidance to the end of each sentence; spacing, articles, capitals."""
+    text = _guidance_last(text)
+    text = re.sub(
+        r"\b(she|he|mum|it|they)'(?:s|ve|re) (?=could not|has|have|was|is|had|will)",
+        r"\1 ",
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(r"\s+(?:and|but|or|because|as)\s*(?=[.;,!?])", "", text)
+    text = re.sub(r"\b([Aa]) (?=[aeiouAEIOU]\w)", r"\1n ", text)
+    text = re.sub(r"\b([Aa])n (?=[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]\w)", r"\1 ", text)
+    text = re.sub(r"\b(\w+) \1\b", r"\1", text, flags=re.IGNORECASE)
+    text = re.sub(r" {2,}", " ", text)
+    text = re.sub(r" +([,.;:!?])", r"\1", text)
+    text = re.sub(r"([.;:!?]) *\1+", r"\1", text)
+    text = re.sub(r"(^|[.!?]\s+)(\[?[a-z])", lambda m: m.group(1) + _capitalise(m.group(2)), text)
+    return _capitalise(text.strip())
+
+
+def coach(text: str, rules: tuple[CompiledRule, ...] | None = None) -> Coaching:
+    """Flag each phrase a rule matches and rewrite the text in one pass."""
     rules = rules if rules is not None else load_rules()
     text = text.strip()[:MAX_CHARS]
     findings: list[Finding] = []
-    seen: set[tuple[str, str]] = set()
-    rewritten = text
-    for rule in rules:
-        for match in rule.regex.finditer(rewritten):
-            phrase = _readable(match.group(0).strip())
-            if (rule.id, phrase.lower()) not in seen:
-                seen.add((rule.id, phrase.lower()))
-                findings.append(Finding(rule.id, phrase, rule.why))
-        rewritten = rule.regex.sub(rule.replacement, rewritten)
-    return Coaching(_readable(text), tuple(findings), _tidy(_readable(rewritten)))
+    pieces: list[str] = []
+    cursor = 0
+    for start, end, rule in _matches(text, rules):
+        match = rule.regex.match(text, start, end)
+        if match is None:  # pragma: no cover - the same regex matched this span
+            continue
+        suggestion = rule.replacement(match)
+        if _SENTENCE_START.search(text[:start]):
+            suggestion = _capitalise(suggestion)
+        pieces += [text[cursor:start], suggestion]
+        cursor = end
+        phrase = _readable(match.group(0).strip())
+        if all(f.phrase.lower() != phrase.lower() for f in findings):
+            findings.append(
+                Finding(rule.rule.id, rule.rule.kind, phrase, rule.rule.why, _readable(suggestion))
+            )
+    pieces.append(text[cursor:])
+    rewritten = _tidy(_readable("".join(pieces))) if findings else _readable(text)
+    return Coaching(_readable(text), tuple(findings), rewritten)
 
 
-def as_markdown(result: Coaching) -> str:
-    """The coach's answer: each flagged phrase with why, then the suggested rewrite."""
+def as_text(result: Coaching) -> str:
+    """The coach's answer in plain text: each phrase, what it does and why, then the rewrite."""
     if result.clean:
         return (
             "I didn't find phrases that hide the perpetrator or blame the survivor. "
@@ -182,11 +209,11 @@ def as_markdown(result: Coaching) -> str:
             "records her efforts to keep them safe."
         )
     # Single line breaks only: a chat channel splits a message at blank lines.
-    lines = ["**Phrases to reconsider**"]
-    lines += [f'- "{f.phrase}": {f.why}' for f in result.findings]
+    lines = ["Phrases to reconsider:"]
+    lines += [f'- "{f.phrase}" {KIND_TITLES[f.kind]}. {f.why}' for f in result.findings]
     lines += [
-        "**Suggested wording** (fill in the [brackets] from what you know):",
-        f"> {result.rewritten}",
+        "Suggested wording (fill in the [brackets] from what you know):",
+        result.rewritten,
         "Name who did what, describe the impact on each child, and record her efforts "
         "to keep them safe.",
     ]

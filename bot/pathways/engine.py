@@ -163,8 +163,8 @@ def render(steps: list[ResolvedStep], area: Area, directory: NationalDirectory) 
             lines.append(f"- {step.note}")
     lines.append(
         f"Sources: local services from the {area.name} directory"
-        f"{' (an example area, not real services)' if area.example else ''}; national numbers "
-        f"last checked {directory.oldest_check():%-d %B %Y}."
+        f"{' (an example area, not real services)' if area.example else ''}; national numbers: "
+        f"{directory.status().removeprefix('Numbers ')}."
     )
     return "\n".join(lines)
 

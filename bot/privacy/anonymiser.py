@@ -219,7 +219,7 @@ def default_anonymiser() -> Anonymiser:
     from bot.knowledge.areas import area, area_ids
     from bot.knowledge.directory import national_directory
 
-    numbers = [s.number for s in national_directory().services]
+    numbers = [s.number for s in national_directory().services if s.number]
     phrases: list[str] = []
     for area_id in area_ids():
         configured = area(area_id)

@@ -101,8 +101,8 @@ def build_summary(
         text = step.text
         if step.service:
             service = directory.get(step.service)
-            if service.number not in text:
-                text += f" {service.name}: {service.number}."
+            if service.contact not in text:
+                text += f" {service.name}: {service.contact}."
         lines.append(f"{number}. {text}")
 
     lines += ["", "## Safe & Together language reminders"]

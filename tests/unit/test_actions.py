@@ -32,9 +32,9 @@ def run(slots: dict[str, Any]) -> list[dict[str, Any]]:
 def test_every_service_is_listed_with_number_and_audience() -> None:
     [message] = run({})
     for service in national_directory().services:
-        assert service.number in message["text"]
+        assert service.contact in message["text"]
         assert service.audience in message["text"]
-    assert "Numbers last checked" in message["text"]
+    assert "not all yet verified" in message["text"] and "last checked" not in message["text"]
     assert "https://www.nationaldahelpline.org.uk/" in message["text"]
 
 
@@ -45,7 +45,8 @@ def test_custom_payload_carries_tel_links_and_sources() -> None:
     assert message["custom"]["markdown"].startswith("# National helplines")
     assert "0808 2000 247" in message["custom"]["markdown"]
     assert {"tel:999", "tel:08082000247"} <= {s["tel"] for s in services}
-    assert all(s["source"].startswith("https://") and s["last_checked"] for s in services)
+    assert all(s["source"].startswith("https://") and s["entered_on"] for s in services)
+    assert all(s["status"].startswith(("Entered", "Verified")) for s in services)
 
 
 def test_school_leads_see_childline_and_nspcc_first_after_999() -> None:

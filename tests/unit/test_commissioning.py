@@ -75,13 +75,17 @@ def test_a_new_requirement_needs_only_data(tmp_path: Path) -> None:
 def test_schema_rejects_a_tier_that_does_not_exist(tmp_path: Path) -> None:
     path = tmp_path / "r.yml"
     path.write_text(
-        "source: s\nlast_checked: 2026-11-22\nrequirements:\n"
+        "sources: [{title: A guidance note, publisher: SafeLives, year: 2017}]\n"
+        "entered_on: 2026-11-22\nrequirements:\n"
         "  - {id: x, title: t, tiers: [everything], means: m, why: w, good: g, clause: c,"
         " evidence: e, kpi: k, review: r}\n"
     )
     with pytest.raises(KnowledgeFileError, match="tiers"):
         load_yaml_model(path, Requirements)
-    path.write_text("source: s\nlast_checked: 2026-11-22\ntiers: []\nservices: []\n")
+    path.write_text(
+        "sources: [{title: A guidance note, publisher: SafeLives, year: 2017}]\n"
+        "entered_on: 2026-11-22\ntiers: []\nservices: []\n"
+    )
     with pytest.raises(KnowledgeFileError):
         load_yaml_model(path, Tiers)
 

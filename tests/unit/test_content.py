@@ -57,11 +57,26 @@ def test_no_victim_blaming_language(where: str, text: str) -> None:
         assert not re.search(phrase, text, re.IGNORECASE), (where, phrase)
 
 
-def test_every_faq_answer_names_its_source_and_check_date() -> None:
+def test_every_faq_answer_names_its_sources_and_verification_status() -> None:
     for where, text in bot_texts():
         if ":utter_faq/" in where:
-            assert "Source:" in text, where
-            assert re.search(r"Last checked \d{4}-\d{2}-\d{2}", text), where
+            assert re.search(r"\nSources?: ", text), where
+            assert re.search(
+                r"(?:Entered \d{1,2} [A-Z][a-z]+ \d{4}, not yet verified"
+                r"|Verified by .+ on \d{1,2} [A-Z][a-z]+ \d{4})\.$",
+                text,
+            ), where
+            assert "last checked" not in text.lower(), where
+
+
+def test_no_data_file_cites_an_internal_label() -> None:
+    """Sources name real documents, never "seed 003", "domain brief" or "README"."""
+    from bot.knowledge.provenance import INTERNAL_LABEL
+
+    for path in sorted((PROJECT_ROOT / "data").rglob("*.yml")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.match(r"\s*-?\s*(?:source|sources|title|publisher)\s*:", line):
+                assert not INTERNAL_LABEL.search(line), f"{path.name}:{number}: {line.strip()}"
 
 
 def test_crisis_guidance_gives_999_and_the_silent_call() -> None:

@@ -40,7 +40,7 @@ def _write_without(tmp_path: Path, field: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("field", ["source", "last_checked", "number", "audience"])
+@pytest.mark.parametrize("field", ["source", "entered_on", "audience"])
 def test_an_entry_without_required_field_is_rejected(tmp_path: Path, field: str) -> None:
     with pytest.raises(KnowledgeFileError, match=f"services.1.{field}"):
         load_national_directory(_write_without(tmp_path, field))
@@ -57,8 +57,28 @@ def test_duplicate_ids_are_rejected(tmp_path: Path) -> None:
 
 def test_no_bot_text_contains_a_phone_number_outside_the_directory() -> None:
     """Numbers live in one file: any number in a response must be one of the directory's."""
-    known = {re.sub(r"\D", "", s.number) for s in national_directory().services} | {"55"}
+    services = national_directory().services
+    known = {re.sub(r"\D", "", s.number) for s in services if s.number} | {"55"}
     for path in DOMAIN_FILES:
         text = path.read_text()
         for candidate in re.findall(r"\b0\d[\d ]{7,12}\d\b|\b999\b|\b55\b", text):
             assert re.sub(r"\D", "", candidate) in known, (path.name, candidate)
+
+
+def test_a_service_needs_a_number_or_a_website(tmp_path: Path) -> None:
+    data = yaml.safe_load((PROJECT_ROOT / "data/directory/national.yml").read_text())
+    data["services"][1].pop("number")
+    data["services"][1].pop("website", None)
+    path = tmp_path / "national.yml"
+    path.write_text(yaml.safe_dump(data))
+    with pytest.raises(KnowledgeFileError, match="a number, a website"):
+        load_national_directory(path)
+
+
+def test_an_unverified_number_says_so_and_never_claims_a_check() -> None:
+    directory = national_directory()
+    unverified = [s for s in directory.services if not s.verified]
+    for service in unverified:
+        assert service.status().startswith("Entered ") and "not yet verified" in service.status()
+    if unverified:
+        assert "not all yet verified" in directory.status()

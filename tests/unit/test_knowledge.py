@@ -16,28 +16,35 @@ from actions.language_coach import ActionLanguageCoach, ValidateLanguageCoachFor
 from bot.knowledge.build import main as build
 from bot.knowledge.directory import national_directory
 from bot.knowledge.files import KnowledgeFileError, load_yaml_model
+from bot.knowledge.provenance import long_date
 from bot.knowledge.topics import MIN_EXAMPLES, TopicFile, load_topics
 
 TOPICS = load_topics()
 TODAY = date(2026, 11, 22)
 
 
-def test_at_least_60_topics_each_with_12_examples_a_source_and_a_recent_check() -> None:
-    assert len(TOPICS) >= 60
+def test_at_least_95_topics_each_with_12_examples_a_source_and_an_entry_date() -> None:
+    assert len(TOPICS) >= 95
     for topic in TOPICS:
         assert len(topic.examples) >= MIN_EXAMPLES, topic.key
-        assert topic.source.strip(), topic.key
-        assert topic.last_checked <= date.today(), topic.key
-        assert topic.last_checked >= TODAY - timedelta(days=365), topic.key
+        assert topic.sources, topic.key
+        assert TODAY - timedelta(days=365) <= topic.entered_on <= date.today(), topic.key
 
 
-def test_every_answer_shown_ends_with_its_source_and_date() -> None:
+def test_every_answer_shown_ends_with_its_sources_and_verification_status() -> None:
     directory = national_directory()
     for topic in TOPICS:
         text = topic.response_text(directory)
-        assert text.splitlines()[-1].startswith("Source: "), topic.key
-        assert text.endswith(f"Last checked {topic.last_checked.isoformat()}."), topic.key
-        assert "{service:" not in text, topic.key
+        last = text.splitlines()[-1]
+        assert last.startswith(("Source: ", "Sources: ")), topic.key
+        assert all(s.title in last and s.publisher in last for s in topic.sources), topic.key
+        assert "{service:" not in text and "last checked" not in text.lower(), topic.key
+        if topic.verified_on is None:
+            assert last.endswith(f"Entered {long_date(topic.entered_on)}, not yet verified."), (
+                topic.key
+            )
+        else:
+            assert last.endswith(f"on {long_date(topic.verified_on)}."), topic.key
 
 
 def test_helplines_in_answers_come_from_the_directory() -> None:
@@ -61,8 +68,8 @@ def test_schema_rejects_raw_numbers_short_example_lists_and_sources_in_answers(
     base = {
         "key": "faq/x",
         "title": "A topic",
-        "source": "Somewhere",
-        "last_checked": "2026-11-22",
+        "sources": [{"title": "A guidance document", "publisher": "Home Office", "year": 2022}],
+        "entered_on": "2026-11-22",
         "answer": "An answer that is long enough to be an answer for this test.",
         "examples": [f"question {i}" for i in range(12)],
     }
@@ -72,6 +79,15 @@ def test_schema_rejects_raw_numbers_short_example_lists_and_sources_in_answers(
         ({"examples": ["only one"]}, "at least 12"),
         ({"answer": base["answer"] + " Source: me."}, "source"),
         ({"key": "Faq/X"}, "pattern"),
+        ({"sources": [{"title": "domain brief", "publisher": "us", "year": 2026}]}, "internal"),
+        (
+            {"sources": [{"title": "Manchester seed 000", "publisher": "M", "year": 2021}]},
+            "internal",
+        ),
+        ({"sources": []}, "at least 1"),
+        ({"verified_by": "A practice lead"}, "together"),
+        ({"verified_by": "A lead", "verified_on": "2026-11-01"}, "before entered_on"),
+        ({"source": "Somewhere"}, "Extra inputs"),
     ]:
         import yaml
 

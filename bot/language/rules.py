@@ -1,0 +1,126 @@
+"""The language coach's rules: schema, shared word-forms, and loading.
+
+Practice leads edit `data/language/coach.yml`. A rule's pattern is a regular
+expression in which `{{name}}` stands for a shared word-form from the file's
+`forms` (every way of saying "mum", every tense of "protect", ...), so one rule
+holds on "mum failed to protect them", "the mother has not protected the
+children" and "she was unable to protect the kids". Named groups can be used in
+the rewrite as `{group}`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from bot.knowledge.files import load_yaml_model
+
+Kind = Literal[
+    "failure_to_protect",
+    "blaming_her",
+    "hiding_perpetrator",
+    "mutualising",
+    "minimising",
+    "child_as_witness",
+]
+KIND_TITLES: dict[str, str] = {
+    "failure_to_protect": "makes his harm her failure",
+    "blaming_her": "blames her",
+    "hiding_perpetrator": "hides who did it",
+    "mutualising": "makes abuse sound mutual",
+    "minimising": "minimises his abuse",
+    "child_as_witness": "treats the child as a witness, not a victim",
+}
+# "[he] {verb} {victim}": the passive's participle as a past tense, the subject as an object.
+_PAST = {
+    "taken": "took", "broken": "broke", "beaten": "beat", "beaten up": "beat up",
+    "thrown": "threw", "bitten": "bit", "hidden": "hid", "stolen": "stole",
+    "shaken": "shook", "kept": "kept", "locked in": "locked in", "locked out": "locked out",
+}  # fmt: skip
+_OBJECT = {"she": "her", "he": "him", "they": "them", "she's": "her", "i": "me", "we": "us"}
+_PROPER = re.compile(r"^(?:ms|mrs|miss|mr)\b|^<|^child [a-z]$", re.IGNORECASE)
+_FORM = re.compile(r"\{\{([a-z_]+)\}\}")
+_GROUP = re.compile(r"\{([a-z_]+)\}")
+
+
+class Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    kind: Kind
+    pattern: str = Field(min_length=3)
+    why: str = Field(min_length=10, max_length=220)
+    rewrite: str = Field(min_length=3)
+    # A "not", "no", "never", "rather than" or "instead of" just before the phrase
+    # means the writer is rejecting it ("this was not a one-off"): leave it alone.
+    # Rules whose phrase is itself a negative judgement ("has not protected") say false.
+    negation_clears: bool = True
+
+
+class RuleFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    forms: dict[str, str] = Field(default_factory=dict)
+    rules: tuple[Rule, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _valid(self) -> RuleFile:
+        ids = [r.id for r in self.rules]
+        if len(ids) != len(set(ids)):
+            raise ValueError("rule ids must be unique")
+        for rule in self.rules:
+            try:
+                regex = re.compile(expand(rule.pattern, self.forms), re.IGNORECASE)
+            except (re.error, KeyError) as exc:
+                raise ValueError(f"{rule.id}: not a valid regular expression: {exc}") from None
+            missing = set(_GROUP.findall(rule.rewrite)) - set(regex.groupindex)
+            if missing:
+                raise ValueError(f"{rule.id}: rewrite uses unknown groups {sorted(missing)}")
+        return self
+
+
+def expand(pattern: str, forms: dict[str, str]) -> str:
+    """Replace each {{form}} with its alternatives, recursively (forms may use forms)."""
+    for _ in range(5):
+        if not _FORM.search(pattern):
+            return pattern
+        pattern = _FORM.sub(lambda m: f"(?:{forms[m.group(1)]})", pattern)
+    raise KeyError("forms nest too deeply")
+
+
+class CompiledRule:
+    """A rule with its pattern expanded and compiled once."""
+
+    def __init__(self, rule: Rule, forms: dict[str, str]) -> None:
+        self.rule = rule
+        self.regex = re.compile(
+            r"(?<![\w<])(?:" + expand(rule.pattern, forms) + r")(?![\w>])", re.IGNORECASE
+        )
+
+    def replacement(self, match: re.Match[str]) -> str:
+        def group(found: re.Match[str]) -> str:
+            name = found.group(1)
+            value = match.groupdict().get(name) or ""
+            if name == "verb":
+                return _PAST.get(value.lower(), value.lower())
+            if name in {"victim", "who", "kids", "thing"} and found.start() > 0:
+                # Moved after the verb: an object, and lower case unless a name.
+                value = _OBJECT.get(value.lower(), value)
+                if not _PROPER.match(value):
+                    value = value[:1].lower() + value[1:]
+            return value
+
+        return _GROUP.sub(group, self.rule.rewrite).strip()
+
+
+RULES_FILE = Path(__file__).resolve().parents[2] / "data" / "language" / "coach.yml"
+
+
+@cache
+def load_rules(path: Path = RULES_FILE) -> tuple[CompiledRule, ...]:
+    data = load_yaml_model(path, RuleFile)
+    return tuple(CompiledRule(rule, data.forms) for rule in data.rules)
