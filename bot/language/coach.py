@@ -42,7 +42,8 @@ _ABOUT_WORDS = re.compile(
     r"\b(?:term|terms|phrase|phrases|word|words|wording|language|label|labels|labelling|jargon"
     r"|avoid|avoiding|instead of|rather than|don't (?:say|write|use)|do not (?:say|write|use)"
     r"|shouldn't (?:say|write|use)|should not (?:say|write|use|be described as)|described as"
-    r"|refer to (?:it|this) as|called it|framed as|framing|concept of|notion of|so-called)\b",
+    r"|refer to (?:it|this) as|called it|framed as|framing|concept of|notion of|so-called"
+    r"|describ\w* (?:\S+ ){0,3}?as|call (?:this|it) an?|inaccurate|misleading|not accurate)\b",
     re.IGNORECASE,
 )
 # Her own words or feelings, reported: "mum told me she felt it was her fault".
@@ -60,7 +61,7 @@ _HIM_FIRST = re.compile(
 _ABOUT_HER = frozenset({"blaming_her", "failure_to_protect"})
 _NEGATED = re.compile(
     r"\b(?:not|no|never|nor|isn't|wasn't|aren't|weren't|rather than|instead of|far from)"
-    r"(?:\s+\S+){0,2}\s*$",
+    r"(?:\s+\S+){0,3}\s*$",
     re.IGNORECASE,
 )
 

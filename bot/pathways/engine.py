@@ -37,6 +37,9 @@ class PathwayStep(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     contact: str = Field(pattern=r"^(national:[a-z0-9_]+|local:[a-z_]+|role:[a-z ]+)$")
     fallback: str | None = Field(default=None, pattern=r"^[a-z0-9_]+$")
+    # What to do through the fallback when the area has no such local service: it
+    # says the local service is not configured, and how to find it.
+    fallback_how: str | None = Field(default=None, min_length=20)
     how: str = Field(min_length=10)
     why: str = Field(min_length=10)
 
@@ -45,8 +48,10 @@ class PathwayStep(BaseModel):
         if self.contact.startswith("local:"):
             if self.contact.removeprefix("local:") not in SERVICE_KEYS:
                 raise ValueError(f"unknown local service in {self.contact}")
-            if not self.fallback:
-                raise ValueError(f"{self.contact} needs a national fallback")
+            if not self.fallback or not self.fallback_how:
+                raise ValueError(f"{self.contact} needs a national fallback and fallback_how")
+            if not re.search(r"\bno\b.{0,80}\bis configured\b", self.fallback_how, re.I):
+                raise ValueError(f"{self.contact}: fallback_how must say it is not configured")
         return self
 
 
@@ -54,6 +59,7 @@ class Situation(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     title: str
     priority: int = Field(ge=0)
+    supersedes: tuple[str, ...] = ()
     signals: tuple[str, ...] = ()
     steps: tuple[PathwayStep, ...] = Field(min_length=1)
 
@@ -92,11 +98,13 @@ class ResolvedStep:
 def detect(text: str, pathways: Pathways) -> list[str]:
     """Situations whose signals appear in the text, in file order."""
     said = text.lower().replace("\u2019", "'")
-    return [
+    found = [
         situation_id
         for situation_id, situation in pathways.situations.items()
         if any(re.search(signal, said) for signal in situation.signals)
     ]
+    replaced = {s for f in found for s in pathways.situations[f].supersedes}
+    return [f for f in found if f not in replaced]
 
 
 def order(situation_ids: list[str] | set[str], pathways: Pathways) -> list[str]:
@@ -141,11 +149,9 @@ def _resolve(
                 situation_id, service.name, service.number, how, step.why, email=service.email
             )
         national = directory.get(step.fallback or "")
-        note = (
-            f"{area.name} has no {_LOCAL_LABELS[name]} in its local directory: "
-            f"ask your safeguarding lead, and meanwhile use {national.name}."
-        )
-        return ResolvedStep(situation_id, national.name, national.number, step.how, step.why, note)
+        note = f"{area.name}: no {_LOCAL_LABELS[name]} is configured in this assistant."
+        how = step.fallback_how or step.how
+        return ResolvedStep(situation_id, national.name, national.number, how, step.why, note)
     national = directory.get(name)
     return ResolvedStep(situation_id, national.name, national.number, step.how, step.why)
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.safety_planning import wording
 from bot.safety_planning.content import ChoiceOption, Step, Walkthrough
 from bot.walkthrough.controls import control_word, payload
 from bot.walkthrough.controls import normalise as _norm
@@ -18,7 +19,14 @@ from bot.walkthrough.controls import normalise as _norm
 SKIPPED = "skipped"
 NOT_DONE = "not_done"
 UNKNOWN = "unknown"
-HELPER_SLOTS = ("sp_draft", "sp_dash_topics", "sp_dash_source", "sp_skipped", "sp_stopped")
+HELPER_SLOTS = (
+    "sp_draft",
+    "sp_dash_topics",
+    "sp_dash_source",
+    "sp_skipped",
+    "sp_stopped",
+    wording.PENDING,
+)
 
 _QUESTION_BANK = {"questions to ask her", "questions", "question bank", "what should i ask her"}
 _DONE = {"done", "that's all", "thats all", "finished", "next", "no more", "that's it"}
@@ -41,7 +49,9 @@ class Outcome:
 
 def _clear_all(walkthrough: Walkthrough) -> dict[str, Any]:
     updates: dict[str, Any] = dict.fromkeys(walkthrough.slots)
-    updates.update({"sp_draft": None, "sp_dash_topics": None, "sp_dash_source": None})
+    updates.update(
+        {"sp_draft": None, "sp_dash_topics": None, "sp_dash_source": None, wording.PENDING: None}
+    )
     return updates
 
 
@@ -65,6 +75,14 @@ def handle_answer(
         return Outcome({**_clear_all(walkthrough), "sp_skipped": [], "sp_stopped": True})
     if control == "restart":
         return Outcome({**_clear_all(walkthrough), "sp_skipped": []}, "Starting again from step 1.")
+    pending = slots.get(wording.PENDING)
+    if pending and pending.get("slot") == slot:
+        if control == "back":  # back to the step's own question, the held answer dropped
+            return Outcome({slot: None, wording.PENDING: None})
+        chosen = wording.choice(text)
+        if chosen is not None:
+            value = pending["suggested"] if chosen == "use" else pending["original"]
+            return Outcome({slot: value, wording.PENDING: None, "sp_draft": None})
     if control == "back":
         return _back(walkthrough, step, slots, skipped)
     if control == "skip":
@@ -79,9 +97,30 @@ def handle_answer(
     if step.offers_question_bank and _norm(text) in _QUESTION_BANK:
         return Outcome({slot: None}, show_question_bank=True)
     if step.kind == "multi":
-        return _multi(step, text, slots, from_button)
-    answer = {"text": _text, "dash": _dash, "number": _number, "choice": _choice}[step.kind]
-    return answer(walkthrough, step, text, slots)
+        outcome = _multi(step, text, slots, from_button)
+    else:
+        answer = {"text": _text, "dash": _dash, "number": _number, "choice": _choice}
+        outcome = answer[step.kind](walkthrough, step, text, slots)
+    outcome = _checked(step, outcome)
+    if pending:  # a new answer replaces the one held
+        outcome.updates.setdefault(wording.PENDING, None)
+    return outcome
+
+
+def _checked(step: Step, outcome: Outcome) -> Outcome:
+    """Hold a typed answer the language coach flags until the practitioner chooses."""
+    value = outcome.updates.get(step.slot)
+    if step.kind == "text" and isinstance(value, str):
+        typed: str | list[str] = value
+    elif step.kind == "multi" and isinstance(value, list):
+        options = {str(o) for o in step.options}
+        typed = [item for item in value if item not in options]
+    else:
+        return outcome
+    pending = wording.check(step.slot, value) if typed else None
+    if pending is None:
+        return outcome
+    return Outcome({**outcome.updates, step.slot: None, wording.PENDING: pending})
 
 
 def _back(
@@ -212,6 +251,9 @@ def question(
     walkthrough: Walkthrough, slot: str, slots: dict[str, Any]
 ) -> tuple[str, list[dict[str, str]]]:
     """The text and buttons that ask for `slot`, given where the user is."""
+    pending = slots.get(wording.PENDING)
+    if pending and pending.get("slot") == slot:
+        return wording.prompt(pending)
     step = walkthrough.step(slot)
     number = walkthrough.number_of(slot)
     header = f"Step {number} of {walkthrough.total_steps}: {step.title}"

@@ -18,6 +18,7 @@ def test_sealed_halves_are_unchanged() -> None:
         "questions/sealed.yml",
         "privacy/sealed.yml",
         "coach/sealed.yml",
+        "coach/sealed_b.yml",
     }
     for digest, name in entries:
         text = (HELDOUT / name).read_text(encoding="utf-8")

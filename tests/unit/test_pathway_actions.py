@@ -46,7 +46,7 @@ def test_pathway_from_a_button_entity() -> None:
 
 def test_unclear_question_offers_every_situation_as_a_button() -> None:
     messages, events = run(ActionReferralPathway(), tracker("who do I call?"))
-    assert len(messages[0]["buttons"]) == 14
+    assert len(messages[0]["buttons"]) == 15
     assert messages[0]["buttons"][0]["payload"] == (
         '/ask_referral_pathway{"situation": "immediate_danger"}'
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ EXAMPLE = load_area("example")
 EMPTY = Area(name="Nowhere", marac=EXAMPLE.marac)  # an area with no local services
 FRONT_DOOR = "Example Borough children's front door (MASH)"
 YPVA = "Example Borough young people's violence advisor"
+LEAD = "Your safeguarding lead or supervisor"
 PROGRAMME = "Example Borough domestic abuse perpetrator programme"
 
 
@@ -43,6 +45,7 @@ def who(situations: list[str], area: Area = EXAMPLE) -> list[str]:
         ("child_significant_harm", [FRONT_DOOR]),
         ("pupil_disclosure", ["Your designated safeguarding lead", FRONT_DOOR]),
         ("perpetrator_seeking_help", [PROGRAMME, "Respect Phoneline"]),
+        ("counter_allegations", [LEAD, "Men's Advice Line (Respect)", "Respect Phoneline"]),
         ("male_victim", ["Men's Advice Line (Respect)", "Example Borough IDVA service"]),
         ("lgbt_victim", ["Galop (LGBT+ domestic abuse helpline)"]),
         ("honour_based", ["Karma Nirvana", "Forced Marriage Unit (UK Government)"]),
@@ -57,7 +60,7 @@ def test_each_situation(situation: str, first_contacts: list[str]) -> None:
 
 
 def test_every_situation_is_in_the_table() -> None:
-    assert len(P.situations) == 14
+    assert len(P.situations) == 15
 
 
 @pytest.mark.parametrize(
@@ -103,9 +106,40 @@ def test_missing_local_entries_fall_back_to_a_national_route_and_say_so() -> Non
     steps = build(["marac_criteria", "victim_16_17", "perpetrator_seeking_help"], P, EMPTY, D)
     assert all(step.number for step in steps)  # never left with nothing
     notes = [step.note for step in steps if step.note]
-    assert any("Nowhere has no MARAC coordinator" in n for n in notes)
-    assert any("no young people's violence advisor" in n for n in notes)
+    assert any("Nowhere: no MARAC coordinator is configured" in n for n in notes)
+    assert any("no young people's violence advisor is configured" in n for n in notes)
     assert "Respect Phoneline" in [s.who for s in steps]
+
+
+@pytest.mark.parametrize("situation", sorted(P.situations))
+def test_every_situation_in_an_area_with_no_local_services_gives_a_fitting_national_route(
+    situation: str,
+) -> None:
+    """No local instruction ("send the MARAC referral form") beside a national number."""
+    local_only = re.compile(r"send the marac referral form|refer to the young people's", re.I)
+    for step in build([situation], P, EMPTY, D):
+        assert step.number or step.who.startswith("Your "), step  # a role in her own team
+        if step.note:
+            assert "is configured" in step.how and not local_only.search(step.how), step
+            assert step.who != "Police, ambulance or fire (emergency)", step
+    if situation == "clares_law":
+        assert who([situation], EMPTY)[0] == "Police non-emergency number"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dad says he is the victim and mum hits him",
+        "the father claims he's the real victim",
+        "both are making allegations against each other",
+        "he says it was mutual abuse",
+    ],
+)
+def test_a_claim_that_he_is_the_victim_is_assessed_before_any_male_victim_route(
+    text: str,
+) -> None:
+    found = detect(text, P)
+    assert "counter_allegations" in found and "male_victim" not in found
 
 
 def test_unknown_situations_are_ignored() -> None:

@@ -186,3 +186,48 @@ def test_step_three_offers_the_survivor_question_bank_and_asks_again() -> None:
 def test_risk_questions_share_step_six() -> None:
     for slot in ("sp_dash", "sp_incidents", "sp_marac_history", "sp_judgement"):
         assert question(W, slot, {})[0].startswith("Step 6 of 7: Risk - ")
+
+
+BLAMING = "she's failed to protect them, she keeps letting him back in"
+
+
+def test_a_typed_answer_the_coach_flags_is_held_and_explained_before_the_summary() -> None:
+    outcome = answer("sp_protective", BLAMING)
+    assert outcome.updates["sp_protective"] is None
+    held = outcome.updates["sp_wording"]
+    assert held["slot"] == "sp_protective" and held["original"]
+    text, buttons = question(W, "sp_protective", {"sp_wording": held})
+    assert text.startswith("Before this goes into the summary")
+    assert "[him]" in text and "failed to protect" not in text.split("Suggested wording")[1]
+    assert [b["title"] for b in buttons] == ["Use the suggestion", "Keep my wording", "Back"]
+
+
+@pytest.mark.parametrize(("said", "which"), [("Use the suggestion", "suggested"),
+                                              ("keep my wording", "original")])  # fmt: skip
+def test_the_practitioner_chooses_the_suggestion_or_their_own_words(said: str, which: str) -> None:
+    held = answer("sp_protective", BLAMING).updates["sp_wording"]
+    outcome = answer("sp_protective", said, {"sp_wording": held}, button=True)
+    assert outcome.updates["sp_protective"] == held[which]
+    assert outcome.updates["sp_wording"] is None
+
+
+def test_typing_it_again_is_checked_again_and_a_clean_version_goes_straight_in() -> None:
+    held = answer("sp_factors", "Mum has a chaotic lifestyle").updates["sp_wording"]
+    assert held["slot"] == "sp_factors"
+    clean = "Her own mental health is affected by his abuse; she sees her GP"
+    outcome = answer("sp_factors", clean, {"sp_wording": held})
+    assert outcome.updates["sp_factors"] == clean and outcome.updates["sp_wording"] is None
+
+
+def test_back_while_held_drops_the_held_answer_and_asks_the_step_again() -> None:
+    held = answer("sp_factors", "Mum has a chaotic lifestyle").updates["sp_wording"]
+    outcome = answer("sp_factors", "back", {"sp_wording": held})
+    assert outcome.updates == {"sp_factors": None, "sp_wording": None}
+
+
+def test_chosen_options_are_never_held_only_typed_items_are_checked() -> None:
+    option = str(W.step("sp_protective").options[0])
+    outcome = answer("sp_protective", option, {"sp_draft": []}, button=True)
+    assert "sp_wording" not in outcome.updates
+    outcome = answer("sp_protective", "done", {"sp_draft": [option]})
+    assert outcome.updates["sp_protective"] == [option]
