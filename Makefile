@@ -14,7 +14,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup browser postgres run test train lint format validate rasa-test pytest purge bench eval clean
+.PHONY: help setup browser postgres run test train lint format validate rasa-test pytest purge bench eval content-report clean
 
 help:
 	@echo "make run     start the assistant at http://127.0.0.1:8000 (set-up and training included)"
@@ -24,6 +24,7 @@ help:
 	@echo "make purge   delete interaction-log entries older than LOG_RETENTION_DAYS"
 	@echo "make bench   load benchmark: the gateway against bare Rasa, results in benchmarks/results/"
 	@echo "make eval    the sealed held-out sets against the running assistant, results in results/eval/"
+	@echo "make content-report  answers and helplines a practice lead must still verify"
 	@echo "make clean   remove environments, models and local data"
 
 # --- environments -----------------------------------------------------------
@@ -105,6 +106,10 @@ bench: train
 # Held-out figures (not part of `make test`): EVAL_ARGS="--half tune" for the tuning halves.
 eval: train
 	$(PY) -m evaluation $(EVAL_ARGS)
+
+# Everything a practice lead must still verify (unverified, or verified over a year ago).
+content-report: setup
+	@$(PY) -m bot.knowledge.content_report --out results/content-report.md
 
 # Delete interaction-log entries older than LOG_RETENTION_DAYS (the gateway also does it daily).
 purge: setup

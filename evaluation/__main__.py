@@ -186,6 +186,21 @@ def privacy(half: str) -> dict[str, Any] | None:
     return report
 
 
+def coach_sets(half: str) -> dict[str, Any]:
+    """The language coach on each coach set of this half (the function the gateway runs)."""
+    from evaluation.coach import measure
+
+    sets = {"sealed": ("sealed", "sealed_b"), "tune": ("tune", "tune_b")}[half]
+    found: dict[str, Any] = {}
+    for name in sets:
+        path = HELDOUT / "coach" / f"{name}.yml"
+        if path.exists():
+            result = measure(yaml.safe_load(path.read_text(encoding="utf-8"))["items"])
+            result.pop("results")
+            found[name] = result
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=("sealed", "tune"), default="sealed")
@@ -205,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
                 stack.stop()
     (RESULTS / f"{args.half}.json").write_text(json.dumps(report, indent=2))
     report["privacy"] = privacy(args.half)
+    report["coach"] = coach_sets(args.half)
     (RESULTS / f"{args.half}.json").write_text(json.dumps(report, indent=2))
     markdown = write_report(report)
     (RESULTS / f"{args.half}.md").write_text(markdown)

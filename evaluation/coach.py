@@ -1,6 +1,6 @@
 """The language coach on a blind set: flagged when it should be, left alone when not.
 
-    python -m evaluation.coach [--half tune|sealed] [--show]
+    python -m evaluation.coach [--half tune|sealed] [--show] (make eval runs it too)
 
 The coach is deterministic and runs on the same text in the gateway, so it is
 measured on the function itself. --show prints the misses and false flags: use

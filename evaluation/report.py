@@ -57,6 +57,15 @@ def write_report(report: dict[str, Any]) -> str:
             f"- Nets that fired (danger): {c['nets_fired']['danger']}",
             f"- Nets that fired (near-misses): {c['nets_fired']['near_miss']}",
         ]
+    for name, c in (report.get("coach") or {}).items():
+        lines += [
+            "",
+            f"## Language coach ({name}.yml)",
+            "",
+            f"Flagged {c['recall']:.1%} of {c['to_flag']} sentences that should be; false flags "
+            f"{c['false_flags']:.1%} of {c['not_to_flag']} that should not. By kind: "
+            + ", ".join(f"{k} {v}" for k, v in c["recall_by_kind"].items()),
+        ]
     p = report.get("privacy")
     if p:
         lines += ["", "## Anonymiser (privacy corpus)", "", "```", _privacy_text(p), "```"]

@@ -33,7 +33,9 @@ def check(slot: str, value: str | list[str]) -> dict[str, Any] | None:
     results = [coach(item) for item in items]
     if all(r.clean for r in results):
         return None
-    suggested = [r.rewritten if not r.clean else item for r, item in zip(results, items, strict=True)]
+    suggested = [
+        r.rewritten if not r.clean else item for r, item in zip(results, items, strict=True)
+    ]
     findings = [
         {"phrase": f.phrase, "kind": KIND_TITLES[f.kind], "why": f.why}
         for r in results
@@ -48,7 +50,7 @@ def check(slot: str, value: str | list[str]) -> dict[str, Any] | None:
 
 
 def choice(text: str) -> str | None:
-    """"use" or "keep" when the practitioner chose, None when they typed something new."""
+    """ "use" or "keep" when the practitioner chose, None when they typed something new."""
     said = normalise(text)
     if said in USE:
         return "use"
