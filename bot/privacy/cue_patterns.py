@@ -15,7 +15,8 @@ FAMILY = (
     r"victim|perpetrator|survivor|suspect|offender|friend|neighbour|lodger|twin|eldest|"
     r"youngest|teenager|yp|worker|teacher|colleague|manager|nurse|midwife|"
     r"kids|children|siblings|twins|brothers|sisters|sons|daughters|grandchildren|parents|"
-    r"carers|boys|girls|the boy|the girl|young person|little one|client|service user)"
+    r"carers|boys|girls|the boy|the girl|young person|little one|client|service user|"
+    r"fella|feller|bloke|hubby|other half|missus|mate|pal|associate)"
 )
 TITLES = (
     r"(?:mr|mrs|ms|miss|mx|dr|prof|rev|cllr|councillor|pc|wpc|dc|ds|di|dci|dsi|dsupt|supt|"
@@ -24,7 +25,8 @@ TITLES = (
 )
 VERBS = (
     r"(?:called|named|spoke to|spoken to|speaking to|speak to|talked to|talking to|met|"
-    r"meeting with|met with|visited|name is|names are|name's|name was|surname is|"
+    r"meeting with|met with|visited|name is|names are|name's|name was|surname is|surname|"
+    r"goes by the name|goes by the nickname|known by the name|been with|is with|was with|"
     r"first name is|full name is|goes by|nicknamed|nickname is|nickname|calls? himself|"
     r"calls? herself|calls? themselves|they call (?:him|her|them)|everyone calls (?:him|her)|"
     r"calls? (?:him|her|them)|"

@@ -54,6 +54,18 @@ _COURTS = frozenset(
 )  # fmt: skip
 
 
+# After "at 4": a time, a day or a month, not a street ("at 4 PM", "at 10 Tuesday").
+_NOT_STREET = frozenset(
+    re.split(
+        r"\s+",
+        "am pm a.m. p.m. o'clock oclock today tomorrow tonight monday tuesday wednesday "
+        "thursday friday saturday sunday january february march april may june july august "
+        "september october november december jan feb mar apr jun jul aug sep sept oct nov "
+        "dec years weeks months days hours minutes mins",
+    )
+)
+
+
 def _street_ok(words: list[str]) -> bool:
     if all(w in _GENERIC_STREET_WORDS for w in words[:-1]):
         return False  # "the High Street", "Main Road"
@@ -73,6 +85,17 @@ def addresses(text: str, is_word: Callable[[str], bool]) -> Iterable[Span]:
         text,
         "ADDRESS",
     )
+    # A number and capitalised words after an address cue, whatever the street is called:
+    # "lives at 112 Kirkgate", "address 4 The Paddocks", "at 45 Heol y Felin".
+    for match in re.finditer(
+        r"\b(?i:address(?:\s+is)?|lives at|living at|live at|property at|stays at|staying at|"
+        r"moved to|moving to|at)\s*:?\s+(\d{1,4}[a-z]?,?\s+(?:(?:The|y|yr|de|la|le)\s+)?"
+        r"[A-Z][\w'’-]+(?:\s+(?:y|yr|the|de|la|le|[A-Z][\w'’-]+)){0,3})",
+        text,
+    ):
+        words = match.group(1).split()[1:]
+        if not any(w.lower().strip(",") in _NOT_STREET for w in words):
+            yield match.start(1), match.end(1), "ADDRESS"
     # A capitalised street with no number: "Kestrel Court, Otley Road", "Canal Wharf".
     for match in re.finditer(
         r"(?<![\w])((?:[A-Z][a-z'’-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Close|"

@@ -80,6 +80,9 @@ def phones(text: str, public: set[str]) -> Iterable[Span]:
             digits = "0" + digits[2:].lstrip("0")
         if 10 <= len(digits) <= 11 and digits not in public:
             yield match.start(), match.end(), "PHONE"
+    # Spelled out, to hide it on a phone: "zero seven seven zero zero nine zero ...".
+    digit = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine|double \w+|treble \w+)"
+    yield from finditer(rf"\b{digit}(?:[\s,-]+{digit}){{9,12}}\b", text, "PHONE")
     # Other countries: "+48 601 234 567", "00353 87 123 4567".
     for match in re.finditer(
         rf"(?<![\w+])(?:\+|00)\s?[1-9]\d{{0,2}}(?:{SEP}{{0,3}}\d){{6,13}}(?!\d)", text

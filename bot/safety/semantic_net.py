@@ -3,13 +3,13 @@
 Each message is embedded with the same pretrained encoder as the NLU pipeline
 (bot/semantic/encoder.py) and scored by a small ensemble of networks
 (`bot/safety/mlp.py`) trained on two sets of exemplars: messages that describe
-immediate danger, and near-misses that share their words but are past, general, hypothetical, procedural or not
-about domestic abuse. Both sets are data (`data/safety/crisis_examples*.yml`,
-plus the NLU `crisis` intent's examples as danger and the rest of the NLU
-training examples as not danger). On the tuning half, a model over the
-embeddings generalises to new wording far better than the nearest exemplar did
-(80% against 45% of danger messages caught at the same false-alarm rate), and
-the small networks better than a linear model (93% against 79%).
+immediate danger, and near-misses that share their words but are past, general,
+hypothetical, procedural or not about domestic abuse. Both sets are data
+(`data/safety/crisis_examples*.yml`, plus the NLU `crisis` intent's examples as
+danger and the rest of the NLU training examples as not danger). On the tuning half,
+a model over the embeddings generalises to new wording far better than the nearest
+exemplar did (80% against 45% of danger messages caught at the same false-alarm
+rate), and the small networks better than a linear model (93% against 79%).
 
 The outcome is graded by the probability of danger:
 - "clear": the 999 guidance comes first, as for the phrase rules;
