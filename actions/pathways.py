@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from typing import Any
 
@@ -18,6 +19,21 @@ from bot.pathways.engine import build, detect, order, pathways, render
 def user_area(tracker: Tracker) -> Area:
     """The area the user named in this conversation, else the configured one."""
     return area(tracker.get_slot("area") or active_area_id())
+
+
+_SAYS_DSL = re.compile(
+    r"\b(?:i'?m|i am|as|me,?)\s+(?:the\s+|a\s+|our\s+|deputy\s+)*"
+    r"(?:dsl|ddsl|designated safeguarding lead|safeguarding lead)\b",
+    re.IGNORECASE,
+)
+
+
+def user_role(tracker: Tracker) -> str | None:
+    """The role the user chose, or said in this message ("I'm the DSL")."""
+    if _SAYS_DSL.search((tracker.latest_message.get("text") or "").replace("\u2019", "'")):
+        return "school_dsl"
+    role = tracker.get_slot("role")
+    return role if isinstance(role, str) else None
 
 
 def _outcome(journey: str, outcome: str | None = None) -> SlotSet:
@@ -56,7 +72,7 @@ class ActionReferralPathway(Action):
             return []
         local = user_area(tracker)
         directory = national_directory()
-        steps = build(situations, data, local, directory)
+        steps = build(situations, data, local, directory, role=user_role(tracker))
         titles = "; ".join(data.situations[s].title.lower() for s in situations)
         body = render(steps, local, directory)
         dispatcher.utter_message(text=f"Referral pathway for: {titles}.\n{body}")

@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.commissioning.content import TIER_ORDER, Requirement, Requirements, Tiers
 from bot.walkthrough.controls import control_word, normalise
+from bot.walkthrough.words import plain
 
 DONE = "done"
 SLOTS = ("cm_service", "cm_tier", "cm_requirement")
@@ -23,16 +24,21 @@ HELPER_SLOTS = ("cm_answers", "cm_pending_reason", "cm_paused")
 STATUSES = ("in_contract", "add", "not_applicable")
 _STATUS_WORDS = {
     "in_contract": {"already in", "already in the contract", "in the contract", "in contract",
-                    "we have it", "already there", "already covered", "covered", "have it"},
+                    "we have it", "already there", "already covered", "covered", "have it",
+                    "got it already", "we've got that", "already got it", "it's in there",
+                    "it's already in", "already have it", "already in there"},
     "add": {"add", "add it", "add this", "yes add it", "include it", "not yet", "needs adding",
-            "we should add it", "please add"},
+            "we should add it", "please add", "put it in", "put it in the contract", "add that",
+            "include", "include that", "add one", "we need it", "we need that", "needs adding in",
+            "add to contract", "add to the contract", "go on add it"},
     "not_applicable": {"not applicable", "n/a", "na", "doesn't apply", "does not apply",
-                       "not relevant", "not needed"},
+                       "not relevant", "not needed", "doesn't apply to us", "not for us",
+                       "no need", "irrelevant", "not applicable here"},
 }  # fmt: skip
 _YES = {"yes", "y", "yeah", "yep", "that's right", "thats right", "correct", "right", "ok", "fine"}
 _CHANGE_TIER = {"change tier", "change the tier", "wrong tier", "different tier", "change it"}
 _NA_WITH_REASON = re.compile(
-    r"^(?:not applicable|n/a|doesn't apply|does not apply|not relevant)\s*[:,-]?\s*"
+    r"^(?:not applicable|n/a|na|doesn't apply|does not apply|not relevant|not needed)\s*[:,-]?\s*"
     r"(?:because|as|since|-|:)?\s*(?P<reason>.{3,})$",
     re.IGNORECASE,
 )
@@ -116,7 +122,7 @@ def handle_requirement(requirements: Requirements, text: str, slots: dict[str, A
     pending = slots.get("cm_pending_reason")
     current = next_requirement(requirements, slots)
     control = control_word(text)
-    said = normalise(text)
+    said = plain(text)
 
     if control == "stop":
         return Outcome({"cm_paused": True})

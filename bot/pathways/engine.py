@@ -40,6 +40,7 @@ class PathwayStep(BaseModel):
     # What to do through the fallback when the area has no such local service: it
     # says the local service is not configured, and how to find it.
     fallback_how: str | None = Field(default=None, min_length=20)
+    not_for: tuple[str, ...] = ()
     how: str = Field(min_length=10)
     why: str = Field(min_length=10)
 
@@ -117,12 +118,16 @@ def build(
     pathways: Pathways,
     area: Area,
     directory: NationalDirectory,
+    role: str | None = None,
 ) -> list[ResolvedStep]:
-    """Every step of every situation, immediate danger first, each contact once."""
+    """Every step of every situation, immediate danger first, each contact once; steps
+    meant for someone else in the user's role are left out."""
     steps: list[ResolvedStep] = []
     seen: dict[str, int] = {}
     for situation_id in order(situation_ids, pathways):
         for step in pathways.situations[situation_id].steps:
+            if role and role in step.not_for:
+                continue
             resolved = _resolve(situation_id, step, area, directory)
             key = resolved.who
             if key in seen:

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.safety_planning import wording
+from bot.safety_planning import going_back, wording
 from bot.safety_planning.content import ChoiceOption, Step, Walkthrough
-from bot.walkthrough.controls import control_word, payload
-from bot.walkthrough.controls import normalise as _norm
+from bot.walkthrough.controls import control_word, normalise, payload
+from bot.walkthrough.words import DONT_KNOW, number_in_words, plain
 
 SKIPPED = "skipped"
 NOT_DONE = "not_done"
@@ -26,16 +26,23 @@ HELPER_SLOTS = (
     "sp_skipped",
     "sp_stopped",
     wording.PENDING,
+    going_back.HELD,
 )
 
 _QUESTION_BANK = {"questions to ask her", "questions", "question bank", "what should i ask her"}
 _DONE = {"done", "that's all", "thats all", "finished", "next", "no more", "that's it"}
 _NONE = {"none", "none of these", "nothing", "none known", "no", "n/a", "not known"}
-_DONT_KNOW = {"don't know", "dont know", "do not know", "not sure", "unknown", "i don't know"}
+_DONT_KNOW = DONT_KNOW
 _DASH_TOPICS = {"go through the topics", "topics", "go through topics", "walk me through it"}
 _DASH_NOT_DONE = {"not done yet", "not done", "not completed", "no dash", "haven't done it"}
-_YES = {"yes", "y", "yeah", "yep"}
-_NO = {"no", "n", "nope"}
+_YES = {"yes", "y", "yeah", "yep", "yes she did", "she did", "ticked", "yes ticked"}
+_NO = {"no", "n", "nope", "no she didn't", "she didn't", "not ticked"}
+
+
+def _norm(text: str) -> str:
+    """Lower case, and without fillers: "not sure tbh" -> "not sure"."""
+    said = normalise(text)
+    return said if said in _YES | _NO else plain(text)
 
 
 @dataclass
@@ -50,8 +57,9 @@ class Outcome:
 def _clear_all(walkthrough: Walkthrough) -> dict[str, Any]:
     updates: dict[str, Any] = dict.fromkeys(walkthrough.slots)
     updates.update(
-        {"sp_draft": None, "sp_dash_topics": None, "sp_dash_source": None, wording.PENDING: None}
-    )
+        {"sp_draft": None, "sp_dash_topics": None, "sp_dash_source": None, wording.PENDING: None,
+         going_back.HELD: None}
+    )  # fmt: skip
     return updates
 
 
@@ -85,6 +93,9 @@ def handle_answer(
             return Outcome({slot: value, wording.PENDING: None, "sp_draft": None})
     if control == "back":
         return _back(walkthrough, step, slots, skipped)
+    restored = going_back.kept(slots, slot, text)
+    if restored is not None:
+        return Outcome(restored)
     if control == "skip":
         return Outcome(
             {
@@ -104,6 +115,8 @@ def handle_answer(
     outcome = _checked(step, outcome)
     if pending:  # a new answer replaces the one held
         outcome.updates.setdefault(wording.PENDING, None)
+    if slots.get(going_back.HELD):
+        outcome.updates.setdefault(going_back.HELD, None)
     return outcome
 
 
@@ -135,15 +148,13 @@ def _back(
     if index == 0:
         return Outcome({step.slot: None}, "This is the first step.")
     previous = walkthrough.slots[index - 1]
-    return Outcome(
-        {
-            step.slot: None,
-            previous: None,
-            "sp_draft": None,
-            "sp_dash_topics": None,
-            "sp_skipped": [s for s in skipped if s != previous],
-        }
-    )
+    updates, note = going_back.back_to(walkthrough, previous, slots)
+    updates |= {
+        step.slot: None,
+        "sp_dash_topics": None,
+        "sp_skipped": [s for s in skipped if s != previous],
+    }
+    return Outcome(updates, note)
 
 
 def _split(text: str) -> list[str]:
@@ -193,7 +204,7 @@ def _text(walkthrough: Walkthrough, step: Step, text: str, slots: dict[str, Any]
 def _integer(text: str) -> int | None:
     words = r"(?:\s+(?:yes(?:es)?|ticks?|answers?|incidents?|call-?outs?|times))*"
     match = re.fullmatch(r"\s*(\d{1,3})" + words + r"\s*", _norm(text))
-    return int(match.group(1)) if match else None
+    return int(match.group(1)) if match else number_in_words(text)
 
 
 def _dash(walkthrough: Walkthrough, step: Step, text: str, slots: dict[str, Any]) -> Outcome:
@@ -302,4 +313,4 @@ def question(
         buttons = [{"title": "Don't know", "payload": payload("don't know")}]
     elif step.kind == "text":
         buttons = [{"title": "None known", "payload": payload("none known")}]
-    return text, [*buttons, *controls]
+    return text, [*going_back.keep_button(slots, slot), *buttons, *controls]

@@ -19,10 +19,15 @@ def normalise(text: str) -> str:
 
 
 def control_word(text: str) -> str | None:
+    from bot.walkthrough.words import SKIP, plain
+
     said = normalise(text)
-    for control, words in _CONTROLS.items():
-        if said in words:
-            return control
+    for candidate in (said, plain(text)):
+        for control, words in _CONTROLS.items():
+            if candidate in words:
+                return control
+        if candidate in SKIP:
+            return "skip"
     return None
 
 

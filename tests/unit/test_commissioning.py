@@ -232,3 +232,34 @@ def test_schedule_download_is_built_from_ids_and_validated(tmp_path: Path) -> No
             response = client.get("/api/commissioning/schedule", params=bad)
             assert response.status_code == 422, bad
             assert "<script>" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("said", "status"),
+    [("add it then", "add"), ("yes put it in", "add"), ("got it already", "in_contract"),
+     ("not for us", "not_applicable")],
+)  # fmt: skip
+def test_ordinary_answers_to_a_requirement(said: str, status: str) -> None:
+    from bot.commissioning.content import requirements
+    from bot.commissioning.flow import handle_requirement
+
+    slots = {"cm_tier": "universal", "cm_answers": {}}
+    outcome = handle_requirement(requirements(), said, slots)
+    first = requirements().for_tier("universal")[0].id
+    if status == "not_applicable":
+        assert outcome.updates["cm_pending_reason"] == first
+    else:
+        assert outcome.updates["cm_answers"][first]["status"] == status
+
+
+def test_not_applicable_with_its_reason_in_one_message_keeps_the_reason() -> None:
+    from bot.commissioning.content import requirements
+    from bot.commissioning.flow import handle_requirement
+
+    slots = {"cm_tier": "universal", "cm_answers": {}}
+    outcome = handle_requirement(requirements(), "n/a because we have no staff on site", slots)
+    first = requirements().for_tier("universal")[0].id
+    assert outcome.updates["cm_answers"][first] == {
+        "status": "not_applicable",
+        "reason": "we have no staff on site",
+    }

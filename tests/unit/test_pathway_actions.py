@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -67,3 +68,21 @@ def test_consultation_is_counted_with_the_role_only() -> None:
     [outcome] = [e["value"] for e in events]
     assert outcome["journey"] == "consultation_requested"
     assert outcome["outcome"] == "practitioner"
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("I'm the DSL, a pupil disclosed that her dad hits her mum", {}),
+        ("a pupil disclosed abuse at home", {"role": "school_dsl"}),
+    ],
+)
+def test_a_dsl_is_not_told_to_tell_the_dsl(text: str, slots: dict[str, Any]) -> None:
+    messages, _ = run(ActionReferralPathway(), tracker(text, **slots))
+    assert "Tell the DSL" not in messages[0]["text"]
+    assert "front door" in messages[0]["text"].lower() or "NSPCC" in messages[0]["text"]
+
+
+def test_anyone_else_is_told_to_tell_the_dsl() -> None:
+    messages, _ = run(ActionReferralPathway(), tracker("a pupil disclosed abuse at home"))
+    assert "Tell the DSL straight away" in messages[0]["text"]

@@ -231,3 +231,46 @@ def test_chosen_options_are_never_held_only_typed_items_are_checked() -> None:
     assert "sp_wording" not in outcome.updates
     outcome = answer("sp_protective", "done", {"sp_draft": [option]})
     assert outcome.updates["sp_protective"] == [option]
+
+
+def test_back_keeps_a_list_steps_answers_as_the_draft_and_says_so() -> None:
+    chosen = [str(o) for o in W.step("sp_pattern").options[:2]]
+    outcome = answer("sp_child_harm", "back", {"sp_pattern": chosen})
+    assert outcome.updates["sp_pattern"] is None and outcome.updates["sp_draft"] == chosen
+    assert "I've kept what you had" in (outcome.note or "") and chosen[0] in (outcome.note or "")
+    text, _ = question(W, "sp_pattern", {"sp_draft": chosen})
+    assert "So far: " in text and chosen[1] in text
+
+
+def test_back_holds_a_single_answer_shows_it_and_keep_it_restores_it() -> None:
+    outcome = answer("sp_dash", "back", {"sp_factors": "Her own health needs, supported by GP"})
+    held = outcome.updates["sp_back"]
+    assert held == {"slot": "sp_factors", "value": "Her own health needs, supported by GP"}
+    assert "You had: Her own health needs" in (outcome.note or "")
+    _, buttons = question(W, "sp_factors", {"sp_back": held})
+    assert buttons[0]["title"] == "Keep my answer"
+    kept = answer("sp_factors", "keep it", {"sp_back": held}, button=True)
+    assert kept.updates == {"sp_factors": held["value"], "sp_back": None}
+    replaced = answer("sp_factors", "She sees her GP weekly", {"sp_back": held})
+    assert replaced.updates["sp_factors"] == "She sees her GP weekly"
+    assert replaced.updates["sp_back"] is None
+
+
+@pytest.mark.parametrize(
+    ("slot", "said", "expected"),
+    [
+        ("sp_incidents", "fifteen", 15),
+        ("sp_incidents", "about twenty-four", 24),
+        ("sp_incidents", "dunno", UNKNOWN),
+        ("sp_incidents", "not sure tbh", UNKNOWN),
+        ("sp_dash", "twelve yeses", 12),
+        ("sp_dash", "idk", NOT_DONE),
+    ],
+)
+def test_ordinary_words_are_understood(slot: str, said: str, expected: object) -> None:
+    assert answer(slot, said).updates[slot] == expected
+
+
+@pytest.mark.parametrize("said", ["skip that", "Skip it.", "skip this one", "come back to it"])
+def test_skip_in_ordinary_words(said: str) -> None:
+    assert answer("sp_factors", said).updates["sp_factors"] == SKIPPED
