@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Collection
 from typing import Any
@@ -10,6 +11,25 @@ from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+
+from bot.knowledge.decide import decide
+from bot.knowledge.topics import topics_by_key
+
+# A question asked in the middle of a step ("do I need consent for this?").
+_QUESTION = re.compile(
+    r"\?\s*$|^(?:do|does|did|can|could|should|shall|must|would|will|what|whats|what's|how|"
+    r"who|whom|when|where|why|which|is|are|am)\b",
+    re.IGNORECASE,
+)
+
+
+def aside_answer(text: str, parse: dict[str, Any]) -> str | None:
+    """The knowledge topic to answer when the message is a clear guidance question."""
+    if not _QUESTION.search(text.strip()) or len(text.split()) < 3:
+        return None
+    topics = topics_by_key()
+    decision = decide(parse, set(topics))
+    return decision.answer if decision.answer in topics else None
 
 
 class WalkthroughValidation(FormValidationAction, ABC):
@@ -46,7 +66,14 @@ class WalkthroughValidation(FormValidationAction, ABC):
         candidates = tracker.slots_to_validate()
         if requested not in candidates or requested not in self.step_slots():
             return [SlotSet(slot, value) for slot, value in candidates.items()]
-        updates = self.handle(requested, str(candidates[requested]), tracker, dispatcher)
+        text = str(candidates[requested])
+        topic = aside_answer(text, tracker.latest_message)
+        if topic is not None:
+            # Answer the question, then ask the same step again: nothing is lost.
+            dispatcher.utter_message(response="utter_faq/" + topic.split("/", 1)[1])
+            dispatcher.utter_message(text="Back to where we were:")
+            return [SlotSet(requested, None)]
+        updates = self.handle(requested, text, tracker, dispatcher)
         # The step stays empty (so it is asked again) unless the answer filled it.
         events: list[EventType] = [SlotSet(requested, updates.get(requested))]
         return events + [SlotSet(k, v) for k, v in updates.items() if k != requested]

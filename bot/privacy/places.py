@@ -90,7 +90,7 @@ def addresses(text: str, is_word: Callable[[str], bool]) -> Iterable[Span]:
     for match in re.finditer(
         r"\b(?i:address(?:\s+is)?|lives at|living at|live at|property at|stays at|staying at|"
         r"moved to|moving to|at)\s*:?\s+(\d{1,4}[a-z]?,?\s+(?:(?:The|y|yr|de|la|le)\s+)?"
-        r"[A-Z][\w'’-]+(?:\s+(?:y|yr|the|de|la|le|[A-Z][\w'’-]+)){0,3})",
+        r"[A-Z][A-Za-z'’-]+\b(?:\s+(?:y|yr|the|de|la|le|[A-Z][A-Za-z'’-]+\b)){0,3})",
         text,
     ):
         words = match.group(1).split()[1:]

@@ -101,3 +101,16 @@ def test_follow_up_shapes() -> None:
 def test_a_one_action_journey_the_meaning_is_sure_of_runs() -> None:
     d = decide(parse("faq/marac_what", 0.6, [("ask_helplines", 0.8)]), KNOWN)
     assert d.answer is None and d.run == "action_show_helplines"
+
+
+def test_a_clear_guidance_question_inside_a_walkthrough_is_answered_aside() -> None:
+    from actions.walkthrough import aside_answer
+
+    asked = "do I need her consent to refer to marac?"
+    clear = parse("faq/marac_consent", 0.8, [("faq/marac_consent", 0.7)], text=asked)
+    assert aside_answer(asked, clear) == "faq/marac_consent"
+    # An answer to the step is not a question, however it parses.
+    assert aside_answer("kept the children away from him", clear) is None
+    # A question the model is unsure about is left to the step.
+    unsure = parse("faq/marac_consent", 0.2, [("faq/marac_what", 0.2)], text=asked)
+    assert aside_answer(asked, unsure) is None
