@@ -108,7 +108,7 @@ def evaluate(base_url: str, half: str) -> dict[str, Any]:
     f_replies = iter(r for (kind, _), r in zip(jobs, replies, strict=False) if kind == "f")
     c_replies = iter(r for (kind, _), r in zip(jobs, replies, strict=False) if kind == "c")
 
-    tally, by_topic = Tally(), Tally()
+    tally, by_topic, with_splits = Tally(), Tally(), Tally()
     short_lines = 0
     for q in (questions or {}).get("questions", []):
         reply = next(q_replies)[0]
@@ -117,10 +117,16 @@ def evaluate(base_url: str, half: str) -> dict[str, Any]:
         group = "journeys" if q["expect"].startswith("journey:") else "topics"
         tally.add(group, result, q["expect"], reply.got())
         by_topic.add(q["expect"], result, q["expect"], reply.got())
+        lenient = outcome(q["expect"], reply, titles, splits=True)
+        with_splits.add(group, lenient, q["expect"], reply.got())
     report["questions"] = {
         "overall": tally.rates(),
         "by_kind": {g: tally.rates(c) for g, c in tally.by_group.items()},
         "short_safety_line_first": short_lines,
+        "with_splits": {
+            "overall": with_splits.rates(),
+            "by_kind": {g: with_splits.rates(c) for g, c in with_splits.by_group.items()},
+        },
         "by_expect": {g: tally.rates(c) for g, c in sorted(by_topic.by_group.items())},
         "confusions": [
             {"expected": e, "got": g, "n": n} for (e, g), n in tally.confusions.most_common()

@@ -27,6 +27,11 @@ def write_report(report: dict[str, Any]) -> str:
         lines.append(_row("all", q["overall"]))
         for kind, r in q["by_kind"].items():
             lines.append(_row(kind, r))
+        splits = q.get("with_splits")
+        if splits:
+            lines.append(_row("all, with splits", splits["overall"]))
+            for kind, r in splits["by_kind"].items():
+                lines.append(_row(f"{kind}, with splits", r))
         lines += [
             "",
             f"Short safety line first on {q['short_safety_line_first']} of these questions.",

@@ -70,15 +70,43 @@ class Reply:
         return f"other:{self.intent or '-'}/{self.action or '-'}"
 
 
-def outcome(expect: str, reply: Reply, titles: dict[str, str]) -> str:
+# Topics added on 2026-11-25 that carve a narrower subject out of an older one (the
+# older topic's examples on that subject moved to the new one). A held-out question
+# written for the older topic, answered with its narrower part, is counted right in
+# the second reading of the figures ("with splits"); the strict reading is kept
+# beside it. Decided before the sealed halves were run with these topics.
+SPLITS: dict[str, tuple[str, ...]] = {
+    "culture_and_diversity": ("nrpf",),
+    "dash_checklist": ("dara",),
+    "marac_thresholds": ("dara",),
+    "child_contact": ("contact_stop_advice", "contact_with_nonmol", "section7_reports"),
+    "pregnancy_and_babies": ("pre_birth_assessment",),
+    "ypva": ("teen_relationship_abuse",),
+    "operation_encompass": ("early_years_notifications",),
+    "male_and_lgbt_victims": ("counter_allegations",),
+    "perpetrator_denial": ("counter_allegations",),
+    "marac_to_marac": ("transfer_in",),
+    "da_act_definition": ("adult_family_violence", "teen_relationship_abuse"),
+    "honour_based_abuse": ("adult_family_violence",),
+    "tech_abuse": ("tech_safety_service",),
+    "perpetrator_programmes": ("respect_accreditation",),
+    "st_evidence": ("st_uk_adoption", "measuring_outcomes"),
+    "whole_family_approach": ("da_navigators",),
+    "near_miss_reviews": ("case_law_and_reviews",),
+}
+
+
+def outcome(expect: str, reply: Reply, titles: dict[str, str], splits: bool = False) -> str:
     """'right', 'wrong', 'choose_right' (asked, right one offered) or 'choose_wrong'."""
     kind, _, name = expect.partition(":")
     if kind == "journey":
         want = JOURNEYS[name]
         if all(getattr(reply, k) == v for k, v in want.items()):
             return "right"
-    elif reply.topic == f"faq/{name}" and not reply.fallback:
-        return "right"
+    elif not reply.fallback:
+        accepted = {name, *SPLITS.get(name, ())} if splits else {name}
+        if reply.topic.removeprefix("faq/") in accepted and reply.topic.startswith("faq/"):
+            return "right"
     if reply.fallback and reply.button_titles:
         title = JOURNEY_BUTTONS.get(name) if kind == "journey" else titles.get(name)
         return "choose_right" if title and title in reply.button_titles else "choose_wrong"

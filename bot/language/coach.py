@@ -171,8 +171,8 @@ def _tidy(text: str) -> str:
     text = re.sub(r" {2,}", " ", text)
     text = re.sub(r" +([,.;:!?])", r"\1", text)
     text = re.sub(r"([.;:!?]) *\1+", r"\1", text)
-    text = re.sub(r"(^|[.!?]\s+)(\[?[a-z])", lambda m: m.group(1) + _capitalise(m.group(2)), text)
-    return _capitalise(text.strip())
+    text = re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
+    return text.strip()
 
 
 def coach(text: str, rules: tuple[CompiledRule, ...] | None = None) -> Coaching:

@@ -18,7 +18,8 @@ def test_a_guidance_question_gets_a_sourced_answer_and_a_feedback_offer(
     chat = Chat(gateway)
     texts = chat.say("what counts as coercive control?")
     assert "pattern of acts" in texts[0]
-    assert "Source: Home Office" in texts[0] and "Last checked 2026-11-22" in texts[0]
+    assert "Sources: Home Office, Controlling or Coercive Behaviour Statutory" in texts[0]
+    assert texts[0].endswith("not yet verified.") and "Last checked" not in texts[0]
     assert texts[-1] == "Was this helpful?"
     assert chat.click("Yes") == ["Thank you, that's useful to know."]
 
@@ -40,7 +41,7 @@ def test_check_my_wording_in_one_message(gateway: httpx.Client) -> None:
     )
     answer = texts[0]
     assert '"failed to protect the children"' in answer
-    assert "**Suggested wording**" in answer
+    assert "Suggested wording" in answer and "**" not in answer
     assert "Mum could not stop [him] harming the children" in answer
     cards = [m["custom"] for m in chat.last if "custom" in m]
     assert cards and cards[0]["type"] == "coaching"
@@ -53,7 +54,7 @@ def test_the_coach_asks_for_the_text_and_never_repeats_a_name(gateway: httpx.Cli
     texts = chat.say("Zuleika Barrett is a non-engaging mother who chose to stay with him")
     reply = "\n".join(texts)
     assert "Zuleika" not in reply and "Barrett" not in reply
-    assert "[name]" in reply and "has stayed [note what he does" in reply
+    assert "[name]" in reply and "who has stayed [" in reply and "note what he does" in reply
 
 
 def test_crisis_while_the_coach_waits_gives_999_first(gateway: httpx.Client) -> None:
