@@ -59,6 +59,12 @@ class Thresholds:
     # or run it when it is one action and the matcher is surer still.
     journey: float = 0.4
     run_journey: float = 0.6
+    # A journey that leads every topic in the matcher's reading by `journey_margin`,
+    # at `journey_lead` or more, holds back a topic answer (unless the matcher also
+    # puts that topic above it) and is offered, or run when it is one action.
+    journey_lead: float = 0.25
+    journey_margin: float = 0.05
+    run_journey_lead: float = 0.3
     # A topic this sure is answered even when the matcher leans to something else.
     strong: float = 0.8
 
@@ -155,6 +161,14 @@ def decide(
             return Decision(best, in_context=True, reason="follow-up, in context")
 
     scores = combined(semantic, selector, known)
+    journeys = [(n, p) for n, p in everything if n in JOURNEY_BUTTONS]
+    lead_journey, lead_p = journeys[0] if journeys else (None, 0.0)
+    topic_p = semantic[0][1] if semantic else 0.0
+    journey_leads = (
+        lead_journey is not None
+        and lead_p >= t.journey_lead
+        and lead_p >= topic_p + t.journey_margin
+    )
     if scores:
         best, score = scores[0]
         runner_up = scores[1][1] if len(scores) > 1 else 0.0
@@ -164,10 +178,16 @@ def decide(
             bool(everything) and everything[0][0] not in known and everything[0][1] >= t.journey
         )
         clear = score >= t.answer and score - runner_up >= t.margin
-        if clear and (not other_first or score >= t.strong):
+        if clear and not journey_leads and (not other_first or score >= t.strong):
             return Decision(best, reason=f"score {score:.2f}")
+    if journey_leads and lead_journey in DIRECT_JOURNEYS and lead_p >= t.run_journey_lead:
+        return Decision(
+            None, journey=lead_journey, run=DIRECT_JOURNEYS[lead_journey], reason="journey leads"
+        )
     journey = everything[0][0] if everything else None
-    if journey not in JOURNEY_BUTTONS or everything[0][1] < t.journey:
+    if journey_leads:
+        journey = lead_journey
+    elif journey not in JOURNEY_BUTTONS or everything[0][1] < t.journey:
         journey = None
     elif journey in DIRECT_JOURNEYS and everything[0][1] >= t.run_journey:
         return Decision(None, journey=journey, run=DIRECT_JOURNEYS[journey], reason="journey")

@@ -114,3 +114,21 @@ def test_a_clear_guidance_question_inside_a_walkthrough_is_answered_aside() -> N
     # A question the model is unsure about is left to the step.
     unsure = parse("faq/marac_consent", 0.2, [("faq/marac_what", 0.2)], text=asked)
     assert aside_answer(asked, unsure) is None
+
+
+def test_a_journey_the_matcher_puts_ahead_of_every_topic_is_not_answered_as_a_topic() -> None:
+    # The ResponseSelector is sure of a topic, but by meaning this is a request to act.
+    asked = parse("faq/marac_what", 1.0, [("ask_helplines", 0.31), ("faq/marac_what", 0.14)])
+    d = decide(asked, KNOWN)
+    assert d.answer is None and d.journey == "ask_helplines"
+    assert d.run == "action_show_helplines"  # one action: run it
+    form = parse("faq/marac_what", 1.0, [("start_safety_planning", 0.3), ("faq/marac_what", 0.2)])
+    d = decide(form, KNOWN)
+    assert d.answer is None and d.journey == "start_safety_planning" and d.run is None
+
+
+def test_a_topic_the_matcher_prefers_to_the_journey_is_still_answered() -> None:
+    d = decide(
+        parse("faq/marac_what", 0.9, [("faq/marac_what", 0.5), ("ask_helplines", 0.3)]), KNOWN
+    )
+    assert d.answer == "faq/marac_what"
