@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from bot.config import PROJECT_ROOT
+from bot.knowledge.decide import JOURNEY_BUTTONS
 from bot.knowledge.directory import NationalDirectory, load_national_directory
 from bot.knowledge.topics import RETRIEVAL_INTENTS, Topic, load_topics
 
@@ -38,14 +39,21 @@ def _dump(data: object) -> str:
     return HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
 
 
+def _response(topic: Topic, directory: NationalDirectory) -> dict[str, object]:
+    """The answer, and a button that starts the journey it leads to, if it has one."""
+    response: dict[str, object] = {"text": _Literal(topic.response_text(directory))}
+    if topic.offers:
+        title = JOURNEY_BUTTONS[topic.offers]
+        response["buttons"] = [{"title": title, "payload": "/" + topic.offers}]
+    return response
+
+
 def domain_yaml(topics: list[Topic], directory: NationalDirectory) -> str:
     return _dump(
         {
             "version": "3.1",
             "intents": list(RETRIEVAL_INTENTS),
-            "responses": {
-                t.response_name: [{"text": _Literal(t.response_text(directory))}] for t in topics
-            },
+            "responses": {t.response_name: [_response(t, directory)] for t in topics},
         }
     )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -43,6 +44,19 @@ class Topic(Verification):
     answer: str = Field(min_length=40)
     sources: tuple[Source, ...] = Field(min_length=1, max_length=4)
     examples: tuple[str, ...] = Field(min_length=MIN_EXAMPLES)
+    # A journey the answer leads to ("start_safety_planning"): its button follows the
+    # answer, so someone who asked how to do it can start doing it in one click.
+    offers: (
+        Literal[
+            "start_safety_planning",
+            "check_wording",
+            "ask_referral_pathway",
+            "request_consultation",
+            "ask_helplines",
+            "start_commissioning",
+        ]
+        | None
+    ) = None
 
     @field_validator("answer")
     @classmethod

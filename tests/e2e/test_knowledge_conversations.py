@@ -101,3 +101,11 @@ def test_a_suggestion_button_sends_a_title_the_model_knows(gateway: httpx.Client
     ]:
         texts = chat.say(title)
         assert expected in texts[0], (title, texts[0][:80])
+
+
+def test_an_answer_about_safety_planning_offers_to_start_one(gateway: httpx.Client) -> None:
+    chat = Chat(gateway)
+    chat.say("what should a safety plan cover?")
+    assert "Start safety planning" in chat.buttons()
+    texts = chat.click("Start safety planning")
+    assert any("Step 1 of" in t for t in texts), texts

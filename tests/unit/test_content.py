@@ -59,7 +59,7 @@ def test_no_victim_blaming_language(where: str, text: str) -> None:
 
 def test_every_faq_answer_names_its_sources_and_verification_status() -> None:
     for where, text in bot_texts():
-        if ":utter_faq/" in where:
+        if ":utter_faq/" in where and not where.endswith(":button"):
             assert re.search(r"\nSources?: ", text), where
             assert re.search(
                 r"(?:Entered \d{1,2} [A-Z][a-z]+ \d{4}, not yet verified"

@@ -217,3 +217,21 @@ def test_an_unsure_topic_gets_suggestions_instead_of_a_guess() -> None:
         "Engaging the perpetrator as a parent",
         "What a MARAC is",
     ]
+
+
+def test_an_answer_that_leads_to_a_journey_offers_its_button() -> None:
+    import yaml as _yaml
+
+    from bot.knowledge.build import domain_yaml
+    from bot.knowledge.decide import JOURNEY_BUTTONS
+
+    domain = _yaml.safe_load(domain_yaml(TOPICS, national_directory()))["responses"]
+    offering = [t for t in TOPICS if t.offers]
+    assert offering
+    for topic in offering:
+        [response] = domain[topic.response_name]
+        assert response["buttons"] == [
+            {"title": JOURNEY_BUTTONS[topic.offers], "payload": "/" + topic.offers}
+        ]
+    plain = next(t for t in TOPICS if not t.offers)
+    assert "buttons" not in domain[plain.response_name][0]
