@@ -100,6 +100,8 @@ def _exempt(text: str, start: int, end: int, rule: CompiledRule) -> bool:
     sentence = re.split(r"(?<=[.!?;\n])\s+", text[:start])[-1]
     if _HIS_WORDS.search(sentence) or _ABOUT_WORDS.search(sentence):
         return True
+    if rule.rule.kind == "hiding_perpetrator" and _HIM_FIRST.match(sentence + text[start:end]):
+        return True  # he is named as the one who acted
     if rule.rule.kind in _ABOUT_HER:
         if _HER_WORDS.search(sentence):
             return True

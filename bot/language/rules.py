@@ -42,7 +42,7 @@ _PAST = {
     "shaken": "shook", "kept": "kept", "locked in": "locked in", "locked out": "locked out",
 }  # fmt: skip
 _OBJECT = {"she": "her", "he": "him", "they": "them", "she's": "her", "i": "me", "we": "us"}
-_PROPER = re.compile(r"^(?:ms|mrs|miss|mr)\b|^<|^child [a-z]$", re.IGNORECASE)
+_PROPER = re.compile(r"^(?:ms|mrs|miss|mr)\b|^<|^child [a-z]\b", re.IGNORECASE)
 _FORM = re.compile(r"\{\{([a-z_]+)\}\}")
 _GROUP = re.compile(r"\{([a-z_]+)\}")
 
