@@ -143,7 +143,11 @@ def _back(
     if step.kind == "dash" and topics:
         return Outcome({step.slot: None, "sp_dash_topics": topics[:-1]})
     if step.kind == "multi" and slots.get("sp_draft"):
-        return Outcome({step.slot: None, "sp_draft": slots["sp_draft"][:-1]})
+        removed = slots["sp_draft"][-1]
+        return Outcome(
+            {step.slot: None, "sp_draft": slots["sp_draft"][:-1]},
+            f'Took out "{removed}". Say "back" again to take out the one before, or carry on.',
+        )
     index = walkthrough.slots.index(step.slot)
     if index == 0:
         return Outcome({step.slot: None}, "This is the first step.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 from chat_client import Chat
@@ -65,7 +67,7 @@ def test_dsl_operation_encompass_next_steps(gateway: httpx.Client) -> None:
     chat.say("/greet")  # as the page does on load: offers the role buttons
     chat.say("/role_dsl")
     text = chat.say(chat.buttons()["Operation Encompass notification"])[0]
-    assert "need to know" in text and "silent support" in text and "Source:" in text
+    assert "need to know" in text and "silent support" in text and re.search(r"\nSources?: ", text)
 
 
 def test_dsl_pupil_disclosure_next_steps(gateway: httpx.Client) -> None:
@@ -129,7 +131,7 @@ def test_every_situation_through_its_clarifying_button(
             "does this meet the threshold for a referral to children's social care",
             "significant harm",
         ),
-        ("a parent is asking me how Clare's Law works", "Right to ask"),
+        ("a parent is asking me how Clare's Law works", "Right to Ask"),
         (
             "what's the difference between Childline and the NSPCC helpline",
             "NSPCC Helpline is for adults",
@@ -139,4 +141,4 @@ def test_every_situation_through_its_clarifying_button(
 def test_every_dsl_topic(gateway: httpx.Client, message: str, expected: str) -> None:
     text = Chat(gateway).say(message)[0]
     assert expected in text
-    assert "Source:" in text
+    assert re.search(r"\nSources?: ", text)

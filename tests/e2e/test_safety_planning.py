@@ -117,6 +117,12 @@ def test_back_goes_to_the_previous_step(gateway: httpx.Client) -> None:
     assert chat.asking().startswith("Step 2 of 7")
     chat.say("back")
     assert chat.asking().startswith("Step 1 of 7")
+    said = "\n".join(chat.texts())
+    assert "I've kept what you had: Controlling money; isolation" in said  # nothing lost
+    assert "So far: Controlling money; isolation." in said
+    chat.click("Back")  # takes out the last choice, and says so
+    assert 'Took out "isolation"' in "\n".join(chat.texts())
+    chat.click("Back")
     chat.click("Back")
     assert "This is the first step." in chat.texts()
 
@@ -193,3 +199,24 @@ def test_perpetrator_engagement(gateway: httpx.Client) -> None:
     chat.say("how do I engage dad safely as a parent?")
     assert "Never tell him what she has disclosed" in chat.texts()[0]
     assert "0808 802 4040" in chat.texts()[0]
+
+
+def test_a_blaming_answer_is_checked_before_it_reaches_the_summary(gateway: httpx.Client) -> None:
+    chat = start(gateway)
+    chat.say("controlling money")
+    chat.say("skip")
+    assert chat.asking().startswith("Step 3 of 7")
+    chat.say("she's failed to protect them, she keeps letting him back in")
+    said = "\n".join(chat.texts())
+    assert said.startswith("Before this goes into the summary")
+    assert "Use the suggestion" in chat.buttons() and "Keep my wording" in chat.buttons()
+    chat.click("Use the suggestion")
+    assert chat.asking().startswith("Step 4 of 7")
+
+
+def test_ordinary_words_at_a_step(gateway: httpx.Client) -> None:
+    chat = start(gateway)
+    chat.say("skip that")
+    assert chat.asking().startswith("Step 2 of 7")
+    chat.say("back")
+    assert chat.asking().startswith("Step 1 of 7")
