@@ -267,6 +267,11 @@ def main(argv: list[str] | None = None) -> int:
         f"\nThe assistant is ready at {settings.gateway_url}/"
         f"  (API docs: {settings.gateway_url}/docs)"
     )
+    from bot.knowledge.areas import active_area, active_area_id
+
+    local = active_area()
+    fictional = ": a FICTIONAL example area, not real services" if local.example else ""
+    print(f"Local area: {local.name} (LOCAL_AREA={active_area_id()}){fictional}.")
     print(f"Logs are in {log_dir}. Press Ctrl-C to stop.\n", flush=True)
     try:
         while not stopping:

@@ -94,6 +94,7 @@ class ResolvedStep:
     why: str
     note: str | None = None
     email: str | None = None
+    fictional: bool = False  # a contact from the fictional example area
 
 
 def detect(text: str, pathways: Pathways) -> list[str]:
@@ -151,7 +152,13 @@ def _resolve(
         if service is not None:
             how = f"{step.how} {service.how}"
             return ResolvedStep(
-                situation_id, service.name, service.number, how, step.why, email=service.email
+                situation_id,
+                service.name,
+                service.number,
+                how,
+                step.why,
+                email=service.email,
+                fictional=area.example,
             )
         national = directory.get(step.fallback or "")
         note = f"{area.name}: no {_LOCAL_LABELS[name]} is configured in this assistant."
@@ -169,6 +176,8 @@ def render(steps: list[ResolvedStep], area: Area, directory: NationalDirectory) 
             contact += f": {step.number}"
         if step.email:
             contact += f", {step.email}"
+        if step.fictional:
+            contact += " (fictional example: not a real service)"
         lines.append(f"{number}. {contact}. {step.how} Why: {step.why}")
         if step.note:
             lines.append(f"- {step.note}")

@@ -222,3 +222,11 @@ def test_pathway_text_has_no_victim_blaming_language() -> None:
         for text in (situation.title, *(t for s in situation.steps for t in (s.how, s.why))):
             for phrase in VICTIM_BLAMING:
                 assert not re.search(phrase, text, re.IGNORECASE), (phrase, text)
+
+
+def test_the_fictional_example_areas_contacts_are_marked_where_they_appear() -> None:
+    text = render(build(["marac_criteria"], P, EXAMPLE, D), EXAMPLE, D)
+    lines = [line for line in text.splitlines() if "Example Borough" in line and ": 0" in line]
+    assert lines and all("(fictional example: not a real service)" in line for line in lines)
+    real = render(build(["marac_criteria"], P, EMPTY, D), EMPTY, D)
+    assert "fictional" not in real
