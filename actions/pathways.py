@@ -22,7 +22,7 @@ def user_area(tracker: Tracker) -> Area:
 
 
 _SAYS_DSL = re.compile(
-    r"\b(?:i'?m|i am|as|me,?)\s+(?:the\s+|a\s+|our\s+|deputy\s+)*"
+    r"\b(?:i'?m|i am|i work as|as the dsl,? i)\s+(?:the\s+|a\s+|our\s+|deputy\s+)*"
     r"(?:dsl|ddsl|designated safeguarding lead|safeguarding lead)\b",
     re.IGNORECASE,
 )
@@ -30,10 +30,11 @@ _SAYS_DSL = re.compile(
 
 def user_role(tracker: Tracker) -> str | None:
     """The role the user chose, or said in this message ("I'm the DSL")."""
-    if _SAYS_DSL.search((tracker.latest_message.get("text") or "").replace("\u2019", "'")):
-        return "school_dsl"
     role = tracker.get_slot("role")
-    return role if isinstance(role, str) else None
+    if isinstance(role, str):
+        return role
+    said = (tracker.latest_message.get("text") or "").replace("\u2019", "'")
+    return "school_dsl" if _SAYS_DSL.search(said) else None
 
 
 def _outcome(journey: str, outcome: str | None = None) -> SlotSet:

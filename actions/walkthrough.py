@@ -14,6 +14,8 @@ from rasa_sdk.types import DomainDict
 
 from bot.knowledge.decide import decide
 from bot.knowledge.topics import topics_by_key
+from bot.safety_planning.flow import QUESTION_BANK
+from bot.walkthrough.controls import control_word, normalise
 
 # A question asked in the middle of a step ("do I need consent for this?").
 _QUESTION = re.compile(
@@ -23,9 +25,16 @@ _QUESTION = re.compile(
 )
 
 
+# Held answers waiting for the practitioner's choice: their replies are not asides.
+_WAITING = ("sp_wording", "sp_back", "cm_pending_reason")
+
+
 def aside_answer(text: str, parse: dict[str, Any]) -> str | None:
-    """The knowledge topic to answer when the message is a clear guidance question."""
+    """The knowledge topic to answer when the message is a clear guidance question
+    (not a control word, not the question bank's "what should I ask her")."""
     if not _QUESTION.search(text.strip()) or len(text.split()) < 3:
+        return None
+    if control_word(text) or normalise(text) in QUESTION_BANK:
         return None
     topics = topics_by_key()
     decision = decide(parse, set(topics))
@@ -67,7 +76,8 @@ class WalkthroughValidation(FormValidationAction, ABC):
         if requested not in candidates or requested not in self.step_slots():
             return [SlotSet(slot, value) for slot, value in candidates.items()]
         text = str(candidates[requested])
-        topic = aside_answer(text, tracker.latest_message)
+        waiting = any(tracker.get_slot(s) for s in _WAITING)
+        topic = None if waiting else aside_answer(text, tracker.latest_message)
         if topic is not None:
             # Answer the question, then ask the same step again: nothing is lost.
             dispatcher.utter_message(response="utter_faq/" + topic.split("/", 1)[1])

@@ -38,7 +38,7 @@ _STATUS_WORDS = {
 _YES = {"yes", "y", "yeah", "yep", "that's right", "thats right", "correct", "right", "ok", "fine"}
 _CHANGE_TIER = {"change tier", "change the tier", "wrong tier", "different tier", "change it"}
 _NA_WITH_REASON = re.compile(
-    r"^(?:not applicable|n/a|na|doesn't apply|does not apply|not relevant|not needed)\s*[:,-]?\s*"
+    r"^(?:not applicable|n/a|na\b|doesn't apply|does not apply|not relevant|not needed)\s*[:,-]?\s*"
     r"(?:because|as|since|-|:)?\s*(?P<reason>.{3,})$",
     re.IGNORECASE,
 )

@@ -31,9 +31,9 @@ _QUOTED = re.compile(
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 # "dad says", "his account is that", "he claimed": his words, reported as his.
 _HIS_WORDS = re.compile(
-    r"\b(?:he|dad|father|the father|stepdad|mr\.? \S+|the perpetrator|his (?:account|version|view)"
-    r"|<person>)\s+(?:\w+\s+){0,2}?(?:says?|said|claims?|claimed|describes?|described|alleges?"
-    r"|alleged|insists?|insisted|maintains?|maintained|told|tells|reports?|reported|calls?|called"
+    r"(?:\b(?:he|dad|father|the father|stepdad|mr\b\.? \S+|the perpetrator"
+    r"|his (?:account|version|view))|<person>)\s+(?:\w+\s+){0,2}?"
+    r"(?:says?|said|claims?|claimed|describes?|described|alleges?|alleged|insists?|insisted|maintains?|maintained|told|tells|reports?|reported|calls?|called"
     r"|blames?|blamed|minimises?|minimised|is that|was that)\b",
     re.IGNORECASE,
 )
@@ -54,7 +54,7 @@ _HER_WORDS = re.compile(
 )
 # Who the sentence is about: blaming wording about him ("Mr X lacks insight") is fair.
 _HIM_FIRST = re.compile(
-    r"^\W*(?:he|dad|father|the father|stepdad|the stepfather|mr\.? ?(?:[a-z]\w*|<person>)"
+    r"^\W*(?:he|dad|father|the father|stepdad|the stepfather|mr\b\.? ?(?:[a-z]\w*|<person>)"
     r"|the perpetrator|her (?:ex-?)?partner)(?!\w)",
     re.IGNORECASE,
 )
@@ -98,14 +98,17 @@ def _exempt(text: str, start: int, end: int, rule: CompiledRule) -> bool:
     if any(q.start() <= start and end <= q.end() for q in _QUOTED.finditer(text)):
         return True
     sentence = re.split(r"(?<=[.!?;\n])\s+", text[:start])[-1]
-    if _HIS_WORDS.search(sentence) or _ABOUT_WORDS.search(sentence):
+    # Only the clause the phrase is in: "dad used abusive language and the children
+    # witnessed the violence" is not about the wording.
+    clause = re.split(r",\s+|\s+(?:and|but|while|whereas|although|though)\s+", sentence)[-1]
+    if _HIS_WORDS.search(clause) or _ABOUT_WORDS.search(clause):
         return True
-    if rule.rule.kind == "hiding_perpetrator" and _HIM_FIRST.match(sentence + text[start:end]):
+    if rule.rule.kind == "hiding_perpetrator" and _HIM_FIRST.match(clause + text[start:end]):
         return True  # he is named as the one who acted
     if rule.rule.kind in _ABOUT_HER:
-        if _HER_WORDS.search(sentence):
+        if _HER_WORDS.search(clause):
             return True
-        if _HIM_FIRST.match(sentence + text[start:end]):
+        if _HIM_FIRST.match(clause + text[start:end]):
             return True
     return rule.rule.negation_clears and bool(_NEGATED.search(sentence))
 
@@ -160,16 +163,7 @@ def _guidance_last(text: str) -> str:
 def _tidy(text: str) -> str:
     """Guidance to the end of each sentence; spacing, articles, capitals."""
     text = _guidance_last(text)
-    text = re.sub(
-        r"\b(she|he|mum|it|they)'(?:s|ve|re) (?=could not|has|have|was|is|had|will)",
-        r"\1 ",
-        text,
-        flags=re.IGNORECASE,
-    )
     text = re.sub(r"\s+(?:and|but|or|because|as)\s*(?=[.;,!?])", "", text)
-    text = re.sub(r"\b([Aa]) (?=[aeiouAEIOU]\w)", r"\1n ", text)
-    text = re.sub(r"\b([Aa])n (?=[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]\w)", r"\1 ", text)
-    text = re.sub(r"\b(\w+) \1\b", r"\1", text, flags=re.IGNORECASE)
     text = re.sub(r" {2,}", " ", text)
     text = re.sub(r" +([,.;:!?])", r"\1", text)
     text = re.sub(r"([.;:!?]) *\1+", r"\1", text)
@@ -177,12 +171,36 @@ def _tidy(text: str) -> str:
     return text.strip()
 
 
+_AUXILIARY = re.compile(r"^(?:could|has|have|was|is|had|will|would|can)\b", re.IGNORECASE)
+
+
+def _join(before: str, after: str) -> str:
+    """Join the writer's text and a replacement so the seam reads as English:
+    "a" or "an", no word twice ("has has"), no contraction before an auxiliary
+    ("she's could not"). Only the seam is touched, never the writer's own words."""
+    if not before or not after:
+        return before + after
+    head = re.match(r"\s*([A-Za-z]+)", after)
+    first = head.group(1) if head else ""
+    article = re.search(r"\b([Aa])(n?) $", before)
+    if article and first:
+        vowel = first[0].lower() in "aeiou"
+        before = before[: article.start(2)] + ("n" if vowel else "") + " "
+    last = re.search(r"\b([A-Za-z]+)\s*$", before)
+    if last and first and last.group(1).lower() == first.lower():
+        after = after[: head.start(1)] + after[head.end(1) :].lstrip()
+        before = before if before.endswith(" ") else before + " "
+    if first and _AUXILIARY.match(first):
+        before = re.sub(r"['’](?:s|ve|re) $", " ", before)
+    return before + after
+
+
 def coach(text: str, rules: tuple[CompiledRule, ...] | None = None) -> Coaching:
     """Flag each phrase a rule matches and rewrite the text in one pass."""
     rules = rules if rules is not None else load_rules()
     text = text.strip()[:MAX_CHARS]
     findings: list[Finding] = []
-    pieces: list[str] = []
+    built = ""
     cursor = 0
     for start, end, rule in _matches(text, rules):
         match = rule.regex.match(text, start, end)
@@ -191,15 +209,15 @@ def coach(text: str, rules: tuple[CompiledRule, ...] | None = None) -> Coaching:
         suggestion = rule.replacement(match)
         if _SENTENCE_START.search(text[:start]):
             suggestion = _capitalise(suggestion)
-        pieces += [text[cursor:start], suggestion]
+        built = _join(built + text[cursor:start], suggestion)
         cursor = end
         phrase = _readable(match.group(0).strip())
         if all(f.phrase.lower() != phrase.lower() for f in findings):
             findings.append(
                 Finding(rule.rule.id, rule.rule.kind, phrase, rule.rule.why, _readable(suggestion))
             )
-    pieces.append(text[cursor:])
-    rewritten = _tidy(_readable("".join(pieces))) if findings else _readable(text)
+    built = _join(built, text[cursor:])
+    rewritten = _tidy(_readable(built)) if findings else _readable(text)
     return Coaching(_readable(text), tuple(findings), rewritten)
 
 

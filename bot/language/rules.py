@@ -114,7 +114,10 @@ class CompiledRule:
                     value = value[:1].lower() + value[1:]
             return value
 
-        return _GROUP.sub(group, self.rule.rewrite).strip()
+        text = _GROUP.sub(group, self.rule.rewrite).strip()
+        # "a" or "an" inside the rewrite, where a group met a fixed word: "a incident".
+        text = re.sub(r"\b([Aa]) (?=[aeiouAEIOU]\w)", r"\1n ", text)
+        return re.sub(r"\b([Aa])n (?=[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]\w)", r"\1 ", text)
 
 
 RULES_FILE = Path(__file__).resolve().parents[2] / "data" / "language" / "coach.yml"

@@ -163,9 +163,9 @@ def _resolve(
         national = directory.get(step.fallback or "")
         note = f"{area.name}: no {_LOCAL_LABELS[name]} is configured in this assistant."
         how = step.fallback_how or step.how
-        return ResolvedStep(situation_id, national.name, national.number, how, step.why, note)
+        return ResolvedStep(situation_id, national.name, national.contact, how, step.why, note)
     national = directory.get(name)
-    return ResolvedStep(situation_id, national.name, national.number, step.how, step.why)
+    return ResolvedStep(situation_id, national.name, national.contact, step.how, step.why)
 
 
 def render(steps: list[ResolvedStep], area: Area, directory: NationalDirectory) -> str:

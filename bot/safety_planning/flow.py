@@ -29,7 +29,7 @@ HELPER_SLOTS = (
     going_back.HELD,
 )
 
-_QUESTION_BANK = {"questions to ask her", "questions", "question bank", "what should i ask her"}
+QUESTION_BANK = {"questions to ask her", "questions", "question bank", "what should i ask her"}
 _DONE = {"done", "that's all", "thats all", "finished", "next", "no more", "that's it"}
 _NONE = {"none", "none of these", "nothing", "none known", "no", "n/a", "not known"}
 _DONT_KNOW = DONT_KNOW
@@ -85,14 +85,18 @@ def handle_answer(
         return Outcome({**_clear_all(walkthrough), "sp_skipped": []}, "Starting again from step 1.")
     pending = slots.get(wording.PENDING)
     if pending and pending.get("slot") == slot:
-        if control == "back":  # back to the step's own question, the held answer dropped
-            return Outcome({slot: None, wording.PENDING: None})
+        if control == "back":  # back to the step's own question; chosen options kept
+            options = {str(o) for o in step.options}
+            original = pending["original"]
+            kept = [o for o in original if o in options] if isinstance(original, list) else []
+            return Outcome({slot: None, wording.PENDING: None, "sp_draft": kept or None})
         chosen = wording.choice(text)
         if chosen is not None:
             value = pending["suggested"] if chosen == "use" else pending["original"]
             return Outcome({slot: value, wording.PENDING: None, "sp_draft": None})
     if control == "back":
-        return _back(walkthrough, step, slots, skipped)
+        updates, note = going_back.back(walkthrough, step, slots, skipped)
+        return Outcome(updates, note)
     restored = going_back.kept(slots, slot, text)
     if restored is not None:
         return Outcome(restored)
@@ -105,7 +109,7 @@ def handle_answer(
                 "sp_skipped": [*skipped, slot] if slot not in skipped else skipped,
             }
         )
-    if step.offers_question_bank and _norm(text) in _QUESTION_BANK:
+    if step.offers_question_bank and _norm(text) in QUESTION_BANK:
         return Outcome({slot: None}, show_question_bank=True)
     if step.kind == "multi":
         outcome = _multi(step, text, slots, from_button)
@@ -134,31 +138,6 @@ def _checked(step: Step, outcome: Outcome) -> Outcome:
     if pending is None:
         return outcome
     return Outcome({**outcome.updates, step.slot: None, wording.PENDING: pending})
-
-
-def _back(
-    walkthrough: Walkthrough, step: Step, slots: dict[str, Any], skipped: list[str]
-) -> Outcome:
-    topics = slots.get("sp_dash_topics")
-    if step.kind == "dash" and topics:
-        return Outcome({step.slot: None, "sp_dash_topics": topics[:-1]})
-    if step.kind == "multi" and slots.get("sp_draft"):
-        removed = slots["sp_draft"][-1]
-        return Outcome(
-            {step.slot: None, "sp_draft": slots["sp_draft"][:-1]},
-            f'Took out "{removed}". Say "back" again to take out the one before, or carry on.',
-        )
-    index = walkthrough.slots.index(step.slot)
-    if index == 0:
-        return Outcome({step.slot: None}, "This is the first step.")
-    previous = walkthrough.slots[index - 1]
-    updates, note = going_back.back_to(walkthrough, previous, slots)
-    updates |= {
-        step.slot: None,
-        "sp_dash_topics": None,
-        "sp_skipped": [s for s in skipped if s != previous],
-    }
-    return Outcome(updates, note)
 
 
 def _split(text: str) -> list[str]:

@@ -34,6 +34,33 @@ def shown(step: Step, value: Any) -> str:
     return str(value)
 
 
+def back(
+    walkthrough: Walkthrough, step: Step, slots: dict[str, Any], skipped: list[str]
+) -> tuple[dict[str, Any], str | None]:
+    """ "Back" at `step`: undo the last choice of a list or DASH topic in progress, else
+    go to the previous step with its answers kept."""
+    topics = slots.get("sp_dash_topics")
+    if step.kind == "dash" and topics:
+        return {step.slot: None, "sp_dash_topics": topics[:-1]}, None
+    if step.kind == "multi" and slots.get("sp_draft"):
+        removed = slots["sp_draft"][-1]
+        return (
+            {step.slot: None, "sp_draft": slots["sp_draft"][:-1]},
+            f'Took out "{removed}". Say "back" again to take out the one before, or carry on.',
+        )
+    index = walkthrough.slots.index(step.slot)
+    if index == 0:
+        return {step.slot: None}, "This is the first step."
+    previous = walkthrough.slots[index - 1]
+    updates, note = back_to(walkthrough, previous, slots)
+    updates |= {
+        step.slot: None,
+        "sp_dash_topics": None,
+        "sp_skipped": [s for s in skipped if s != previous],
+    }
+    return updates, note
+
+
 def back_to(walkthrough: Walkthrough, previous: str, slots: dict[str, Any]) -> tuple[dict, str]:
     """Slot updates and the message for going back to `previous`, its answer kept."""
     step = walkthrough.step(previous)

@@ -14,7 +14,8 @@ from typing import Any
 
 from bot.language.coach import coach
 from bot.language.rules import KIND_TITLES
-from bot.walkthrough.controls import normalise, payload
+from bot.walkthrough.controls import payload
+from bot.walkthrough.words import plain
 
 PENDING = "sp_wording"
 USE = frozenset(
@@ -51,7 +52,7 @@ def check(slot: str, value: str | list[str]) -> dict[str, Any] | None:
 
 def choice(text: str) -> str | None:
     """ "use" or "keep" when the practitioner chose, None when they typed something new."""
-    said = normalise(text)
+    said = plain(text)
     if said in USE:
         return "use"
     if said in KEEP:

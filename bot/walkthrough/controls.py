@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
+
+from bot.walkthrough.words import SKIP, normalise, plain
+
+__all__ = ["ANSWER_INTENT", "control_word", "normalise", "payload"]
 
 ANSWER_INTENT = "walkthrough_answer"
 _CONTROLS = {
@@ -14,13 +17,7 @@ _CONTROLS = {
 }
 
 
-def normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().lower().strip(".!?")).replace("\u2019", "'")
-
-
 def control_word(text: str) -> str | None:
-    from bot.walkthrough.words import SKIP, plain
-
     said = normalise(text)
     for candidate in (said, plain(text)):
         for control, words in _CONTROLS.items():

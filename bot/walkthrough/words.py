@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
-from bot.walkthrough.controls import normalise
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower().strip(".!?")).replace("\u2019", "'")
+
 
 # Said around an answer without changing it.
 _FILLERS = re.compile(

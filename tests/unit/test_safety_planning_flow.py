@@ -222,7 +222,22 @@ def test_typing_it_again_is_checked_again_and_a_clean_version_goes_straight_in()
 def test_back_while_held_drops_the_held_answer_and_asks_the_step_again() -> None:
     held = answer("sp_factors", "Mum has a chaotic lifestyle").updates["sp_wording"]
     outcome = answer("sp_factors", "back", {"sp_wording": held})
-    assert outcome.updates == {"sp_factors": None, "sp_wording": None}
+    assert outcome.updates == {"sp_factors": None, "sp_wording": None, "sp_draft": None}
+
+
+def test_back_from_a_held_list_keeps_the_options_already_chosen() -> None:
+    option = str(W.step("sp_protective").options[0])
+    held = answer("sp_protective", f"{option}, {BLAMING}").updates["sp_wording"]
+    outcome = answer("sp_protective", "back", {"sp_wording": held})
+    assert outcome.updates["sp_draft"] == [option]
+
+
+def test_the_choice_is_understood_with_fillers() -> None:
+    held = answer("sp_factors", "Mum has a chaotic lifestyle").updates["sp_wording"]
+    assert (
+        answer("sp_factors", "keep mine thanks", {"sp_wording": held}).updates["sp_factors"]
+        == held["original"]
+    )
 
 
 def test_chosen_options_are_never_held_only_typed_items_are_checked() -> None:
