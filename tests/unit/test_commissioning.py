@@ -263,3 +263,12 @@ def test_not_applicable_with_its_reason_in_one_message_keeps_the_reason() -> Non
         "status": "not_applicable",
         "reason": "we have no staff on site",
     }
+
+
+def test_a_word_starting_na_is_not_not_applicable() -> None:
+    from bot.commissioning.content import requirements
+    from bot.commissioning.flow import handle_requirement
+
+    slots = {"cm_tier": "universal", "cm_answers": {}}
+    outcome = handle_requirement(requirements(), "national contract covers it", slots)
+    assert "cm_answers" not in outcome.updates or not outcome.updates["cm_answers"]

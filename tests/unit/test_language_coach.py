@@ -159,3 +159,23 @@ def test_rules_file_schema_rejects_bad_rules(tmp_path: Path) -> None:
     )
     with pytest.raises(KnowledgeFileError, match="unknown groups"):
         load_yaml_model(bad, RuleFile)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Dad used abusive language and the children witnessed the violence.", "child_as_witness"),
+        ("Mum tried to avoid him but failed to protect the children.", "failure_to_protect"),
+        (
+            "Despite warnings, Mrs P has been unable to keep the children safe.",
+            "failure_to_protect",
+        ),
+    ],
+)
+def test_an_exemption_covers_only_its_own_clause(text: str, kind: str) -> None:
+    assert kind in {f.kind for f in coach(text).findings}
+
+
+def test_the_writers_own_words_are_not_tidied() -> None:
+    result = coach("She had had enough; an hour later the couple were fighting.")
+    assert result.rewritten.startswith("She had had enough; an hour later [he] abused her")

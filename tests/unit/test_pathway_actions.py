@@ -86,3 +86,11 @@ def test_a_dsl_is_not_told_to_tell_the_dsl(text: str, slots: dict[str, Any]) -> 
 def test_anyone_else_is_told_to_tell_the_dsl() -> None:
     messages, _ = run(ActionReferralPathway(), tracker("a pupil disclosed abuse at home"))
     assert "Tell the DSL straight away" in messages[0]["text"]
+
+
+def test_mentioning_the_dsl_is_not_being_the_dsl() -> None:
+    messages, _ = run(
+        ActionReferralPathway(),
+        tracker("a pupil disclosed abuse, do I pass it to someone such as the DSL?"),
+    )
+    assert "Tell the DSL straight away" in messages[0]["text"]
