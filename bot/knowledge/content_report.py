@@ -30,7 +30,7 @@ class Item:
     sources: str
 
 
-def _status(item: Verification, today: date) -> str:
+def _status(item: Verification) -> str:
     if item.verified_on is None:
         return f"not verified (entered {long_date(item.entered_on)})"
     return f"verified {long_date(item.verified_on)} by {item.verified_by}: over a year ago"
@@ -47,18 +47,18 @@ def to_review(
         for topic in load_yaml_model(path, TopicFile).topics:
             if topic.needs_review(today):
                 where = f"data/knowledge/{path.name}"
-                items.append(Item(where, f"{topic.key}: {topic.title}", _status(topic, today),
+                items.append(Item(where, f"{topic.key}: {topic.title}", _status(topic),
                                   topic.source))  # fmt: skip
     for service in load_national_directory(directory_file).services:
         if service.needs_review(today):
             what = f"{service.name}: {service.contact}"
-            items.append(Item("data/directory/national.yml", what, _status(service, today),
+            items.append(Item("data/directory/national.yml", what, _status(service),
                               str(service.source)))  # fmt: skip
     for name, content in (("tiers", tiers()), ("requirements", requirements())):
         if content.needs_review(today):
             sources = "; ".join(s.cite() for s in content.sources)
             items.append(Item(f"data/commissioning/{name}.yml", f"commissioning {name}",
-                              _status(content, today), sources))  # fmt: skip
+                              _status(content), sources))  # fmt: skip
     return items
 
 

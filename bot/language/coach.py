@@ -94,8 +94,10 @@ def _readable(text: str) -> str:
     )
 
 
-def _exempt(text: str, start: int, end: int, rule: CompiledRule) -> bool:
-    if any(q.start() <= start and end <= q.end() for q in _QUOTED.finditer(text)):
+def _exempt(
+    text: str, start: int, end: int, rule: CompiledRule, quoted: list[tuple[int, int]]
+) -> bool:
+    if any(q_start <= start and end <= q_end for q_start, q_end in quoted):
         return True
     sentence = re.split(r"(?<=[.!?;\n])\s+", text[:start])[-1]
     # Only the clause the phrase is in: "dad used abusive language and the children
@@ -115,11 +117,12 @@ def _exempt(text: str, start: int, end: int, rule: CompiledRule) -> bool:
 
 def _matches(text: str, rules: tuple[CompiledRule, ...]) -> list[tuple[int, int, CompiledRule]]:
     """Every rule's matches, overlaps resolved: the earliest, then the longest, wins."""
+    quoted = [q.span() for q in _QUOTED.finditer(text)]
     found = [
         (m.start(), m.end(), rule)
         for rule in rules
         for m in rule.regex.finditer(text)
-        if m.group(0).strip() and not _exempt(text, m.start(), m.end(), rule)
+        if m.group(0).strip() and not _exempt(text, m.start(), m.end(), rule, quoted)
     ]
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     kept: list[tuple[int, int, CompiledRule]] = []

@@ -16,7 +16,7 @@ from bot.safety_planning.content import ChoiceOption, Step, Walkthrough
 from bot.walkthrough.controls import control_word, normalise, payload
 from bot.walkthrough.words import DONT_KNOW, number_in_words, plain
 
-SKIPPED = "skipped"
+SKIPPED = going_back.SKIPPED
 NOT_DONE = "not_done"
 UNKNOWN = "unknown"
 HELPER_SLOTS = (
@@ -32,7 +32,6 @@ HELPER_SLOTS = (
 QUESTION_BANK = {"questions to ask her", "questions", "question bank", "what should i ask her"}
 _DONE = {"done", "that's all", "thats all", "finished", "next", "no more", "that's it"}
 _NONE = {"none", "none of these", "nothing", "none known", "no", "n/a", "not known"}
-_DONT_KNOW = DONT_KNOW
 _DASH_TOPICS = {"go through the topics", "topics", "go through topics", "walk me through it"}
 _DASH_NOT_DONE = {"not done yet", "not done", "not completed", "no dash", "haven't done it"}
 _YES = {"yes", "y", "yeah", "yep", "yes she did", "she did", "ticked", "yes ticked"}
@@ -194,7 +193,7 @@ def _dash(walkthrough: Walkthrough, step: Step, text: str, slots: dict[str, Any]
     said = _norm(text)
     topics = slots.get("sp_dash_topics")
     if topics is not None:
-        if said in _YES or said in _NO or said in _DONT_KNOW:
+        if said in _YES or said in _NO or said in DONT_KNOW:
             answer = "yes" if said in _YES else "no" if said in _NO else "unknown"
             topics = [*topics, answer]
             if len(topics) == len(walkthrough.dash_topics):
@@ -209,7 +208,7 @@ def _dash(walkthrough: Walkthrough, step: Step, text: str, slots: dict[str, Any]
         return Outcome({step.slot: None}, 'Please answer "yes", "no" or "don\'t know".')
     if said in _DASH_TOPICS:
         return Outcome({step.slot: None, "sp_dash_topics": []})
-    if said in _DASH_NOT_DONE or said in _DONT_KNOW:
+    if said in _DASH_NOT_DONE or said in DONT_KNOW:
         return Outcome({step.slot: NOT_DONE, "sp_dash_source": None})
     number = _integer(text)
     if number is not None and 0 <= number <= len(walkthrough.dash_topics):
@@ -222,7 +221,7 @@ def _dash(walkthrough: Walkthrough, step: Step, text: str, slots: dict[str, Any]
 
 
 def _number(walkthrough: Walkthrough, step: Step, text: str, slots: dict[str, Any]) -> Outcome:
-    if _norm(text) in _DONT_KNOW:
+    if _norm(text) in DONT_KNOW:
         return Outcome({step.slot: UNKNOWN})
     number = _integer(text)
     if number is not None and 0 <= number <= (step.max or 0):
