@@ -14,7 +14,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup browser postgres run test train lint format validate rasa-test pytest purge bench eval content-report clean
+.PHONY: help setup browser postgres run test train lint format validate rasa-test pytest purge bench eval content-report check-area clean
 
 help:
 	@echo "make run     start the assistant at http://127.0.0.1:8000 (set-up and training included)"
@@ -25,6 +25,7 @@ help:
 	@echo "make bench   load benchmark: the gateway against bare Rasa, results in benchmarks/results/"
 	@echo "make eval    the sealed held-out sets against the running assistant, results in results/eval/"
 	@echo "make content-report  answers and helplines a practice lead must still verify"
+	@echo "make check-area AREA=<id>  check data/areas/<id>.yml: schema, and what users see for each missing service"
 	@echo "make clean   remove environments, models and local data"
 
 # --- environments -----------------------------------------------------------
@@ -110,6 +111,12 @@ eval: train
 # Everything a practice lead must still verify (unverified, or verified over a year ago).
 content-report: setup
 	@$(PY) -m bot.knowledge.content_report --out results/content-report.md
+
+# Check a local area file (docs/adding-an-area.md): exit 1 on a schema error; each
+# missing service is a warning that says what users will see instead.
+check-area: $(VENV)/.installed
+	@if [ -z "$(AREA)" ]; then echo "Usage: make check-area AREA=<id>   (checks data/areas/<id>.yml)"; exit 2; fi
+	@$(PY) -m bot.knowledge.check_area "$(AREA)"
 
 # Delete interaction-log entries older than LOG_RETENTION_DAYS (the gateway also does it daily).
 purge: setup

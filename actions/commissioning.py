@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any
-from urllib.parse import urlencode
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -23,9 +23,12 @@ from bot.commissioning.flow import (
     proposed_tier,
 )
 from bot.commissioning.schedule import Answer, build_schedule
+from bot.documents.asking import card, chat_text
+from bot.documents.codec import to_data
 from bot.walkthrough.controls import payload
 
 FORM = "commissioning_form"
+DOCUMENT_SLOT = "cm_document"
 CONTROLS = (
     'Say "back", "skip", "change the tier", "stop" (you can carry on later) or "start again".'
 )
@@ -50,7 +53,7 @@ class ActionStartCommissioning(Action):
             "service. I'll propose a tier, then go through each requirement: for each, tell "
             "me if it's already in the contract, one to add, or not applicable. " + CONTROLS
         )
-        events = _reset()
+        events = [*_reset(), SlotSet(DOCUMENT_SLOT, None)]
         # "I'm writing a contract for housing support": no need to ask which service.
         known = tiers().match_service(tracker.latest_message.get("text") or "")
         if known:
@@ -170,18 +173,6 @@ class ActionAskRequirement(Action):
         return []
 
 
-def schedule_link(service_id: str | None, tier: str, answers: dict[str, Any]) -> str:
-    """The gateway's download of the same schedule, from ids only (never free text)."""
-    params: dict[str, str] = {"tier": tier}
-    if service_id:
-        params["service"] = service_id
-    for status in ("in_contract", "add", "not_applicable"):
-        ids = [k for k, v in answers.items() if v.get("status") == status]
-        if ids:
-            params[status] = ",".join(ids)
-    return "/api/commissioning/schedule?" + urlencode(params)
-
-
 class ActionFinishCommissioning(Action):
     def name(self) -> str:
         return "action_finish_commissioning"
@@ -204,31 +195,23 @@ class ActionFinishCommissioning(Action):
         answers: dict[str, Any] = tracker.get_slot("cm_answers") or {}
         if tier not in TIER_ORDER:
             return _reset()
-        markdown = build_schedule(
+        known = tiers().service(service.get("id") or "")
+        document = build_schedule(
             service.get("name") or "this contract",
             tier,
             {k: Answer(v["status"], v.get("reason")) for k, v in answers.items()},
             requirements(),
             tiers(),
+            date.today(),
+            known,
         )
         added = sorted(k for k, v in answers.items() if v.get("status") == "add")
-        kept = sum(1 for v in answers.values() if v.get("status") in ("in_contract", "add"))
+        dispatcher.utter_message(text=chat_text(document))
+        dispatcher.utter_message(json_message=card("schedule", document))
         dispatcher.utter_message(
-            text=f"Here is the contract requirements schedule: {kept} requirements, "
-            f"{len(added)} of them not yet in the contract (the gap list)."
-        )
-        # The schedule goes whole in a card: a chat channel splits text at blank lines.
-        dispatcher.utter_message(
-            json_message={
-                "type": "schedule",
-                "title": "Contract requirements schedule",
-                "markdown": markdown,
-                "show_body": True,
-                "download_url": schedule_link(service.get("id"), tier, answers),
-            }
-        )
-        dispatcher.utter_message(
-            text="This schedule isn't stored anywhere: copy or download it now.",
+            text='I keep this schedule only while this conversation lasts: say "show the '
+            'schedule again" or "the schedule as a spreadsheet" at any time, until you '
+            "start a new checklist.",
             buttons=[
                 {"title": "Another contract", "payload": "/start_commissioning"},
                 {"title": "How do I monitor compliance?", "payload": "Monitoring compliance"},
@@ -242,7 +225,11 @@ class ActionFinishCommissioning(Action):
             "criteria": added,
             "skipped": sorted(k for k, v in answers.items() if v.get("status") == "skipped"),
         }
-        return [*_reset(), SlotSet("journey_outcome", outcome)]
+        return [
+            *_reset(),
+            SlotSet(DOCUMENT_SLOT, to_data(document)),
+            SlotSet("journey_outcome", outcome),
+        ]
 
 
 class ActionResumeCommissioning(Action):

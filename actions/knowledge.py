@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.knowledge.decide import JOURNEY_BUTTONS, decide
+from bot.knowledge.decide import JOURNEY_BUTTONS, Decision, decide
 from bot.knowledge.topics import topics_by_key
 
 
@@ -35,7 +35,15 @@ def respond(dispatcher: CollectingDispatcher, parse: dict[str, Any]) -> list[Eve
     semantic = parse.get("semantic") or {}
     previous = semantic.get("previous_topic") if isinstance(semantic, dict) else None
     topics = topics_by_key()
-    decision = decide(parse, set(topics), previous if previous in topics else None)
+    # A suggestion button sends its topic's title: that is the topic, however the
+    # models read it.
+    said = " ".join((parse.get("text") or "").split()).casefold()
+    titled = next((k for k, t in topics.items() if t.title.casefold() == said), None)
+    decision = (
+        Decision(titled, reason="title")
+        if titled
+        else decide(parse, set(topics), previous if previous in topics else None)
+    )
     if decision.run:
         return [FollowupAction(decision.run)]
     if decision.answer is None:

@@ -11,14 +11,18 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.knowledge.areas import Area, active_area, active_area_id, area, find_area
+from bot.knowledge.area_choice import ask_which_area, pathway_text, set_area_reply, slot_value
+from bot.knowledge.areas import Area, area_ids, resolve_area
 from bot.knowledge.directory import national_directory
 from bot.pathways.engine import build, detect, order, pathways, render
 
 
 def user_area(tracker: Tracker) -> Area:
-    """The area the user named in this conversation, else the configured one."""
-    return area(tracker.get_slot("area") or active_area_id())
+    """The area the user named in this conversation, else the configured one. An area
+    named without a file here is a `NotConfiguredArea` (bot/knowledge/areas.py): no local
+    services, national MARAC thresholds, never another area's numbers."""
+    area = tracker.get_slot("area")
+    return resolve_area(area if isinstance(area, str) else None)
 
 
 _SAYS_DSL = re.compile(
@@ -75,7 +79,7 @@ class ActionReferralPathway(Action):
         directory = national_directory()
         steps = build(situations, data, local, directory, role=user_role(tracker))
         titles = "; ".join(data.situations[s].title.lower() for s in situations)
-        body = render(steps, local, directory)
+        body = pathway_text(render(steps, local, directory), local, directory)
         dispatcher.utter_message(text=f"Referral pathway for: {titles}.\n{body}")
         dispatcher.utter_message(
             json_message={
@@ -88,27 +92,21 @@ class ActionReferralPathway(Action):
 
 
 class ActionSetArea(Action):
+    """Keeps only a configured area's id or the not-configured marker: never the place."""
+
     def name(self) -> str:
         return "action_set_area"
 
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        found = find_area(tracker.latest_message.get("text") or "")
-        if found is None:
-            fallback = active_area()
-            dispatcher.utter_message(
-                text="I don't have a local directory for that area yet, so I'll use "
-                f"{fallback.name}'s and the national services. Your safeguarding lead can "
-                "tell you your local front door, MARAC coordinator and IDVA service."
-            )
+        value = slot_value(tracker.latest_message.get("text") or "")
+        if value is None:
+            dispatcher.utter_message(text=ask_which_area(area_ids()))
             return []
-        chosen = area(found)
-        note = (
-            " It is an example area: its contacts are not real services." if chosen.example else ""
-        )
-        dispatcher.utter_message(text=f"Thanks: I'll use {chosen.name}'s local services.{note}")
-        return [SlotSet("area", found)]
+        reply = set_area_reply(resolve_area(value), pathways(), national_directory())
+        dispatcher.utter_message(text=reply)
+        return [SlotSet("area", value)]
 
 
 class ActionCaseConsultation(Action):
@@ -121,8 +119,14 @@ class ActionCaseConsultation(Action):
         local = user_area(tracker)
         clinic = local.services.get("st_champions")
         if clinic is None:
+            where = (
+                f"{local.name} has no Safe & Together champion or clinic in its local directory."
+                if local.configured
+                else "I have no local directory for your area, so I can't name a Safe & "
+                "Together champion or clinic there."
+            )
             text = (
-                f"{local.name} has no Safe & Together champion or clinic in its local directory. "
+                f"{where} "
                 "Ask your supervisor or safeguarding lead about a case consultation; in the "
                 "meantime the National Domestic Abuse Helpline "
                 f"({national_directory().get('national_da_helpline').number}) also advises "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -11,14 +12,18 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.walkthrough import WalkthroughValidation
-from bot.knowledge.areas import active_area
+from bot.documents.asking import card, chat_text
+from bot.documents.codec import to_data
+from bot.knowledge.areas import resolve_area
 from bot.knowledge.directory import national_directory
+from bot.knowledge.topics import topics_by_key
 from bot.risk.marac import decide
 from bot.safety_planning.content import next_steps, question_bank, walkthrough
 from bot.safety_planning.flow import HELPER_SLOTS, handle_answer, question
 from bot.safety_planning.summary import build_summary, risk_answers
 
 FORM = "safety_planning_form"
+DOCUMENT_SLOT = "sp_document"
 
 
 def _reset_events() -> list[EventType]:
@@ -35,7 +40,7 @@ class ActionStartSafetyPlanning(Action):
     ) -> list[EventType]:
         content = walkthrough()
         dispatcher.utter_message(text=f"{content.introduction}\n{content.controls}")
-        return _reset_events()
+        return [*_reset_events(), SlotSet(DOCUMENT_SLOT, None)]
 
 
 class ValidateSafetyPlanningForm(WalkthroughValidation):
@@ -102,22 +107,19 @@ class ActionFinishSafetyPlanning(Action):
 
         content = walkthrough()
         slots: dict[str, Any] = tracker.slots
-        area = active_area()
+        area = resolve_area(tracker.get_slot("area"))
         decision = decide(risk_answers(content, slots), area.marac)
-        markdown = build_summary(content, slots, decision, next_steps(), national_directory(), area)
+        document = build_summary(content, slots, decision, next_steps(), national_directory(),
+                                 area, topics_by_key(), date.today())  # fmt: skip
         dispatcher.utter_message(
-            text=f"Step {content.total_steps} of {content.total_steps}: summary\n{markdown}"
+            text=f"Step {content.total_steps} of {content.total_steps}: summary\n"
+            + chat_text(document)
         )
+        dispatcher.utter_message(json_message=card("safety_plan", document))
         dispatcher.utter_message(
-            json_message={
-                "type": "summary",
-                "title": "Safety-planning summary",
-                "markdown": markdown,
-            }
-        )
-        dispatcher.utter_message(
-            text="This summary isn't stored anywhere: copy or download it now if you need it. "
-            + next_steps().consultation,
+            text='I keep this summary only while this conversation lasts: say "show the '
+            'summary again" or "download it as Word" at any time, until you start again '
+            'or say "delete the summary". ' + next_steps().consultation,
             buttons=[
                 {
                     "title": "Questions to ask her about safety",
@@ -135,7 +137,11 @@ class ActionFinishSafetyPlanning(Action):
             "criteria": sorted(decision.met),
             "skipped": list(slots.get("sp_skipped") or []),
         }
-        return [*_reset_events(), SlotSet("journey_outcome", outcome)]
+        return [
+            *_reset_events(),
+            SlotSet(DOCUMENT_SLOT, to_data(document)),
+            SlotSet("journey_outcome", outcome),
+        ]
 
 
 class ActionSurvivorQuestions(Action):

@@ -40,6 +40,8 @@ ACTION_LISTEN = "action_listen"
 _SAVED: OrderedDict[str, Any] = OrderedDict()
 _SAVED_MAX = 1000
 REPORTED_SLOTS = ("role", "journey_outcome", "requested_slot")
+# The finished walkthroughs' documents, which the gateway may read to render a download.
+DOCUMENT_SLOTS = ("sp_document", "cm_document")
 SECRET_HEADER = "X-Engine-Secret"
 SECRET_ENV = "ENGINE_CHANNEL_SECRET"
 
@@ -148,6 +150,22 @@ class GatewayInput(RestInput):
         @hook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
+
+        @hook.route("/document", methods=["GET"])
+        async def document(request: Request) -> HTTPResponse:
+            """A conversation's finished document (`sp_document` or `cm_document`), or null."""
+            if not from_the_gateway(request.headers.get(SECRET_HEADER), secret):
+                return response.json({"error": "unauthorised"}, 401)
+            sender, slot = request.args.get("sender"), request.args.get("slot")
+            if not sender or slot not in DOCUMENT_SLOTS:
+                return response.json({"error": "sender and a document slot are required"}, 400)
+            try:
+                tracker = await request.app.ctx.agent.tracker_store.retrieve(sender[:64])
+            except Exception as exc:  # no model loaded yet, or the store is down
+                logger.warning("could not read the document: %s", type(exc).__name__)
+                return response.json({"error": "unavailable"}, 503)
+            value = tracker.get_slot(slot) if tracker is not None else None
+            return response.json({"document": value if isinstance(value, dict) else None})
 
         @hook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:

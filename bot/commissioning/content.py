@@ -33,6 +33,9 @@ class Service(BaseModel):
     tier: TierId
     reason: str
     aliases: tuple[str, ...] = ()
+    # What a requirement means for this service in particular, by requirement id
+    # (shown in the schedule beside that requirement).
+    notes: dict[str, str] = Field(default_factory=dict)
 
 
 class Tiers(Verification):
@@ -108,6 +111,15 @@ class Requirements(Verification):
             ):
                 raise ValueError(f"{requirement.id}: `good` must give a text for each of its tiers")
         return self
+
+    def check_notes(self, tiers: Tiers) -> list[str]:
+        """Service notes that name no requirement of the service's tier (a test fails on any)."""
+        return [
+            f"{s.id}: {key}"
+            for s in tiers.services
+            for key in s.notes
+            if key not in {r.id for r in self.for_tier(s.tier)}
+        ]
 
     def for_tier(self, tier: str) -> tuple[Requirement, ...]:
         return tuple(r for r in self.requirements if tier in r.tiers)

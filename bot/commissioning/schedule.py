@@ -1,19 +1,31 @@
-"""The contract requirements schedule, built from the commissioner's answers only."""
+"""The contract requirements schedule, built from the commissioner's answers only.
+
+A `bot.documents.model.Document` whose main part is one table a procurement team
+can put into a specification: requirement, clause, evidence, KPI, review, status,
+reason. Every answer is kept, the reasons for "not applicable" included, and
+requirements not yet decided are listed as such.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
-from bot.commissioning.content import Requirements, Tiers
+from bot.commissioning.content import Requirement, Requirements, Service, Tiers
+from bot.documents.model import Bullets, Document, Field, Paragraph, Section, Table
 
 Status = Literal["in_contract", "add", "not_applicable", "skipped"]
 STATUS_LABELS: dict[str, str] = {
-    "in_contract": "already in the contract",
-    "add": "to add",
-    "not_applicable": "not applicable",
-    "skipped": "not yet decided",
+    "in_contract": "Already in the contract",
+    "add": "To add",
+    "not_applicable": "Not applicable",
+    "skipped": "Not yet decided",
 }
+HEADERS = ("Requirement", "Suggested clause", "Evidence", "KPI or data return", "Review",
+           "Status", "Reason")  # fmt: skip
+TITLE = "Contract requirements schedule"
+SLUG = "contract-requirements-schedule"
 
 
 @dataclass(frozen=True)
@@ -22,64 +34,72 @@ class Answer:
     reason: str | None = None  # why a requirement is not applicable, in the user's words
 
 
+def _row(requirement: Requirement, tier: str, answer: Answer, service: Service | None) -> tuple:
+    what = f"{requirement.title}. What good looks like: {requirement.good_for(tier)}"
+    note = service.notes.get(requirement.id) if service else None
+    if note and service:
+        what += f" Note for {service.name}: {note}"
+    reason = answer.reason or ("No reason given." if answer.status == "not_applicable" else "")
+    return (what, requirement.clause, requirement.evidence, requirement.kpi, requirement.review,
+            STATUS_LABELS[answer.status], reason)  # fmt: skip
+
+
 def build_schedule(
-    service: str,
+    service_name: str,
     tier: str,
     answers: dict[str, Answer],
     requirements: Requirements,
     tiers: Tiers,
-) -> str:
-    """Markdown a commissioner can paste into a specification.
-
-    `service` is the service's name as shown (the commissioner's own words are never
-    stored; this text lives only in the conversation and the document).
-    """
+    today: date,
+    service: Service | None = None,
+) -> Document:
+    """`service_name` is the service as the commissioner named or chose it."""
     tier_info = tiers.tier(tier)
     applicable = requirements.for_tier(tier)
-    lines = [
-        f"# Domestic-abuse requirements schedule: {service}",
-        "",
-        f"**Tier:** {tier_info.name}. {tier_info.description}",
-        "",
-        "## Requirements",
+    status = {r.id: answers.get(r.id, Answer("skipped")) for r in applicable}
+    order = ("add", "in_contract", "not_applicable", "skipped")
+    ranked = sorted(applicable, key=lambda r: order.index(status[r.id].status))
+    rows = tuple(_row(r, tier, status[r.id], service) for r in ranked)
+
+    def titles(wanted: str) -> tuple[str, ...]:
+        return tuple(r.title for r in applicable if status[r.id].status == wanted)
+
+    gaps = titles("add")
+    kept = sum(1 for a in status.values() if a.status in ("in_contract", "add"))
+    sections = [
+        Section(
+            "Summary",
+            (
+                Paragraph(
+                    f"{kept} of {len(applicable)} requirements kept for this contract, "
+                    f"{len(gaps)} of them not yet in it."
+                ),
+            ),
+        ),
+        Section("Requirements", (Table(HEADERS, rows),)),
+        Section("Gap list: to add to the contract", (Bullets(gaps or ("None.",)),)),
     ]
-    included = [r for r in applicable if answers.get(r.id, Answer("skipped")).status
-                in ("in_contract", "add")]  # fmt: skip
-    if not included:
-        lines += ["", "None of the requirements were kept for this contract."]
-    for number, requirement in enumerate(included, 1):
-        status = STATUS_LABELS[answers[requirement.id].status]
-        lines += [
-            "",
-            f"### {number}. {requirement.title} ({status})",
-            f"- **Suggested clause:** {requirement.clause}",
-            f"- **What good looks like:** {requirement.good_for(tier)}",
-            f"- **Evidence the provider should supply:** {requirement.evidence}",
-            f"- **KPI or data return:** {requirement.kpi}",
-            f"- **Review:** {requirement.review}",
-        ]
-    gaps = [r.title for r in applicable if answers.get(r.id, Answer("skipped")).status == "add"]
-    lines += ["", "## Gap list: not yet in the contract"]
-    lines += [f"- {title}" for title in gaps] or ["- None: everything kept is already in."]
-    not_applicable = [
-        (r.title, answers[r.id].reason)
-        for r in applicable
-        if answers.get(r.id, Answer("skipped")).status == "not_applicable"
-    ]
-    if not_applicable:
-        lines += ["", "## Not applicable"]
-        lines += [f"- {title}: {reason or 'no reason given'}" for title, reason in not_applicable]
-    undecided = [
-        r.title for r in applicable if answers.get(r.id, Answer("skipped")).status == "skipped"
-    ]
+    undecided = titles("skipped")
     if undecided:
-        lines += ["", "## Not yet decided"]
-        lines += [f"- {title}" for title in undecided]
-    lines += [
-        "",
-        "Clause wording is a starting point: agree it with your procurement and legal "
-        "colleagues. Small-number suppression applies to every data return.",
-        "",
-        f"Sources: {'; '.join(s.cite() for s in requirements.sources)}. {requirements.status()}.",
-    ]
-    return "\n".join(lines) + "\n"
+        sections.append(Section("Not yet decided", (Bullets(undecided),)))
+    return Document(
+        title=TITLE,
+        created=today,
+        slug=SLUG,
+        fields=(
+            Field("Service", service_name),
+            Field("Tier", f"{tier_info.name}: {tier_info.description}"),
+            Field("Contract reference"),
+            Field("Prepared by"),
+        ),
+        intro=(
+            "Domestic-abuse requirements for this contract, from the horizontal-commissioning "
+            "checklist. Clause wording is a starting point: agree it with your procurement "
+            "and legal colleagues. Small-number suppression applies to every data return.",
+        ),
+        sections=tuple(sections),
+        footer=(
+            f"Sources: {'; '.join(s.cite() for s in requirements.sources)}. "
+            f"{requirements.status()}.",
+        ),
+    )

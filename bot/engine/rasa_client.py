@@ -131,6 +131,23 @@ class RasaClient:
         turn = body.get("turn")
         return EngineReply(messages, TurnSummary.parse(turn if isinstance(turn, dict) else {}))
 
+    async def document(self, conversation_id: str, slot: str) -> dict[str, Any] | None:
+        """The document a conversation holds in `slot` (see `addons/gateway_channel.py`)."""
+        try:
+            response = await self._http.get(
+                f"{self._engine_url}/webhooks/gateway/document",
+                params={"sender": conversation_id, "slot": slot},
+                headers=self._headers,
+                timeout=self._timeout,
+            )
+        except httpx.HTTPError as exc:
+            raise EngineUnavailable(type(exc).__name__) from exc
+        if response.status_code != 200:
+            raise EngineUnavailable(f"engine answered {response.status_code}")
+        body = response.json()
+        document = body.get("document") if isinstance(body, dict) else None
+        return document if isinstance(document, dict) else None
+
     async def engine_up(self) -> bool:
         return await self._up(f"{self._engine_url}/")
 

@@ -17,13 +17,13 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from bot.commissioning import routes as commissioning
 from bot.config import Settings, load_settings
 from bot.dashboard import routes as dashboard
 from bot.engine.rasa_client import RasaClient
 from bot.gateway import web
 from bot.gateway.chat import AnonymiserFailed, ChatService, eval_headers
 from bot.gateway.limits import BodySizeLimit, RateLimiter
+from bot.gateway.routes import documents
 from bot.gateway.schemas import (
     MAX_MESSAGE_CHARS,
     BotMessage,
@@ -170,7 +170,7 @@ def create_app(
     per_sender = RateLimiter(settings.rate_limit_per_sender)
     per_ip = RateLimiter(settings.rate_limit_per_ip)
     app.include_router(dashboard.router)
-    app.include_router(commissioning.router)
+    app.include_router(documents.router)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:

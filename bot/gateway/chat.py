@@ -11,6 +11,7 @@ from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 
+from bot.documents import links
 from bot.engine.rasa_client import EngineUnavailable, RasaClient
 from bot.gateway import payloads
 from bot.gateway.feedback import Answer, FeedbackOffers, offer_message
@@ -137,6 +138,7 @@ class ChatService:
         if clean.changed and cid not in self._told:
             self._remember(self._told, cid, None)
             messages.insert(1 if crisis else 0, {"text": REMOVED_NOTICE})
+        messages = links.add_downloads(messages, cid, self.pseudonym_secret, time.time())
         topic = self.feedback.offer(cid, reply.turn, crisis, messages)
         if topic:
             messages.append(offer_message(topic))

@@ -132,9 +132,15 @@ def build(
             resolved = _resolve(situation_id, step, area, directory)
             key = resolved.who
             if key in seen:
+                # One contact standing in for two steps (two missing local services
+                # falling back to one helpline): keep what each step says, and each note.
                 earlier = steps[seen[key]]
-                if step.how not in earlier.how:
-                    steps[seen[key]] = replace(earlier, how=f"{earlier.how} {step.how}")
+                how = (
+                    earlier.how if resolved.how in earlier.how else f"{earlier.how} {resolved.how}"
+                )
+                notes = [n for n in (earlier.note, resolved.note) if n]
+                note = " ".join(dict.fromkeys(notes)) or None
+                steps[seen[key]] = replace(earlier, how=how, note=note)
                 continue
             seen[key] = len(steps)
             steps.append(resolved)

@@ -16,7 +16,9 @@ normalised text with placeholders. Then three layers:
    rules, and every later mention of a name already found.
 
 Practice vocabulary (services, programmes, legislation, acronyms; data/privacy/) is
-never removed, nor are public service numbers and the names of areas.
+never removed, nor are public service numbers and the names of areas; a UK council,
+county or city said as where someone works ("I'm in Preston", "Lincoln City Council")
+is kept even when it is also a person's name (bot/privacy/area_names.py).
 
 Placeholders: <PERSON>, <PHONE>, <EMAIL>, <ADDRESS>, <POSTCODE>, <DATE>, <NHS_NUMBER>,
 <NI_NUMBER>, <REFERENCE> (case, crime, CPOMS and other references), <VEHICLE_REG>,
@@ -31,7 +33,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from bot.knowledge.uk_places import names_pattern, place_names
 from bot.privacy import places, structured
+from bot.privacy.area_names import area_spans
 from bot.privacy.capitalised import CapitalisedFinder
 from bot.privacy.cues import CueFinder
 from bot.privacy.normalise import normalise
@@ -76,17 +80,19 @@ class Anonymiser:
         phrases = [p for p in allowed_phrases if p]
         self._public_numbers = {re.sub(r"\D", "", n) for n in public_numbers}
         self._configured = phrase_pattern(phrases)
+        self._area_names = (_uk_places(), self.lex.areas, self._configured)
         self._capitalised = CapitalisedFinder(self.lex, ner, phrases)
         self._cues = CueFinder(self.lex)
 
     def _protected(self, text: str) -> list[tuple[int, int]]:
-        """Practice phrases and configured areas: nothing inside them is removed."""
+        """Practice phrases, configured areas and areas said as where someone works:
+        nothing inside them is removed."""
         # Laws named after people are legislation: "Clare's Law", "Jade's Law".
         spans = [m.span() for m in _NAMED_LAW.finditer(text)]
         for pattern in (self.lex.practice, self._configured):
             if pattern is not None:
                 spans += [m.span() for m in pattern.finditer(text)]
-        return spans
+        return spans + area_spans(text, self._area_names)
 
     def _structured(self, text: str) -> list[Span]:
         lex = self.lex
@@ -172,6 +178,11 @@ class Anonymiser:
         result = _apply(masked, name_spans)
         kinds = {kind for _, _, kind in spans + name_spans}
         return Anonymised(result, frozenset(kinds), frozenset(tokens))
+
+
+@cache
+def _uk_places() -> re.Pattern[str] | None:
+    return names_pattern(place_names())
 
 
 def _outside(spans: list[Span], blocked: list[tuple[int, int]]) -> list[Span]:

@@ -36,7 +36,7 @@ def _train_one(x: np.ndarray, y: np.ndarray, weight: np.ndarray, seed: int) -> l
     b2 = np.zeros(1, np.float32)
     for _ in range(EPOCHS):
         hidden = np.maximum(0, x @ w1 + b1)
-        p = 1 / (1 + np.exp(-(hidden @ w2 + b2[0])))
+        p = 1 / (1 + np.exp(-np.clip(hidden @ w2 + b2[0], -50, 50)))
         g = ((p - y) * weight).astype(np.float32)
         g_hidden = np.outer(g, w2) * (hidden > 0)
         w2 -= STEP * (hidden.T @ g + L2 * w2)

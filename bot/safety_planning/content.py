@@ -122,9 +122,13 @@ class QuestionBank(BaseModel):
 
 class NextStep(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    when: Literal["always", "marac", "not_marac", "children", "perpetrator"]
+    when: Literal[
+        "always", "marac", "not_marac", "children", "perpetrator",
+        "pregnancy", "baby", "teenager", "nrpf", "stalking", "previous_marac", "separation",
+    ]  # fmt: skip
     text: str
     service: str | None = None  # a national directory id, for its number
+    topic: str | None = Field(default=None, pattern=r"^faq/[a-z0-9_]+$")  # a knowledge topic
 
 
 class NextSteps(BaseModel):

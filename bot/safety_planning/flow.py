@@ -22,6 +22,7 @@ UNKNOWN = "unknown"
 HELPER_SLOTS = (
     "sp_draft",
     "sp_dash_topics",
+    "sp_dash_answers",
     "sp_dash_source",
     "sp_skipped",
     "sp_stopped",
@@ -201,6 +202,7 @@ def _dash(walkthrough: Walkthrough, step: Step, text: str, slots: dict[str, Any]
                     {
                         step.slot: topics.count("yes"),
                         "sp_dash_topics": None,
+                        "sp_dash_answers": topics,
                         "sp_dash_source": "topics",
                     }
                 )
@@ -209,10 +211,10 @@ def _dash(walkthrough: Walkthrough, step: Step, text: str, slots: dict[str, Any]
     if said in _DASH_TOPICS:
         return Outcome({step.slot: None, "sp_dash_topics": []})
     if said in _DASH_NOT_DONE or said in DONT_KNOW:
-        return Outcome({step.slot: NOT_DONE, "sp_dash_source": None})
+        return Outcome({step.slot: NOT_DONE, "sp_dash_source": None, "sp_dash_answers": None})
     number = _integer(text)
     if number is not None and 0 <= number <= len(walkthrough.dash_topics):
-        return Outcome({step.slot: number, "sp_dash_source": "entered"})
+        return Outcome({step.slot: number, "sp_dash_source": "entered", "sp_dash_answers": None})
     return Outcome(
         {step.slot: None},
         'The DASH has 24 questions: please give a number from 0 to 24, "go through the '

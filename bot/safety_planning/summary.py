@@ -1,14 +1,28 @@
-"""The safety-planning summary: Markdown the practitioner can copy or download."""
+"""The safety-planning summary: a document the practitioner can file or take to supervision.
+
+Built as a `bot.documents.model.Document` from the walkthrough's slots only, so the
+chat text, the Word file and the PDF say the same. The practitioner's own words are
+shown as typed (already anonymised and, where they chose, reworded by the language
+check); what only they may write (case reference, their name) is left blank.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
+from bot.documents.model import Answer, Block, Bullets, Document, Field, Paragraph, Section
 from bot.knowledge.areas import Area
 from bot.knowledge.directory import NationalDirectory
+from bot.knowledge.topics import Topic
 from bot.risk.marac import MaracDecision, RiskAnswers
-from bot.safety_planning.content import ChoiceOption, NextSteps, Walkthrough
+from bot.safety_planning.content import ChoiceOption, NextStep, NextSteps, Step, Walkthrough
 from bot.safety_planning.flow import NOT_DONE, SKIPPED, UNKNOWN
+from bot.safety_planning.tailoring import circumstances
+
+TITLE = "Safety-planning summary"
+SLUG = "safety-planning-summary"
 
 
 def risk_answers(walkthrough: Walkthrough, slots: dict[str, Any]) -> RiskAnswers:
@@ -28,88 +42,151 @@ def risk_answers(walkthrough: Walkthrough, slots: dict[str, Any]) -> RiskAnswers
     )
 
 
-def _answer_lines(
-    walkthrough: Walkthrough, slot: str, value: Any, dash_source: str | None
-) -> list[str]:
-    step = walkthrough.step(slot)
+def _answer_lines(step: Step, value: Any, dash_source: str | None) -> tuple[str, ...]:
     if value == SKIPPED:
-        return ["- Skipped."]
-    if value is None:
-        return ["- Not answered."]
+        return ("Skipped.",)
+    if value is None or value == []:
+        return ("Not answered.",)
     if step.kind == "multi":
-        return [f"- {item}" for item in value]
+        return tuple(str(item) for item in value)
     if step.kind == "choice":
-        return [f"- {step.choice(value).label}"]
+        return (step.choice(value).label,)
     if step.kind == "dash":
         if value == NOT_DONE:
-            return ["- DASH checklist not completed yet."]
+            return ("DASH checklist not completed yet.",)
         how = (
             "counted from a topic-by-topic walk-through here: confirm it with SafeLives' checklist"
             if dash_source == "topics"
             else "from the completed checklist"
         )
-        return [f'- {value} "yes" answers ({how}).']
+        return (f'{value} "yes" answers ({how}).',)
     if step.kind == "number":
-        return ["- Not known."] if value == UNKNOWN else [f"- {value}"]
-    return [f"- {value}"]
+        return ("Not known.",) if value == UNKNOWN else (str(value),)
+    return (str(value),)
+
+
+def _dash_topics(walkthrough: Walkthrough, answers: Any) -> list[Block]:
+    """The DASH topics answered yes or don't know, in this project's own summaries."""
+    if not isinstance(answers, list) or len(answers) != len(walkthrough.dash_topics):
+        return []
+    blocks: list[Block] = []
+    for answer, label in (("yes", "DASH topics answered yes"),
+                          ("unknown", "DASH topics answered don't know")):  # fmt: skip
+        lines = tuple(
+            t for t, a in zip(walkthrough.dash_topics, answers, strict=True) if a == answer
+        )
+        blocks.append(Answer(label, lines or ("None.",)))
+    return blocks
+
+
+def _answers(walkthrough: Walkthrough, slots: Mapping[str, Any]) -> list[Section]:
+    """One section per Safe & Together component, then one for risk."""
+    groups: dict[str, list[Block]] = {}
+    for step in walkthrough.steps:
+        group, _, part = step.title.partition(" - ")
+        lines = _answer_lines(step, slots.get(step.slot), slots.get("sp_dash_source"))
+        block: Block = Answer(part[0].upper() + part[1:], lines) if part else Bullets(lines)
+        groups.setdefault(group, []).append(block)
+        if step.kind == "dash":
+            groups[group] += _dash_topics(walkthrough, slots.get("sp_dash_answers"))
+    return [
+        Section(f"{number}. {group}", tuple(blocks))
+        for number, (group, blocks) in enumerate(groups.items(), start=1)
+    ]
+
+
+def area_label(area: Area) -> str:
+    """The area's name, marked as fictional when it is the example area."""
+    if not area.configured:
+        return "Not configured here: SafeLives' national MARAC criteria used"
+    if area.example and "fictional" not in area.name.lower():
+        return f"{area.name} (a fictional example area)"
+    return area.name
+
+
+def _marac(decision: MaracDecision, area: Area) -> Section:
+    where = f"{area_label(area)}'s criteria" if area.configured else "national criteria"
+    if decision.refer:
+        verdict = Paragraph(f"The referral criteria are met ({where}).", strong=True)
+        reasons = tuple(decision.met.values())
+    else:
+        verdict = Paragraph(
+            f"The referral criteria are not met on these answers ({where}).",
+            strong=True,
+        )
+        reasons = (
+            *decision.not_met,
+            "Your professional judgement can still justify a referral on its own.",
+        )
+    return Section("MARAC", (verdict, Bullets(reasons)))
+
+
+def _wanted(decision: MaracDecision, slots: Mapping[str, Any], found: frozenset[str]) -> set[str]:
+    wanted = {"always", "perpetrator", "marac" if decision.refer else "not_marac", *found}
+    if any(
+        slots.get(s) not in (None, SKIPPED, [], ["None noted"])
+        for s in ("sp_child_harm", "sp_impact")
+    ):
+        wanted.add("children")
+    return wanted
+
+
+def _step_text(step: NextStep, directory: NationalDirectory, topics: Mapping[str, Topic]) -> str:
+    text = step.text
+    if step.service:
+        service = directory.get(step.service)
+        if service.contact not in text:
+            text += f" {service.name}: {service.contact}."
+    if step.topic and step.topic in topics:
+        text += f' (Ask me about "{topics[step.topic].title}".)'
+    return text
 
 
 def build_summary(
     walkthrough: Walkthrough,
-    slots: dict[str, Any],
+    slots: Mapping[str, Any],
     decision: MaracDecision,
     next_steps: NextSteps,
     directory: NationalDirectory,
     area: Area,
-) -> str:
-    lines = [
-        "# Safety-planning summary",
-        "",
-        "Safe & Together mapping. No names or identifying details; this assistant does not "
-        "keep a copy.",
+    topics: Mapping[str, Topic],
+    today: date,
+) -> Document:
+    found = circumstances(dict(slots), walkthrough.slots, slots.get("sp_dash_answers"))
+    wanted = _wanted(decision, slots, found)
+    chosen = [s for s in next_steps.steps if s.when in wanted]
+    steps = tuple(_step_text(s, directory, topics) for s in chosen)
+    sections = [
+        *_answers(walkthrough, slots),
+        _marac(decision, area),
+        Section("Recommended next steps", (Bullets(steps, numbered=True),)),
+        Section("Safe & Together language reminders", (Bullets(next_steps.language_reminders),)),
+        Section("Case consultation", (Paragraph(next_steps.consultation),)),
     ]
-    seen_groups: list[str] = []
-    for step in walkthrough.steps:
-        group = step.title.split(" - ")[0]
-        if group not in seen_groups:
-            seen_groups.append(group)
-            lines += ["", f"## {len(seen_groups)}. {group}"]
-        if " - " in step.title:
-            part = step.title.split(" - ", 1)[1]
-            lines.append(f"**{part[0].upper()}{part[1:]}**")
-        lines += _answer_lines(
-            walkthrough, step.slot, slots.get(step.slot), slots.get("sp_dash_source")
-        )
-
-    area_note = f" ({area.name}{', an example area' if area.example else ''})"
-    if decision.refer:
-        lines += ["", f"**MARAC: the referral criteria are met**{area_note}."]
-        lines += [f"- {reason}" for reason in decision.met.values()]
-    else:
-        lines += ["", f"**MARAC: the referral criteria are not met on these answers**{area_note}."]
-        lines += [f"- {reason}" for reason in decision.not_met]
-        lines.append("- Your professional judgement can still justify a referral on its own.")
-
-    has_children = any(
-        slots.get(s) not in (None, SKIPPED, ["None noted"]) for s in ("sp_child_harm", "sp_impact")
-    )
-    wanted = {"always", "perpetrator", "marac" if decision.refer else "not_marac"}
-    if has_children:
-        wanted.add("children")
-    lines += ["", "## Recommended next steps"]
-    for number, step in enumerate((s for s in next_steps.steps if s.when in wanted), start=1):
-        text = step.text
-        if step.service:
-            service = directory.get(step.service)
-            if service.contact not in text:
-                text += f" {service.name}: {service.contact}."
-        lines.append(f"{number}. {text}")
-
-    lines += ["", "## Safe & Together language reminders"]
-    lines += [f"- {reminder}" for reminder in next_steps.language_reminders]
-    lines += ["", "## Case consultation", next_steps.consultation]
     skipped = [walkthrough.step(s).title for s in slots.get("sp_skipped") or []]
     if skipped:
-        lines += ["", "Skipped: " + "; ".join(skipped) + "."]
-    lines += ["", f"Sources: {walkthrough.source} MARAC criteria: {area.marac.source}."]
-    return "\n".join(lines) + "\n"
+        sections.append(Section("Skipped", (Bullets(tuple(skipped)),)))
+    cited = [topics[s.topic] for s in chosen if s.topic and s.topic in topics]
+    footer = [
+        f"Sources: {walkthrough.source} MARAC criteria: {area.marac.source}.",
+        *(f"{t.title}: {t.source}." for t in cited),
+        "No names or identifying details were entered. The assistant holds this summary "
+        'only while the conversation it was made in lasts (until "start again", '
+        '"delete the summary" or a long pause), and never in its interaction log.',
+    ]
+    return Document(
+        title=TITLE,
+        created=today,
+        slug=SLUG,
+        fields=(
+            Field("Area", area_label(area)),
+            Field("Case reference"),
+            Field("Completed by"),
+        ),
+        intro=(
+            "The family mapped with the five Safe & Together critical components, then risk "
+            "and MARAC. Answers are in the practitioner's own words.",
+        ),
+        sections=tuple(sections),
+        footer=tuple(footer),
+    )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 import httpx
 import pytest
 from chat_client import Chat
+from docx import Document as DocxDocument
 
 from bot.commissioning.content import requirements
 from bot.safety.messages import crisis_message_text
@@ -14,10 +16,24 @@ from bot.safety.messages import crisis_message_text
 pytestmark = pytest.mark.e2e
 
 
-def schedule_of(chat: Chat) -> str:
-    cards = [m["custom"] for m in chat.last if m.get("custom", {}).get("type") == "schedule"]
+def card_of(chat: Chat) -> dict:
+    cards = [m["custom"] for m in chat.last if m.get("custom", {}).get("document") == "schedule"]
     assert len(cards) == 1, chat.texts()
-    return cards[0]["markdown"]
+    return cards[0]
+
+
+def schedule_of(chat: Chat) -> str:
+    """The schedule as the chat shows it (the same text is on the card, for copying)."""
+    text = card_of(chat)["text"]
+    assert text in chat.texts()
+    return text
+
+
+def status_of(schedule: str, title: str) -> tuple[str, str]:
+    """A requirement's status and reason, from the chat text of the schedule."""
+    block = next(b for b in schedule.split("\nRequirement: ") if b.startswith(title + "."))
+    fields = dict(line.split(": ", 1) for line in block.splitlines()[1:] if ": " in line)
+    return fields["Status"], fields["Reason"]
 
 
 def asking(chat: Chat) -> str:
@@ -51,11 +67,17 @@ def test_each_tier_end_to_end(
     answer_every_requirement(chat, tier)
     schedule = schedule_of(chat)
     for requirement in requirements().for_tier(tier):
-        assert f"{requirement.title} (to add)" in schedule
-    assert "## Gap list: not yet in the contract" in schedule
-    card = next(m["custom"] for m in chat.last if "custom" in m)
-    download = gateway.get(card["download_url"])
-    assert download.status_code == 200 and "Gap list" in download.text
+        assert status_of(schedule, requirement.title)[0] == "To add"
+    assert "Gap list: to add to the contract" in schedule
+    assert "#" not in schedule and "**" not in schedule
+    downloads = {d["format"]: d["url"] for d in card_of(chat)["downloads"]}
+    assert set(downloads) == {"docx", "csv"}
+    spreadsheet = gateway.get(downloads["csv"])
+    assert spreadsheet.status_code == 200
+    assert spreadsheet.headers["content-type"].startswith("text/csv")
+    assert spreadsheet.content.decode("utf-8-sig").count("To add") == len(
+        requirements().for_tier(tier)
+    )
     assert chat.texts()[-1].startswith("Was this helpful?")
 
 
@@ -80,9 +102,18 @@ def test_started_from_the_role_button_with_a_free_text_service_and_a_changed_tie
     assert chat.texts()[-1].startswith("Briefly, why doesn't staff training")
     chat.say("volunteer drivers are trained by the county scheme")
     schedule = schedule_of(chat)
-    assert "schedule: community transport for older people" in schedule
-    assert "Workplace domestic-abuse policy (already in the contract)" in schedule
-    assert "- Staff training at the right level: volunteer drivers are trained" in schedule
+    assert "Service: community transport for older people" in schedule
+    assert status_of(schedule, "Workplace domestic-abuse policy")[0] == "Already in the contract"
+    assert status_of(schedule, "Staff training at the right level") == (
+        "Not applicable",
+        "volunteer drivers are trained by the county scheme",
+    )
+    # The reason is kept in the Word download too.
+    word = gateway.get(next(d["url"] for d in card_of(chat)["downloads"] if d["format"] == "docx"))
+    assert word.status_code == 200
+    cells = [c.text for t in DocxDocument(io.BytesIO(word.content)).tables for r in t.rows
+             for c in r.cells]  # fmt: skip
+    assert "volunteer drivers are trained by the county scheme" in cells
 
 
 def test_stop_half_way_and_resume(gateway: httpx.Client) -> None:
@@ -100,8 +131,10 @@ def test_stop_half_way_and_resume(gateway: httpx.Client) -> None:
     assert asking(chat).startswith("Requirement 3 of 7")
     answer_every_requirement_from(chat, 3, "targeted")
     schedule = schedule_of(chat)
-    assert "Workplace domestic-abuse policy (to add)" in schedule
-    assert "Staff training at the right level (already in the contract)" in schedule
+    assert status_of(schedule, "Workplace domestic-abuse policy")[0] == "To add"
+    assert status_of(schedule, "Staff training at the right level")[0] == "Already in the contract"
+    chat.say("can I have the schedule as a spreadsheet")
+    assert chat.texts()[0].startswith("Here is your contract requirements schedule as CSV")
 
 
 def answer_every_requirement_from(chat: Chat, start: int, tier: str) -> None:

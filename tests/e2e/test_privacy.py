@@ -151,19 +151,25 @@ def test_restart_forgets_the_answers(gateway: httpx.Client, engine: httpx.Client
     assert "held the baby" not in json.dumps(tracker)
 
 
-def test_a_finished_walkthrough_leaves_no_answer_or_summary(
+def test_a_finished_walkthrough_keeps_only_its_summary_until_told_to_forget_it(
     gateway: httpx.Client, engine: httpx.Client, stack: Stack
 ) -> None:
-    from test_safety_planning import answer_all, summary_of
+    from test_safety_planning import answer_all, card_of, summary_of
 
     chat = Chat(gateway)
     chat.say("I need to do safety planning for a family")
     answer_all(chat)
-    summary = summary_of(chat)
-    assert "held the baby" in summary  # the user gets it, once ...
-    assert any("isn't stored anywhere" in t for t in chat.texts())
+    assert "held the baby" in summary_of(chat)
+    word = next(d["url"] for d in card_of(chat)["downloads"] if d["format"] == "docx")
+    # Held once, as the summary (for "show it again" and the downloads), not as answers.
+    held = tracker_of(engine, stack, chat.sender)
+    assert json.dumps(held["events"]).count("held the baby") == 1  # the one SlotSet
+    assert "held the baby" in json.dumps(held["slots"]["sp_document"])
+    chat.say("I've saved it, you can delete the summary now")
+    assert chat.texts()[0].startswith("Done: I no longer hold the safety-planning summary")
     tracker = json.dumps(tracker_of(engine, stack, chat.sender))
     assert "held the baby" not in tracker and "will believe her" not in tracker  # ... gone
+    assert gateway.get(word).status_code == 404  # and so are its downloads
 
 
 def test_the_commissioning_schedule_export_carries_no_typed_text(
@@ -175,11 +181,13 @@ def test_the_commissioning_schedule_export_carries_no_typed_text(
     chat.click("Not applicable")
     chat.say("our trainer Mr Okonkwo on 07700 900871, LS6 2AB, does the training")
     chat.click("Add it")
-    cards = [m["custom"] for m in chat.last if m.get("custom", {}).get("type") == "schedule"]
+    cards = [m["custom"] for m in chat.last if m.get("custom", {}).get("document") == "schedule"]
     assert len(cards) == 1, chat.texts()
-    download = gateway.get(cards[0]["download_url"])
+    url = next(d["url"] for d in cards[0]["downloads"] if d["format"] == "csv")
+    download = gateway.get(url)
     assert download.status_code == 200
-    exported = download.text + cards[0]["download_url"]
-    assert leaked(exported) == [] and "does the training" not in exported
+    exported = download.content.decode("utf-8-sig") + url
+    # The reason is kept, as it reached the engine: anonymised.
+    assert "does the training" in exported and leaked(exported) == []
     assert leaked(json.dumps(tracker_of(engine, stack, chat.sender))) == []
     assert leaked(everything_stored(gateway, stack)["database"]) == []

@@ -46,10 +46,17 @@ def answer_all(chat: Chat) -> None:
     chat.click("Yes, I believe the risk is high")
 
 
-def summary_of(chat: Chat) -> str:
-    cards = [m["custom"] for m in chat.last if m.get("custom", {}).get("type") == "summary"]
+def card_of(chat: Chat) -> dict:
+    cards = [m["custom"] for m in chat.last if m.get("custom", {}).get("document") == "safety_plan"]
     assert len(cards) == 1, chat.last
-    return cards[0]["markdown"]
+    return cards[0]
+
+
+def summary_of(chat: Chat) -> str:
+    """The summary as the chat shows it: plain text (the card carries it for copying)."""
+    text = card_of(chat)["text"]
+    assert any(t.endswith(text) for t in chat.texts())
+    return text
 
 
 def test_complete_walkthrough_gives_a_summary_and_records_only_the_outcome(
@@ -57,14 +64,14 @@ def test_complete_walkthrough_gives_a_summary_and_records_only_the_outcome(
 ) -> None:
     chat = start(gateway)
     answer_all(chat)
-    markdown = summary_of(chat)
+    text = summary_of(chat)
     assert chat.texts()[0].startswith("Step 7 of 7: summary")
-    assert "- Controlling money\n- Threats or intimidation" in markdown
-    assert "- abused her while she held the baby\n- disrupted their sleep" in markdown
-    assert "- Kept the children away from him during incidents" in markdown
-    assert "**MARAC: the referral criteria are met**" in markdown
-    assert "Visible high risk: 15" in markdown and "Professional judgement" in markdown
-    assert "isn't stored anywhere" in chat.texts()[-2]
+    assert "• Controlling money\n• Threats or intimidation" in text
+    assert "• abused her while she held the baby\n• disrupted their sleep" in text
+    assert "• Kept the children away from him during incidents" in text
+    assert "The referral criteria are met" in text and "#" not in text and "**" not in text
+    assert "Visible high risk: 15" in text and "Professional judgement" in text
+    assert "only while this conversation lasts" in chat.texts()[-2]
     assert chat.texts()[-1] == "Was this helpful?"
 
     cid = conversation_id(chat.sender, stack.settings.pseudonym_secret)
@@ -105,10 +112,10 @@ def test_skipping_every_step_still_gives_a_summary(gateway: httpx.Client) -> Non
     for index in range(len(STEPS)):
         assert chat.asking().startswith(f"Step {min(index + 1, 6)} of 7")
         chat.say("skip")
-    markdown = summary_of(chat)
-    assert markdown.count("- Skipped.") == len(STEPS)
-    assert "Skipped: The perpetrator's pattern of coercive control;" in markdown
-    assert "criteria are not met" in markdown
+    text = summary_of(chat)
+    assert text.count("Skipped.") == len(STEPS)
+    assert "Skipped\n• The perpetrator's pattern of coercive control\n" in text
+    assert "criteria are not met" in text
 
 
 def test_back_goes_to_the_previous_step(gateway: httpx.Client) -> None:

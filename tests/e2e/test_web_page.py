@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from support import DASHBOARD_PASSWORD
 
 from bot.config import PROJECT_ROOT
+from bot.safety_planning.content import walkthrough
 from bot.supervisor import Stack
 
 pytestmark = pytest.mark.e2e
@@ -139,6 +140,36 @@ def test_helplines_card_has_tel_links_and_downloads(page: Page, tmp_path: Path) 
     download.save_as(saved)
     content = saved.read_text()
     assert "0808 2000 247" in content and "Source" in content
+
+
+def test_the_safety_planning_summary_downloads_as_word_and_pdf(page: Page, tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+    from docx import Document as DocxDocument
+
+    open_chat(page)
+    ask(page, "I need to do safety planning for a family")
+    ask(page, "controlling money, threats")
+    for _ in range(len(walkthrough().slots) - 1):
+        ask(page, "skip")
+    card = page.locator(".card").filter(has_text="Safety-planning summary").last
+    expect(card).to_be_visible()
+    expect(page.get_by_text("The links work for 30 minutes")).to_have_count(0)  # on the card
+    screenshot(page, "04-summary-card")
+    files = {}
+    for label, suffix in (("Word (.docx)", ".docx"), ("PDF", ".pdf")):
+        with page.expect_download() as download_info:
+            card.get_by_role("link", name=f"Download {label}").click()
+        download = download_info.value
+        assert download.suggested_filename == f"safety-planning-summary{suffix}"
+        files[suffix] = tmp_path / download.suggested_filename
+        download.save_as(files[suffix])
+    word = DocxDocument(str(files[".docx"]))
+    assert "Controlling money" in "\n".join(p.text for p in word.paragraphs)
+    pdf = pdfium.PdfDocument(str(files[".pdf"]))
+    assert "Controlling money" in pdf[0].get_textpage().get_text_range()
+    # The first page as a picture, for a person to look at.
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    pdf[0].render(scale=1.5).to_pil().save(SCREENSHOTS / "05-summary-pdf-page1.png")
 
 
 def test_crisis_message_puts_999_first(page: Page) -> None:

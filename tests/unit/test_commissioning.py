@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +21,9 @@ from bot.commissioning.flow import (
 )
 from bot.commissioning.schedule import Answer, build_schedule
 from bot.config import PROJECT_ROOT
+from bot.documents.model import Table
+from bot.documents.spreadsheet import render_csv
+from bot.documents.text import render_text
 from bot.knowledge.files import KnowledgeFileError, load_yaml_model
 
 GOLDEN = PROJECT_ROOT / "tests" / "data" / "golden"
@@ -169,69 +175,68 @@ def _golden(name: str, text: str) -> None:
     assert text == path.read_text(), f"{name} changed: UPDATE_GOLDEN=1 to accept"
 
 
+TODAY = date(2026, 11, 26)
+TARGETED = {
+    "workplace_policy": Answer("in_contract"),
+    "staff_training": Answer("add"),
+    "enquiry": Answer("add"),
+    "referral_pathway": Answer("in_contract"),
+    "data_reporting": Answer("not_applicable", "reported through the housing contract"),
+    "information_sharing": Answer("add"),
+    "supervision": Answer("skipped"),
+}
+
+
 def test_golden_targeted_schedule_with_gaps_and_not_applicable() -> None:
-    answers = {
-        "workplace_policy": Answer("in_contract"),
-        "staff_training": Answer("add"),
-        "enquiry": Answer("add"),
-        "referral_pathway": Answer("in_contract"),
-        "data_reporting": Answer("not_applicable", "reported through the housing contract"),
-        "information_sharing": Answer("add"),
-        "supervision": Answer("skipped"),
-    }
-    _golden(
-        "commissioning_targeted.md",
-        build_schedule("Housing-related support", "targeted", answers, R, T),
-    )
+    doc = build_schedule("Housing-related support", "targeted", TARGETED, R, T, TODAY,
+                         T.service("housing_support"))  # fmt: skip
+    _golden("commissioning_targeted.txt", render_text(doc))
 
 
 def test_golden_universal_and_specialist_schedules() -> None:
-    _golden(
-        "commissioning_universal.md",
-        build_schedule(
-            "Refuse collection",
-            "universal",
-            {"workplace_policy": Answer("add"), "staff_training": Answer("add")},
-            R,
-            T,
-        ),
-    )
+    doc = build_schedule("Refuse collection", "universal",
+                         {"workplace_policy": Answer("add"), "staff_training": Answer("add")},
+                         R, T, TODAY, T.service("refuse_collection"))  # fmt: skip
+    _golden("commissioning_universal.txt", render_text(doc))
     everything = {r.id: Answer("in_contract") for r in R.for_tier("specialist")}
-    _golden(
-        "commissioning_specialist.md",
-        build_schedule("IDVA service", "specialist", everything, R, T),
+    doc = build_schedule("IDVA service", "specialist", everything, R, T, TODAY)
+    _golden("commissioning_specialist.txt", render_text(doc))
+
+
+def test_every_answer_is_kept_in_the_table_reasons_included() -> None:
+    doc = build_schedule("Housing-related support", "targeted", TARGETED, R, T, TODAY)
+    table = next(b for s in doc.sections for b in s.blocks if isinstance(b, Table))
+    assert table.headers == ("Requirement", "Suggested clause", "Evidence",
+                             "KPI or data return", "Review", "Status", "Reason")  # fmt: skip
+    assert len(table.rows) == len(R.for_tier("targeted"))
+    by_title = {row[0].split(".")[0]: row for row in table.rows}
+    data = by_title[R.get("data_reporting").title]  # type: ignore[union-attr]
+    assert data[5:] == ("Not applicable", "reported through the housing contract")
+    assert by_title[R.get("supervision").title][5] == "Not yet decided"  # type: ignore[union-attr]
+    assert [row[5] for row in table.rows][:3] == ["To add"] * 3  # the gaps first
+
+
+def test_the_schedule_is_tailored_to_the_service_where_the_data_allows() -> None:
+    assert R.check_notes(T) == []
+    leisure = T.service("leisure")
+    doc = build_schedule("Leisure services", "universal", {}, R, T, TODAY, leisure)
+    assert "Note for Leisure services: Include staff who run children's activities" in (
+        render_text(doc)
     )
+    plain = build_schedule("Leisure services", "universal", {}, R, T, TODAY)
+    assert "children's activities" not in render_text(plain)
 
 
-def test_schedule_download_is_built_from_ids_and_validated(tmp_path: Path) -> None:
-    import httpx
-    from fastapi.testclient import TestClient
-    from support import make_settings
-
-    from bot.gateway.app import create_app
-
-    app = create_app(make_settings(tmp_path), transport=httpx.MockTransport(lambda r: None))
-    with TestClient(app) as client:
-        ok = client.get(
-            "/api/commissioning/schedule",
-            params={"tier": "universal", "service": "refuse_collection", "add": "workplace_policy",
-                    "in_contract": "staff_training"},
-        )  # fmt: skip
-        assert ok.status_code == 200
-        assert ok.headers["content-type"].startswith("text/markdown")
-        assert "attachment" in ok.headers["content-disposition"]
-        assert ok.text.startswith("# Domestic-abuse requirements schedule: Refuse collection")
-        assert "## Gap list: not yet in the contract\n- Workplace domestic-abuse policy" in ok.text
-        for bad in (
-            {"tier": "everything"},
-            {"tier": "universal", "service": "Acme Ltd"},
-            {"tier": "universal", "add": "marac_attendance"},  # not a universal requirement
-            {"tier": "universal", "add": "workplace_policy", "not_applicable": "workplace_policy"},
-            {"tier": "universal", "add": "<script>"},
-        ):
-            response = client.get("/api/commissioning/schedule", params=bad)
-            assert response.status_code == 422, bad
-            assert "<script>" not in response.text
+def test_the_schedule_as_csv_keeps_reasons_and_defuses_formulas() -> None:
+    answers = {**TARGETED, "enquiry": Answer("not_applicable", '=HYPERLINK("x")')}
+    doc = build_schedule("Housing-related support", "targeted", answers, R, T, TODAY)
+    data = render_csv(doc)
+    assert data.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0][5:] == ["Status", "Reason"]
+    assert len(rows) == 1 + len(R.for_tier("targeted"))
+    assert ["Not applicable", "reported through the housing contract"] in [r[5:] for r in rows]
+    assert ["Not applicable", '\'=HYPERLINK("x")'] in [r[5:] for r in rows]
 
 
 @pytest.mark.parametrize(

@@ -219,6 +219,14 @@ def test_an_unsure_topic_gets_suggestions_instead_of_a_guess() -> None:
     ]
 
 
+def test_a_suggestion_buttons_title_is_answered_whatever_the_models_say() -> None:
+    dispatcher = CollectingDispatcher()
+    parse = _faq_parse("faq/perpetrator_engagement", 0.3)  # the selector reads it wrongly
+    parse["text"] = "  child contact with the PERPETRATOR "
+    ActionAnswerKnowledge().run(dispatcher, _tracker(parse), {})
+    assert [m["response"] for m in dispatcher.messages] == ["utter_faq/child_contact"]
+
+
 def test_an_answer_that_leads_to_a_journey_offers_its_button() -> None:
     import yaml as _yaml
 

@@ -59,7 +59,8 @@ def test_area_is_set_only_for_a_configured_area() -> None:
     assert events == [{"event": "slot", "timestamp": None, "name": "area", "value": "example"}]
     assert "not real services" in messages[0]["text"]
     messages, events = run(ActionSetArea(), tracker("I'm based in Leeds"))
-    assert events == [] and "don't have a local directory" in messages[0]["text"]
+    assert events[0]["value"] == "_not_configured:england"  # a marker, never the place name
+    assert "don't have a local directory" in messages[0]["text"]
 
 
 def test_consultation_is_counted_with_the_role_only() -> None:

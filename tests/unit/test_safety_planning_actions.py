@@ -8,12 +8,14 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.documents import ActionForgetDocument, ActionShowDocument
 from actions.safety_planning import (
     ActionFinishSafetyPlanning,
     ActionStartSafetyPlanning,
     ActionSurvivorQuestions,
     ValidateSafetyPlanningForm,
 )
+from bot.documents.codec import from_data
 from bot.safety_planning.content import walkthrough
 
 DOMAIN: dict[str, Any] = {
@@ -93,8 +95,9 @@ def test_finish_gives_summary_card_and_records_only_the_outcome() -> None:
     events = ActionFinishSafetyPlanning().run(dispatcher, tracker(slots), DOMAIN)
     text, card, offer = dispatcher.messages
     assert text["text"].startswith("Step 7 of 7: summary")
-    assert card["custom"]["type"] == "summary" and card["custom"]["markdown"].startswith("#")
-    assert "isn't stored anywhere" in offer["text"]
+    assert "Controlling money" in text["text"] and "**" not in text["text"]
+    assert card["custom"]["type"] == "document" and card["custom"]["document"] == "safety_plan"
+    assert "only while this conversation lasts" in offer["text"]
     outcome = next(e["value"] for e in events if e.get("name") == "journey_outcome")
     assert outcome["outcome"] == "marac_referral"
     assert outcome["criteria"] == ["visible_high_risk"]
@@ -102,6 +105,33 @@ def test_finish_gives_summary_card_and_records_only_the_outcome() -> None:
     assert "Controlling money" not in str(outcome)
     cleared = {e["name"] for e in events if e.get("value") is None}
     assert set(walkthrough().slots) <= cleared
+    # The document alone is kept, for "show it again" and the downloads.
+    kept = next(e["value"] for e in events if e.get("name") == "sp_document")
+    assert from_data(kept).title == "Safety-planning summary"
+    assert "Controlling money" in str(kept)
+
+
+def test_the_summary_is_shown_again_and_offered_as_word_then_forgotten() -> None:
+    finish = CollectingDispatcher()
+    events = ActionFinishSafetyPlanning().run(finish, tracker({"sp_dash": 3}), DOMAIN)
+    kept = next(e["value"] for e in events if e.get("name") == "sp_document")
+    again = CollectingDispatcher()
+    ActionShowDocument().run(again, tracker({"sp_document": kept}, "show me the summary again"),
+                             DOMAIN)  # fmt: skip
+    assert again.messages[0]["text"].startswith("Here is your safety-planning summary again.")
+    assert again.messages[1]["custom"]["document"] == "safety_plan"
+    word = CollectingDispatcher()
+    ActionShowDocument().run(word, tracker({"sp_document": kept}, "can I get it in Word"), DOMAIN)
+    assert word.messages[0]["text"].startswith("Here is your safety-planning summary as Word")
+    csv = CollectingDispatcher()
+    ActionShowDocument().run(csv, tracker({"sp_document": kept}, "as a csv"), DOMAIN)
+    assert "comes as Word (.docx) or PDF" in csv.messages[0]["text"]
+    gone = CollectingDispatcher()
+    forgotten = ActionForgetDocument().run(gone, tracker({"sp_document": kept}), DOMAIN)
+    assert {e["name"]: e["value"] for e in forgotten} == {"sp_document": None, "cm_document": None}
+    nothing = CollectingDispatcher()
+    ActionShowDocument().run(nothing, tracker({}, "show the summary"), DOMAIN)
+    assert nothing.messages[0]["text"].startswith("There's no finished summary")
 
 
 def test_finish_after_stop_keeps_nothing() -> None:

@@ -115,7 +115,11 @@ def test_done_with_nothing_chosen_records_none_noted() -> None:
 )
 def test_dash_score(text: str, value: int) -> None:
     outcome = answer("sp_dash", text)
-    assert outcome.updates == {"sp_dash": value, "sp_dash_source": "entered"}
+    assert outcome.updates == {
+        "sp_dash": value,
+        "sp_dash_source": "entered",
+        "sp_dash_answers": None,
+    }
 
 
 @pytest.mark.parametrize("text", ["25", "-1", "lots", "fourteen-ish"])

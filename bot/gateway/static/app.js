@@ -123,7 +123,45 @@
   // A custom payload with `markdown` (a summary, a schedule, the helplines) becomes
   // a card to copy or download. The bot's text message before it already shows
   // the content, so the card only shows it when `show_body` asks for that.
+  // A finished summary or schedule: copy its text, or download the files the gateway
+  // renders for this conversation (links that work for a short time).
+  function documentCard(custom) {
+    const section = document.createElement("section");
+    section.className = "card";
+    const heading = document.createElement("h2");
+    heading.textContent = custom.title || "Document";
+    section.append(heading);
+    const actions = document.createElement("div");
+    actions.className = "card-actions";
+    if (custom.text) {
+      const copy = document.createElement("button");
+      copy.type = "button";
+      copy.textContent = "Copy the text";
+      copy.addEventListener("click", async () => {
+        try {
+          await navigator.clipboard.writeText(custom.text);
+          copy.textContent = "Copied";
+        } catch {
+          copy.textContent = "Copy failed: select the text instead";
+        }
+      });
+      actions.append(copy);
+    }
+    for (const item of Array.isArray(custom.downloads) ? custom.downloads : []) {
+      if (typeof item.url !== "string" || !item.url.startsWith("/api/documents/")) continue;
+      const link = document.createElement("a");
+      link.className = "download";
+      link.href = item.url;
+      link.setAttribute("download", "");
+      link.textContent = "Download " + item.label;
+      actions.append(link);
+    }
+    section.append(actions);
+    return section;
+  }
+
   function card(custom) {
+    if (custom.type === "document") return documentCard(custom);
     const section = document.createElement("section");
     section.className = "card";
     const heading = document.createElement("h2");
@@ -169,8 +207,10 @@
   }
 
   function showBot(message) {
+    // The links are on the document's card: their text line is for text-only clients.
+    if (message.custom && message.custom.type === "download_links") return;
     if (!message.text && message.custom && !message.buttons) {
-      if (!message.custom.markdown) return; // nothing this page knows how to show
+      if (!message.custom.markdown && message.custom.type !== "document") return;
       const previous = transcript.lastElementChild;
       if (previous && previous.classList.contains("turn-bot")) {
         previous.append(card(message.custom));
