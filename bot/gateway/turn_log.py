@@ -12,6 +12,8 @@ from bot.storage.interactions import TurnEntry
 JOURNEY_BY_LOOP = {
     "safety_planning_form": "safety_planning",
     "commissioning_form": "commissioning",
+    # "Check my wording" with no text yet: the coach asks for it.
+    "language_coach_form": "language_coach",
 }
 JOURNEY_BY_ACTION = {
     "action_start_safety_planning": "safety_planning",
@@ -25,6 +27,13 @@ FALLBACK_INTENTS = frozenset({"nlu_fallback"})
 FALLBACK_ACTIONS = frozenset({"action_default_fallback", "action_suggest_topics"})
 # Sent when the assistant offers topics (or says what it can do) instead of answering.
 FALLBACK_RESPONSES = frozenset({"utter_suggest_topics", "utter_default"})
+# One-action journeys the knowledge action can run when the meaning of a question is
+# sure of them: the turn's topic is then the journey's intent, not the retrieval guess.
+JOURNEY_INTENT_BY_ACTION = {
+    "action_show_helplines": "ask_helplines",
+    "action_referral_pathway": "ask_referral_pathway",
+    "action_case_consultation": "request_consultation",
+}
 # Payload intents whose topic is the walkthrough, not a question.
 NOT_TOPICS = frozenset({"walkthrough_answer"})
 
@@ -35,6 +44,9 @@ def topic_of(turn: TurnSummary) -> str | None:
         return turn.answered_topic
     if is_fallback(turn):
         return None
+    for action in reversed(turn.actions):
+        if action in JOURNEY_INTENT_BY_ACTION:
+            return JOURNEY_INTENT_BY_ACTION[action]
     if turn.retrieval_key:
         return turn.retrieval_key
     if turn.intent in NOT_TOPICS:

@@ -67,6 +67,9 @@ class Thresholds:
     run_journey_lead: float = 0.3
     # A topic this sure is answered even when the matcher leans to something else.
     strong: float = 0.8
+    # When asking, the intent classifier's journey (in its top three) at this
+    # confidence or more is offered as a button too.
+    offer_journey: float = 0.1
 
 
 THRESHOLDS = Thresholds()
@@ -134,6 +137,16 @@ def _topics(ranked: list[tuple[str, float]], known: set[str]) -> list[tuple[str,
     return [(name, sim) for name, sim in ranked if name in known]
 
 
+def _classifier_journey(parse: dict[str, Any], t: Thresholds) -> str | None:
+    """A journey the intent classifier ranked near the top: offered as a button beside
+    the topics when the question is unclear (a button costs a click, never an answer)."""
+    for item in (parse.get("intent_ranking") or [])[:3]:
+        name = item.get("name") if isinstance(item, dict) else None
+        if name in JOURNEY_BUTTONS and float(item.get("confidence") or 0.0) >= t.offer_journey:
+            return name
+    return None
+
+
 def decide(
     parse: dict[str, Any],
     known: set[str],
@@ -188,7 +201,7 @@ def decide(
     if journey_leads:
         journey = lead_journey
     elif journey not in JOURNEY_BUTTONS or everything[0][1] < t.journey:
-        journey = None
+        journey = _classifier_journey(parse, t)
     elif journey in DIRECT_JOURNEYS and everything[0][1] >= t.run_journey:
         return Decision(None, journey=journey, run=DIRECT_JOURNEYS[journey], reason="journey")
     selector_topics = [k for k in selector if k in known]

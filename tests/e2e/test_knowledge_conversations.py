@@ -111,3 +111,21 @@ def test_an_answer_about_safety_planning_offers_to_start_one(gateway: httpx.Clie
     assert "Start safety planning" in chat.buttons()
     texts = chat.click("Start safety planning")
     assert any("Step 1 of" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("message", "first"),
+    [
+        # Read as questions by the intent classifier, as journeys by their meaning.
+        ("is there a number a victim can text instead of calling, she can't talk on the phone",
+         "National services (England and Wales):"),
+        ("can i get someone experienced to go over a tricky family with me",
+         "Talking a family through with someone who knows the model helps"),
+    ],
+)  # fmt: skip
+def test_a_journey_run_from_a_question_ends_the_turn_without_a_fallback(
+    gateway: httpx.Client, message: str, first: str
+) -> None:
+    texts = Chat(gateway).say(message)
+    assert texts[0].startswith(first)
+    assert not any(t.startswith("Sorry, I'm not sure") for t in texts), texts

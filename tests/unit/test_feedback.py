@@ -74,6 +74,11 @@ def test_turn_log_names_topic_journey_and_fallback() -> None:
     form = TurnSummary(intent="walkthrough_answer", active_loop="safety_planning_form")
     assert journey_of(form, None) == "safety_planning"
     assert journey_of(PATHWAY, "ask_referral_pathway") == "referral_pathway"
+    ran = TurnSummary(intent="faq", retrieval_key="faq/worried_no_disclosure",
+                      actions=("action_answer_knowledge", "action_show_helplines"))  # fmt: skip
+    assert topic_of(ran) == "ask_helplines" and journey_of(ran, topic_of(ran)) is None
+    asked_for_text = TurnSummary(intent="check_wording", active_loop="language_coach_form")
+    assert journey_of(asked_for_text, None) == "language_coach"
     dsl = TurnSummary(intent="faq", retrieval_key="faq/operation_encompass")
     assert journey_of(dsl, topic_of(dsl)) == "dsl_next_steps"
     assert is_fallback(TurnSummary(intent="nlu_fallback"))
