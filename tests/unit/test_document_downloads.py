@@ -1,5 +1,5 @@
 """Download links for a conversation's document, and the gateway route that serves them,
-against a fake engine (the real stack is in tests/e2e/test_documents.py)."""
+against a fake engine (the real stack is in tests/e2e/test_document_conversations.py)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 The golden files are the summary as the chat shows it (plain text); the Word and
 PDF renderings of the same document are checked in test_documents.py and end to
-end in tests/e2e/test_documents.py.
+end in tests/e2e/test_document_conversations.py.
 """
 
 from __future__ import annotations
