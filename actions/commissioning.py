@@ -37,6 +37,13 @@ SERVICE_BUTTONS = ("housing_support", "public_health", "substance_misuse", "refu
                    "financial_advice", "idva_service")  # fmt: skip
 
 
+def held_button(held: Any, requirement_id: str) -> list[dict[str, str]]:
+    """After "back", the answer given before can be kept with one press."""
+    if isinstance(held, dict) and held.get("id") == requirement_id:
+        return [{"title": "Keep my answer", "payload": payload("keep my answer")}]
+    return []
+
+
 def _reset() -> list[EventType]:
     return [SlotSet(slot, value) for slot, value in cleared().items()]
 
@@ -168,6 +175,7 @@ class ActionAskRequirement(Action):
                 {"title": "Already in the contract", "payload": payload("in_contract")},
                 {"title": "Add it", "payload": payload("add")},
                 {"title": "Not applicable", "payload": payload("not_applicable")},
+                *held_button(tracker.get_slot("cm_back"), requirement.id),
             ],
         )
         return []

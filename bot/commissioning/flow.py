@@ -16,11 +16,13 @@ from typing import Any
 
 from bot.commissioning.content import TIER_ORDER, Requirement, Requirements, Tiers
 from bot.walkthrough.controls import control_word, normalise
-from bot.walkthrough.words import plain
+from bot.walkthrough.words import KEEP, plain
 
 DONE = "done"
 SLOTS = ("cm_service", "cm_tier", "cm_requirement")
-HELPER_SLOTS = ("cm_answers", "cm_pending_reason", "cm_paused")
+HELPER_SLOTS = ("cm_answers", "cm_pending_reason", "cm_paused", "cm_back")
+STATUS_SHOWN = {"in_contract": "already in the contract", "add": "add it",
+                "not_applicable": "not applicable", "skipped": "skipped"}  # fmt: skip
 STATUSES = ("in_contract", "add", "not_applicable")
 _STATUS_WORDS = {
     "in_contract": {"already in", "already in the contract", "in the contract", "in contract",
@@ -135,9 +137,13 @@ def handle_requirement(requirements: Requirements, text: str, slots: dict[str, A
         if pending:
             return Outcome({"cm_pending_reason": None})
         if ordered:
-            answers.pop(ordered[-1])
-            return Outcome({"cm_answers": answers})
-        return Outcome({"cm_tier": None})
+            held = {"id": ordered[-1], **answers.pop(ordered[-1])}
+            return Outcome({"cm_answers": answers, "cm_back": held}, _held_note(requirements, held))
+        return Outcome({"cm_tier": None, "cm_back": None})
+    held = slots.get("cm_back")
+    if held and current and held.get("id") == current[1].id and said in KEEP:
+        answers[held["id"]] = {"status": held["status"], "reason": held.get("reason")}
+        return _advance(requirements, slots, answers, {"cm_back": None})
 
     if pending:
         reason = text.strip()[:MAX_REASON] if control != "skip" else None
@@ -166,9 +172,20 @@ def handle_requirement(requirements: Requirements, text: str, slots: dict[str, A
             "(Or say skip, back or stop.)"
         )
     if status == "not_applicable":
-        return Outcome({"cm_answers": answers, "cm_pending_reason": requirement.id})
+        return Outcome(
+            {"cm_answers": answers, "cm_pending_reason": requirement.id, "cm_back": None}
+        )
     answers[requirement.id] = {"status": status, "reason": None}
     return _advance(requirements, slots, answers)
+
+
+def _held_note(requirements: Requirements, held: dict[str, Any]) -> str:
+    """What going back kept: the answer, shown, until it is changed or kept."""
+    title = requirements.get(held["id"]).title  # type: ignore[union-attr]
+    said = f'"{STATUS_SHOWN.get(held.get("status"), held.get("status"))}"'
+    if held.get("reason"):
+        said += f', because "{held["reason"]}"'
+    return f'Back to "{title}". You had said {said}: answer again, or say "keep my answer".'
 
 
 def _advance(
@@ -177,7 +194,7 @@ def _advance(
     answers: dict[str, Any],
     extra: dict[str, Any] | None = None,
 ) -> Outcome:
-    updates = {"cm_answers": answers, **(extra or {})}
+    updates = {"cm_answers": answers, "cm_back": None, **(extra or {})}
     remaining = next_requirement(requirements, {**slots, "cm_answers": answers})
     updates["cm_requirement"] = DONE if remaining is None else None
     return Outcome(updates)

@@ -12,13 +12,9 @@ from typing import Any
 
 from bot.safety_planning.content import ChoiceOption, Step, Walkthrough
 from bot.walkthrough.controls import payload
-from bot.walkthrough.words import plain
+from bot.walkthrough.words import KEEP, plain
 
 HELD = "sp_back"
-KEEP = frozenset(
-    {"keep it", "keep", "keep that", "same", "same as before", "no change", "leave it",
-     "leave it as it is", "that's fine", "thats fine", "it's fine", "as before"}
-)  # fmt: skip
 SKIPPED = "skipped"
 
 

@@ -61,3 +61,11 @@ def number_in_words(text: str) -> int | None:
         unit = _UNITS.get(match.group(2) or "zero", 0)
         return _TENS[match.group(1)] + unit if unit < 10 else None
     return None
+
+
+# "Keep my answer" after going back to a step whose answer is held (both walkthroughs).
+KEEP = frozenset(
+    {"keep it", "keep", "keep that", "same", "same as before", "no change", "leave it",
+     "leave it as it is", "that's fine", "thats fine", "it's fine", "as before",
+     "keep my answer", "keep mine", "keep the answer", "keep what i said"}
+)  # fmt: skip

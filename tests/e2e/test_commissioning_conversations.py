@@ -165,3 +165,24 @@ def test_commissioning_questions_are_answered_with_sources(gateway: httpx.Client
             question,
             texts[0][:80],
         )
+
+
+def test_back_shows_the_answer_it_kept_and_keeps_it_with_one_press(gateway: httpx.Client) -> None:
+    chat = Chat(gateway)
+    chat.say("what should go in the housing support contract?")
+    chat.click("Yes, that's right")
+    chat.click("Already in the contract")
+    chat.say("not applicable because the council trains their staff")
+    assert asking(chat).startswith("Requirement 3 of 7")
+    chat.say("back")
+    said = "\n".join(chat.texts())
+    assert 'You had said "not applicable", because "the council trains their staff"' in said
+    assert asking(chat).startswith("Requirement 2 of 7")
+    chat.click("Keep my answer")
+    assert asking(chat).startswith("Requirement 3 of 7")
+    for _ in range(5):
+        chat.click("Add it")
+    assert status_of(schedule_of(chat), "Staff training at the right level") == (
+        "Not applicable",
+        "the council trains their staff",
+    )

@@ -168,6 +168,32 @@ def test_back_skip_change_tier_stop_and_start_again() -> None:
     assert handle_requirement(R, "maybe?", slots).note
 
 
+def test_back_says_what_it_kept_and_the_answer_can_be_kept() -> None:
+    slots: dict[str, Any] = {"cm_tier": "targeted", "cm_answers": {}}
+    slots.update(handle_requirement(R, "already in the contract", slots).updates)
+    slots.update(
+        handle_requirement(R, "n/a because staff are trained by the council", slots).updates
+    )
+    back = handle_requirement(R, "back", slots)
+    assert back.note == (
+        'Back to "Staff training at the right level". You had said "not applicable", because '
+        '"staff are trained by the council": answer again, or say "keep my answer".'
+    )
+    slots.update(back.updates)
+    assert "staff_training" not in slots["cm_answers"]
+    slots.update(handle_requirement(R, "keep my answer", slots).updates)
+    assert slots["cm_answers"]["staff_training"] == {
+        "status": "not_applicable",
+        "reason": "staff are trained by the council",
+    }
+    assert slots["cm_back"] is None
+    assert next_requirement(R, slots)[1].id == "enquiry"  # type: ignore[index]
+    # Answering again replaces it, and the held answer goes.
+    slots.update(handle_requirement(R, "back", slots).updates)
+    slots.update(handle_requirement(R, "add it then", slots).updates)
+    assert slots["cm_answers"]["staff_training"]["status"] == "add" and slots["cm_back"] is None
+
+
 def _golden(name: str, text: str) -> None:
     path = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN") == "1":
