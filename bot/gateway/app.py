@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -20,17 +21,16 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from bot.config import Settings, load_settings
 from bot.dashboard import routes as dashboard
 from bot.engine.rasa_client import RasaClient
-from bot.gateway import web
+from bot.gateway import request_log, web
 from bot.gateway.chat import AnonymiserFailed, ChatService, eval_headers
 from bot.gateway.limits import BodySizeLimit, RateLimiter
-from bot.gateway.routes import documents
+from bot.gateway.metrics import Metrics
+from bot.gateway.routes import documents, health
 from bot.gateway.schemas import (
     MAX_MESSAGE_CHARS,
     BotMessage,
     ChatRequest,
-    ComponentHealth,
     ErrorResponse,
-    HealthResponse,
 )
 from bot.gateway.services import Services, ServicesDep
 from bot.knowledge.directory import national_directory
@@ -134,7 +134,9 @@ def create_app(
                 log_text=settings.logs_text,
                 semantic=await run_in_threadpool(semantic_net),
             )
-            app.state.services = Services(settings, chat, rasa, database, log)
+            metrics = Metrics()
+            metrics.watch(log)
+            app.state.services = Services(settings, chat, rasa, database, log, metrics)
             yield
         purging.cancel()
         with contextlib.suppress(asyncio.CancelledError):
@@ -150,6 +152,7 @@ def create_app(
     )
 
     web.install(app)
+    request_log.install(app)
 
     async def _too_large(scope: Any, receive: Any, send: Any) -> None:
         response = _error(
@@ -171,6 +174,7 @@ def create_app(
     per_ip = RateLimiter(settings.rate_limit_per_ip)
     app.include_router(dashboard.router)
     app.include_router(documents.router)
+    app.include_router(health.router)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -242,6 +246,7 @@ def create_app(
             )
             response.headers["Retry-After"] = str(wait)
             return response
+        started = time.perf_counter()
         try:
             result = await services.chat.turn(body.sender, body.message)
         except AnonymiserFailed:
@@ -256,6 +261,7 @@ def create_app(
                 if crisis
                 else [],
             )
+        services.metrics.record(result, time.perf_counter() - started)
         if result.unavailable:
             return _error(
                 503,
@@ -269,29 +275,5 @@ def create_app(
                 # Test mode only: what the log records of this turn, for `make eval`.
                 response.headers.update(eval_headers(result.entry, result.matched))
         return result.messages
-
-    @app.get(
-        "/health",
-        response_model=HealthResponse,
-        responses={
-            503: {
-                "model": HealthResponse,
-                "description": "At least one part is down; `down` names it.",
-            }
-        },
-        summary="Whether the engine, action server and database are all up.",
-    )
-    async def health(services: ServicesDep) -> Any:
-        state = {
-            "engine": await services.rasa.engine_up(),
-            "actions": await services.rasa.actions_up(),
-            "database": await run_in_threadpool(services.database.ping),
-        }
-        body = HealthResponse(
-            status="ok" if all(state.values()) else "degraded",
-            components=ComponentHealth(**{k: "up" if v else "down" for k, v in state.items()}),
-            down=[k for k, v in state.items() if not v],
-        )
-        return JSONResponse(status_code=200 if not body.down else 503, content=body.model_dump())
 
     return app

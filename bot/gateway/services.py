@@ -10,6 +10,7 @@ from fastapi import Depends, Request
 from bot.config import Settings
 from bot.engine.rasa_client import RasaClient
 from bot.gateway.chat import ChatService
+from bot.gateway.metrics import Metrics
 from bot.storage.db import Database
 from bot.storage.log_writer import LogWriter
 
@@ -21,6 +22,7 @@ class Services:
     rasa: RasaClient
     database: Database
     log: LogWriter
+    metrics: Metrics
 
 
 def get_services(request: Request) -> Services:
