@@ -59,6 +59,9 @@ class Settings(BaseModel):
     log_text: bool = False
     log_text_retention_days: int = Field(30, ge=1, le=365)
     log_retention_days: int = Field(365, ge=1, le=3650)
+    # Where log entries still unwritten when a gateway stops are kept until it starts
+    # again (default var/spool; each gateway host has its own).
+    log_spill_dir: Path | None = None
     # A conversation the engine holds is forgotten after this many idle minutes.
     conversation_expiry_minutes: int = Field(120, ge=5, le=1440)
     dashboard_user: str = Field("dashboard", min_length=1, pattern=r"^[^:]+$")
@@ -90,6 +93,10 @@ class Settings(BaseModel):
     def var_dir(self) -> Path:
         return self.project_root / "var"
 
+    @property
+    def spill_dir(self) -> Path:
+        return self.log_spill_dir or self.var_dir / "spool"
+
 
 _ENV_NAMES = {
     "app_env": "APP_ENV",
@@ -110,6 +117,7 @@ _ENV_NAMES = {
     "log_text": "LOG_TEXT",
     "log_text_retention_days": "LOG_TEXT_RETENTION_DAYS",
     "conversation_expiry_minutes": "CONVERSATION_EXPIRY_MINUTES",
+    "log_spill_dir": "LOG_SPILL_DIR",
     "log_retention_days": "LOG_RETENTION_DAYS",
     "dashboard_user": "DASHBOARD_USER",
     "dashboard_password": "DASHBOARD_PASSWORD",

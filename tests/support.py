@@ -25,6 +25,7 @@ def make_settings(tmp_path: Path, **overrides: object) -> Settings:
         "pseudonym_secret": "test-secret-0123456789",
         "database_url": f"sqlite:///{tmp_path / 'test.db'}",
         "dashboard_password": DASHBOARD_PASSWORD,
+        "log_spill_dir": tmp_path / "spool",
     }
     values.update(overrides)
     return Settings(**values)

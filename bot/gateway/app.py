@@ -112,6 +112,7 @@ def create_app(
         log = LogWriter(
             InteractionStore(database),
             prepare=None if migrated else lambda: upgrade(settings.database_url),
+            spill_dir=settings.spill_dir,
         )
         log.start()
         purging = asyncio.create_task(_purge_daily(database, settings))

@@ -5,7 +5,9 @@ A conversation never waits for the database: the gateway hands entries to
 batches. If a write fails, the batch stays at the front of the queue and is
 retried with a growing pause, so nothing is lost while the database is away
 (up to `capacity` entries; past that the oldest are dropped and counted,
-because memory is finite and the conversation matters more).
+because memory is finite and the conversation matters more). With `spill_dir`,
+entries still unwritten when the writer stops are kept on local disk and read
+back when it next starts (`bot.storage.spill`).
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ import contextlib
 import logging
 from collections import deque
 from collections.abc import Callable
+from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
 
+from bot.storage import spill
 from bot.storage.interactions import Entry, InteractionStore
 
 logger = logging.getLogger(__name__)
@@ -33,6 +37,7 @@ class LogWriter:
         batch_size: int = 200,
         interval: float = 0.25,
         max_backoff: float = 10.0,
+        spill_dir: Path | None = None,
     ) -> None:
         self._store = store
         self._prepare = prepare
@@ -46,6 +51,8 @@ class LogWriter:
         self._task: asyncio.Task[None] | None = None
         self.dropped = 0
         self.failures = 0
+        self._spill_dir = spill_dir
+        self._spilled: list[Path] = []  # read back at start; deleted once written
 
     @property
     def pending(self) -> int:
@@ -61,6 +68,12 @@ class LogWriter:
             self._wake.set()
 
     def start(self) -> None:
+        if self._spill_dir is not None:
+            self._spilled, entries = spill.load(self._spill_dir)
+            for entry in entries:
+                self.put(entry)
+            if entries:
+                logger.warning("read back %d log entries kept at the last stop", len(entries))
         self._task = asyncio.create_task(self._run(), name="interaction-log-writer")
 
     async def stop(self, timeout: float = 5.0) -> None:
@@ -71,7 +84,13 @@ class LogWriter:
             self._task = None
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self.flush(), timeout)
-        if self._queue:
+        if self._queue and self._spill_dir is not None:
+            path = spill.spill(list(self._queue), self._spill_dir)
+            logger.warning("kept %d unwritten log entries on disk until the next start",
+                           len(self._queue))  # fmt: skip
+            self._queue.clear()
+            self._forget_spilled(keep=path)
+        elif self._queue:
             logger.warning("stopping with %d log entries unwritten", len(self._queue))
 
     async def flush(self) -> bool:
@@ -79,7 +98,15 @@ class LogWriter:
         while self._queue:
             if not await self._write_batch():
                 return False
+        self._forget_spilled()
         return True
+
+    def _forget_spilled(self, keep: Path | None = None) -> None:
+        """Delete the spill files read at start: their entries are written (or re-spilled)."""
+        for path in self._spilled:
+            if path != keep:
+                path.unlink(missing_ok=True)
+        self._spilled = []
 
     async def _write_batch(self) -> bool:
         batch = [self._queue[i] for i in range(min(self._batch_size, len(self._queue)))]

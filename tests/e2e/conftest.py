@@ -47,6 +47,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         pseudonym_secret="e2e-secret-0123456789abcdef",
         database_url=f"sqlite:///{tmp / 'e2e.db'}",
         dashboard_password=DASHBOARD_PASSWORD,
+        log_spill_dir=tmp / "spool",
         # The suite sends more than a user could; the limits have their own tests.
         rate_limit_per_sender=100_000,
         rate_limit_per_ip=1_000_000,

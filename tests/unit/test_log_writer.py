@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from bot.storage.db import Database, upgrade
-from bot.storage.interactions import Entry, InteractionStore, TurnEntry
+from bot.storage.interactions import Entry, FeedbackEntry, InteractionStore, TurnEntry
 from bot.storage.log_writer import LogWriter
-from bot.storage.models import Turn
+from bot.storage.models import Feedback, Turn
 
 
 class FlakyStore(InteractionStore):
@@ -119,3 +119,44 @@ def test_schema_is_prepared_before_the_first_write_when_start_up_could_not(
     assert calls == ["upgrade"]
     assert _stored(database) == [1, 2, 3]
     database.dispose()
+
+
+def test_entries_unwritten_at_stop_are_kept_on_disk_and_written_at_the_next_start(
+    database: Database, tmp_path: Path
+) -> None:
+    spool = tmp_path / "spool"
+    now = datetime.now(UTC)
+    feedback = FeedbackEntry(conversation_id="c9", moment=now, topic="faq/x", helpful=True)
+    turn = TurnEntry(conversation_id="c1", moment=now, latency_ms=7, anonymised=("PERSON",))
+
+    async def first_gateway() -> None:
+        store = FlakyStore(database)
+        store.down = True
+        writer = LogWriter(store, interval=0.01, max_backoff=0.05, spill_dir=spool)
+        writer.start()
+        writer.put(turn)
+        writer.put(feedback)
+        await writer.stop(timeout=0.2)
+
+    asyncio.run(first_gateway())
+    [kept] = list(spool.glob("log-spill-*.jsonl"))
+    assert oct(kept.stat().st_mode & 0o777) == "0o600"
+    assert oct(spool.stat().st_mode & 0o777) == "0o700"
+    assert _stored(database) == []
+
+    async def next_gateway(down: bool) -> None:
+        store = FlakyStore(database)
+        store.down = down
+        writer = LogWriter(store, interval=0.01, max_backoff=0.05, spill_dir=spool)
+        writer.start()
+        assert writer.pending == 2
+        await asyncio.sleep(0.1)
+        await writer.stop(timeout=0.2)
+
+    asyncio.run(next_gateway(down=True))  # still down: kept again, in one file
+    assert len(list(spool.glob("log-spill-*.jsonl"))) == 1
+    asyncio.run(next_gateway(down=False))
+    assert _stored(database) == [7]
+    with database.session() as session:
+        assert [f.topic for f in session.query(Feedback)] == ["faq/x"]
+    assert list(spool.glob("log-spill-*.jsonl")) == []
