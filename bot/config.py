@@ -153,6 +153,29 @@ def _development_secret(var_dir: Path, name: str) -> str:
     return value
 
 
+# Settings that only a deployment sets: present without APP_ENV, the mode was forgotten.
+_PRODUCTION_SIGNS = ("pseudonym_secret", "engine_channel_secret", "actions_token",
+                     "dashboard_password")  # fmt: skip
+
+
+def _fail_closed(raw: Mapping[str, str]) -> None:
+    """Refuse a configuration that looks like production but would not run as it."""
+    if "app_env" not in raw:
+        signs = [_ENV_NAMES[f] for f in _PRODUCTION_SIGNS if f in raw]
+        if signs or raw.get("database_url", "").startswith("postgresql"):
+            raise ConfigError(
+                "APP_ENV is not set, but "
+                + (", ".join(signs) or "a PostgreSQL DATABASE_URL")
+                + " is: set APP_ENV=production (or APP_ENV=development to run with them "
+                "locally). Without APP_ENV the assistant would run in development mode."
+            )
+    if raw.get("app_env") == "production" and raw.get("database_url", "").startswith("sqlite"):
+        raise ConfigError(
+            "Production needs PostgreSQL: DATABASE_URL is a SQLite file, which one gateway "
+            "host alone can use and no backup routine covers."
+        )
+
+
 def load_settings(
     environ: Mapping[str, str] | None = None,
     env_file: Path | None = None,
@@ -166,6 +189,7 @@ def load_settings(
     values.update(os.environ if environ is None else environ)
 
     raw = {field: values[name] for field, name in _ENV_NAMES.items() if values.get(name)}
+    _fail_closed(raw)
     app_env = raw.get("app_env", "development")
     var_dir = project_root / "var"
     if app_env == "production":

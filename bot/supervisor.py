@@ -231,14 +231,39 @@ def running_stack(settings: Settings, rasa_bin: Path, log_dir: Path) -> Iterator
         stack.stop()
 
 
+def serve_problem(settings: Settings, model: Path) -> str | None:
+    """Why production mode cannot start, or None. It never trains: the model is built
+    beforehand (`make model`, in CI or on a build host) and named here."""
+    if settings.app_env != "production":
+        return (
+            "make serve runs production only: set APP_ENV=production and every secret "
+            "(see docs/privacy-notice.md and .env.example), or use `make run` to try it out."
+        )
+    if not model.is_file():
+        return (
+            f"No built model at {model}. Build one with `make model` (it prints the artefact's "
+            "name) or copy the artefact CI built, then run `make serve MODEL=<path>`."
+        )
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run the assistant (engine, actions, gateway).")
     parser.add_argument("--rasa", default=".venv-engine/bin/rasa", help="the engine's rasa CLI")
+    parser.add_argument("--model", help="a built model (default models/assistant.tar.gz)")
+    parser.add_argument(
+        "--serve", action="store_true", help="production: APP_ENV=production and a built model"
+    )
     args = parser.parse_args(argv)
     try:
         settings = load_settings()
     except ConfigError as exc:
         print(f"Configuration problem: {exc}", file=sys.stderr)
+        return 2
+    model = Path(args.model) if args.model else model_path(settings.project_root)
+    problem = serve_problem(settings, model) if args.serve else None
+    if problem:
+        print(problem, file=sys.stderr)
         return 2
 
     stopping = False
@@ -255,9 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     tighten(settings.var_dir)  # files left world-readable by an older version
     log_dir = settings.var_dir / "log"
     print("Starting the action server, the Rasa engine (about a minute) and the gateway...")
-    stack = Stack(
-        settings, settings.project_root / args.rasa, model_path(settings.project_root), log_dir
-    )
+    stack = Stack(settings, settings.project_root / args.rasa, model, log_dir)
     try:
         stack.start()
     except StackError as exc:

@@ -4,8 +4,10 @@ Rasa has its own fingerprinting, but asking it costs a Python 3.10 start-up and 
 TensorFlow import (tens of seconds). Hashing the inputs here costs milliseconds,
 so `make run` and `make test` can call this every time.
 
-    python -m bot.training           # train if needed
-    python -m bot.training --check   # exit 1 if a retrain is needed
+    python -m bot.training             # train if needed
+    python -m bot.training --check     # exit 1 if a retrain is needed
+    python -m bot.training --artefact  # train if needed, then copy the model to
+                                       # models/assistant-<sha256 prefix>.tar.gz
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -91,14 +94,31 @@ def train(rasa_bin: Path, root: Path = PROJECT_ROOT) -> float:
     return seconds
 
 
+def artefact(root: Path = PROJECT_ROOT) -> Path:
+    """The trained model copied under a name from its content's SHA-256, so the model
+    built once (in CI, say) can be copied to servers and named exactly in `make serve`."""
+    model = model_path(root)
+    digest = hashlib.sha256()
+    with model.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    target = model.with_name(f"{MODEL_NAME}-{digest.hexdigest()[:16]}.tar.gz")
+    if not target.exists():
+        shutil.copyfile(model, target)
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rasa", default=".venv-engine/bin/rasa", help="the engine's rasa CLI")
     parser.add_argument("--check", action="store_true", help="only report whether it is current")
+    parser.add_argument("--artefact", action="store_true", help="also name a copy by its hash")
     args = parser.parse_args(argv)
 
     if is_current():
         print(f"Model is up to date ({model_path().relative_to(PROJECT_ROOT)}); not retraining.")
+        if args.artefact:
+            print(f"Model artefact: {artefact().relative_to(PROJECT_ROOT)}")
         return 0
     if args.check:
         print("Training data changed since the last model: run `make train`.")
@@ -106,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     print("Training data changed (or no model yet): training the Rasa model...", flush=True)
     seconds = train(PROJECT_ROOT / args.rasa)
     print(f"Trained {model_path().relative_to(PROJECT_ROOT)} in {seconds:.0f} s.")
+    if args.artefact:
+        print(f"Model artefact: {artefact().relative_to(PROJECT_ROOT)}")
     return 0
 
 

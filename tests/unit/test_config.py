@@ -61,3 +61,36 @@ def test_env_example_documents_every_setting() -> None:
     example = (PROJECT_ROOT / ".env.example").read_text()
     for name in _ENV_NAMES.values():
         assert name in example, name
+
+
+@pytest.mark.parametrize(
+    "environ",
+    [
+        {"PSEUDONYM_SECRET": "x" * 32},
+        {"DASHBOARD_PASSWORD": "a-long-password-here"},
+        {"DATABASE_URL": "postgresql://db.internal/assistant"},
+    ],
+)
+def test_production_settings_without_app_env_are_refused(
+    tmp_path: Path, environ: dict[str, str]
+) -> None:
+    with pytest.raises(ConfigError, match="APP_ENV is not set"):
+        load_settings(environ=environ, env_file=tmp_path / "none", project_root=tmp_path)
+    # Said out loud, development with them is allowed.
+    load_settings(environ={**environ, "APP_ENV": "development"}, env_file=tmp_path / "none",
+                  project_root=tmp_path)  # fmt: skip
+
+
+def test_production_refuses_a_sqlite_database(tmp_path: Path) -> None:
+    environ = {
+        "APP_ENV": "production",
+        "PSEUDONYM_SECRET": "p" * 32,
+        "ENGINE_CHANNEL_SECRET": "e" * 32,
+        "ACTIONS_TOKEN": "a" * 32,
+        "DASHBOARD_PASSWORD": "a-long-password-here",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}",
+    }
+    with pytest.raises(ConfigError, match="Production needs PostgreSQL"):
+        load_settings(environ=environ, env_file=tmp_path / "none", project_root=tmp_path)
+    environ["DATABASE_URL"] = "postgresql://db.internal/assistant"
+    assert load_settings(environ=environ, env_file=tmp_path / "none", project_root=tmp_path)
