@@ -153,6 +153,18 @@ def _development_secret(var_dir: Path, name: str) -> str:
     return value
 
 
+# Secrets in the environment, and which process may see each (the supervisor gives
+# each child only its own, and names the child in ASSISTANT_PROCESS).
+SECRETS_FOR = {
+    "PSEUDONYM_SECRET": {"gateway"},
+    "DASHBOARD_PASSWORD": {"gateway"},
+    "DATABASE_URL": {"gateway"},
+    "ENGINE_CHANNEL_SECRET": {"gateway", "engine"},
+    "ACTIONS_TOKEN": {"engine", "actions"},
+    "RASA_TOKEN": {"engine"},
+}
+PROCESS_ENV = "ASSISTANT_PROCESS"
+
 # Settings that only a deployment sets: present without APP_ENV, the mode was forgotten.
 _PRODUCTION_SIGNS = ("pseudonym_secret", "engine_channel_secret", "actions_token",
                      "dashboard_password")  # fmt: skip
@@ -196,6 +208,9 @@ def load_settings(
         required = ["pseudonym_secret", "engine_channel_secret", "actions_token"]
         required += ["rasa_token"] if raw.get("engine_api", "").lower() == "true" else []
         required += ["database_url", "dashboard_password"]
+        process = values.get(PROCESS_ENV)
+        if process:  # a child of the supervisor: only the secrets it is given
+            required = [f for f in required if process in SECRETS_FOR[_ENV_NAMES[f]]]
         missing = [_ENV_NAMES[f] for f in required if f not in raw]
         if missing:
             raise ConfigError(

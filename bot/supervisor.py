@@ -26,7 +26,14 @@ from pathlib import Path
 
 import httpx
 
-from bot.config import ConfigError, Settings, load_settings, settings_environment
+from bot.config import (
+    PROCESS_ENV,
+    SECRETS_FOR,
+    ConfigError,
+    Settings,
+    load_settings,
+    settings_environment,
+)
 from bot.private_files import (
     FILE_MODE,
     PRIVATE_UMASK,
@@ -35,16 +42,6 @@ from bot.private_files import (
     tighten,
 )
 from bot.training import model_path
-
-# Secrets in the environment, and which process may see each.
-SECRETS_FOR = {
-    "PSEUDONYM_SECRET": {"gateway"},
-    "DASHBOARD_PASSWORD": {"gateway"},
-    "DATABASE_URL": {"gateway"},
-    "ENGINE_CHANNEL_SECRET": {"gateway", "engine"},
-    "ACTIONS_TOKEN": {"engine", "actions"},
-    "RASA_TOKEN": {"engine"},
-}
 
 
 class StackError(RuntimeError):
@@ -120,6 +117,8 @@ class Stack:
         return {
             **inherited,
             **settings,
+            # Which process this is, so its settings require only the secrets it is given.
+            **({PROCESS_ENV: name} if name else {}),
             # rasa-sdk listens on all interfaces unless told otherwise.
             "SANIC_HOST": "127.0.0.1",
             # No telemetry: the engine must not try to reach the internet.

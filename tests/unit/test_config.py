@@ -94,3 +94,19 @@ def test_production_refuses_a_sqlite_database(tmp_path: Path) -> None:
         load_settings(environ=environ, env_file=tmp_path / "none", project_root=tmp_path)
     environ["DATABASE_URL"] = "postgresql://db.internal/assistant"
     assert load_settings(environ=environ, env_file=tmp_path / "none", project_root=tmp_path)
+
+
+def test_a_production_child_needs_only_the_secrets_it_is_given(tmp_path: Path) -> None:
+    gateway = {
+        "APP_ENV": "production",
+        "ASSISTANT_PROCESS": "gateway",
+        "PSEUDONYM_SECRET": "p" * 32,
+        "ENGINE_CHANNEL_SECRET": "e" * 32,
+        "DASHBOARD_PASSWORD": "a-long-password-here",
+        "DATABASE_URL": "postgresql://db.internal/assistant",
+    }
+    assert load_settings(environ=gateway, env_file=tmp_path / "none", project_root=tmp_path)
+    # The supervisor itself (no process named) needs every secret.
+    parent = {k: v for k, v in gateway.items() if k != "ASSISTANT_PROCESS"}
+    with pytest.raises(ConfigError, match="ACTIONS_TOKEN"):
+        load_settings(environ=parent, env_file=tmp_path / "none", project_root=tmp_path)
