@@ -110,10 +110,10 @@ validate: setup
 	@scripts/rasa-validate $(RASA)
 
 # Every rule and story path, as conversation tests against the trained model.
-# endpoints.yml needs ACTIONS_TOKEN and CONVERSATION_EXPIRY_MINUTES set; no action
+# endpoints.yml needs ACTIONS_URL, ACTIONS_TOKEN and CONVERSATION_EXPIRY_MINUTES set; no action
 # server is called here, so placeholders do.
 rasa-test: train
-	ACTIONS_TOKEN=not-used-by-rasa-test CONVERSATION_EXPIRY_MINUTES=120 $(RASA) test core --model models/assistant.tar.gz --stories tests/stories \
+	ACTIONS_URL=http://127.0.0.1:5055 ACTIONS_TOKEN=not-used-by-rasa-test CONVERSATION_EXPIRY_MINUTES=120 $(RASA) test core --model models/assistant.tar.gz --stories tests/stories \
 	  --endpoints endpoints.yml --out results/rasa-core --fail-on-prediction-errors --no-plot
 	@echo "rasa test: all test stories passed (report in results/rasa-core)."
 

@@ -36,6 +36,12 @@ class Settings(BaseModel):
     gateway_port: int = Field(8000, ge=1, le=65535)
     rasa_port: int = Field(5005, ge=1, le=65535)
     actions_port: int = Field(5055, ge=1, le=65535)
+    # Where the engine and the action server listen (bind addresses), and, when they
+    # run on other hosts, the URLs the gateway and the engine reach them at.
+    engine_host: str = "127.0.0.1"
+    actions_host: str = "127.0.0.1"
+    engine_address: str | None = Field(None, pattern=r"^https?://[^\s/]+$")
+    actions_address: str | None = Field(None, pattern=r"^https?://[^\s/]+$")
     # The engine's HTTP API is off unless ENGINE_API is true (the end-to-end tests read
     # trackers and parse text through it); RASA_TOKEN protects it, passed in the
     # environment only (addons/engine.py), never on a command line.
@@ -78,16 +84,15 @@ class Settings(BaseModel):
 
     @property
     def rasa_url(self) -> str:
-        return f"http://127.0.0.1:{self.rasa_port}"
+        return self.engine_address or f"http://{_reach(self.engine_host)}:{self.rasa_port}"
 
     @property
     def actions_url(self) -> str:
-        return f"http://127.0.0.1:{self.actions_port}"
+        return self.actions_address or f"http://{_reach(self.actions_host)}:{self.actions_port}"
 
     @property
     def gateway_url(self) -> str:
-        host = "127.0.0.1" if self.gateway_host in ("0.0.0.0", "::") else self.gateway_host
-        return f"http://{host}:{self.gateway_port}"
+        return f"http://{_reach(self.gateway_host)}:{self.gateway_port}"
 
     @property
     def var_dir(self) -> Path:
@@ -98,12 +103,21 @@ class Settings(BaseModel):
         return self.log_spill_dir or self.var_dir / "spool"
 
 
+def _reach(host: str) -> str:
+    """The address to call a process at that listens on `host` (all interfaces: loopback)."""
+    return "127.0.0.1" if host in ("0.0.0.0", "::") else host
+
+
 _ENV_NAMES = {
     "app_env": "APP_ENV",
     "gateway_host": "GATEWAY_HOST",
     "gateway_port": "GATEWAY_PORT",
     "rasa_port": "RASA_PORT",
     "actions_port": "ACTIONS_PORT",
+    "engine_host": "ENGINE_HOST",
+    "actions_host": "ACTIONS_HOST",
+    "engine_address": "ENGINE_URL",
+    "actions_address": "ACTIONS_URL",
     "engine_api": "ENGINE_API",
     "rasa_token": "RASA_TOKEN",
     "engine_channel_secret": "ENGINE_CHANNEL_SECRET",

@@ -86,7 +86,7 @@ class Stack:
                     # `rasa run`, with RASA_TOKEN read from the environment (addons/engine.py)
                     str(self.rasa_bin.parent / "python"), "-m", "addons.engine", "run",
                     "--model", str(self.model),
-                    "--interface", "127.0.0.1",
+                    "--interface", s.engine_host,
                     "--port", str(s.rasa_port),
                     *(["--enable-api"] if s.engine_api else []),
                     "--endpoints", s.engine_endpoints,
@@ -120,7 +120,9 @@ class Stack:
             # Which process this is, so its settings require only the secrets it is given.
             **({PROCESS_ENV: name} if name else {}),
             # rasa-sdk listens on all interfaces unless told otherwise.
-            "SANIC_HOST": "127.0.0.1",
+            "SANIC_HOST": self.settings.actions_host,
+            # endpoints.yml: where the engine calls the action server.
+            "ACTIONS_URL": self.settings.actions_url,
             # No telemetry: the engine must not try to reach the internet.
             "RASA_TELEMETRY_ENABLED": "false",
             "TF_CPP_MIN_LOG_LEVEL": "2",

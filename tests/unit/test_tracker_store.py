@@ -143,7 +143,11 @@ def test_the_engines_store_keeps_no_text_and_expires() -> None:
     done = subprocess.run(
         [str(ENGINE_PYTHON), "-c", STORE_CHECK, SECRET],
         cwd=PROJECT_ROOT,
-        env={"CONVERSATION_EXPIRY_MINUTES": "7", "ACTIONS_PORT": "5055", "ACTIONS_TOKEN": "t"},
+        env={
+            "CONVERSATION_EXPIRY_MINUTES": "7",
+            "ACTIONS_URL": "http://127.0.0.1:5055",
+            "ACTIONS_TOKEN": "t",
+        },
         capture_output=True,
         text=True,
         timeout=180,
@@ -198,7 +202,7 @@ def test_the_redis_store_keeps_no_text_and_sets_a_ttl() -> None:
         cwd=PROJECT_ROOT,
         env={
             "CONVERSATION_EXPIRY_MINUTES": "7",
-            "ACTIONS_PORT": "5055",
+            "ACTIONS_URL": "http://127.0.0.1:5055",
             "ACTIONS_TOKEN": "t",
             "REDIS_HOST": "127.0.0.1",
             "REDIS_PORT": "6379",
