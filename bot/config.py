@@ -75,6 +75,10 @@ class Settings(BaseModel):
     max_body_bytes: int = Field(32_768, ge=1024, le=1_048_576)
     rate_limit_per_sender: int = Field(30, ge=1)
     rate_limit_per_ip: int = Field(300, ge=1)
+    # Limits shared by every gateway (redis://...); unset: each gateway counts alone.
+    rate_limit_redis_url: str | None = Field(None, pattern=r"^rediss?://\S+$")
+    # Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses).
+    trusted_proxies: str = Field("", pattern=r"^[0-9a-fA-F.:/,*]*$")
     # Origins allowed to call the API from a browser; empty: same origin only.
     cors_origins: str = Field("", pattern=r"^(https?://[^\s,]+(,https?://[^\s,]+)*)?$")
 
@@ -132,6 +136,8 @@ _ENV_NAMES = {
     "log_text_retention_days": "LOG_TEXT_RETENTION_DAYS",
     "conversation_expiry_minutes": "CONVERSATION_EXPIRY_MINUTES",
     "log_spill_dir": "LOG_SPILL_DIR",
+    "rate_limit_redis_url": "RATE_LIMIT_REDIS_URL",
+    "trusted_proxies": "TRUSTED_PROXIES",
     "log_retention_days": "LOG_RETENTION_DAYS",
     "dashboard_user": "DASHBOARD_USER",
     "dashboard_password": "DASHBOARD_PASSWORD",

@@ -100,6 +100,9 @@ class Stack:
                     sys.executable, "-m", "uvicorn", "bot.gateway.app:create_app", "--factory",
                     "--host", s.gateway_host, "--port", str(s.gateway_port),
                     "--no-access-log",  # no addresses or query strings in var/log
+                    # The client's address from X-Forwarded-For, from these proxies only.
+                    *(["--proxy-headers", "--forwarded-allow-ips", s.trusted_proxies]
+                      if s.trusted_proxies else ["--no-proxy-headers"]),
                 ],
                 f"{s.gateway_url}/health",
             ),

@@ -23,7 +23,7 @@ from bot.dashboard import routes as dashboard
 from bot.engine.rasa_client import RasaClient
 from bot.gateway import request_log, web
 from bot.gateway.chat import AnonymiserFailed, ChatService, eval_headers
-from bot.gateway.limits import BodySizeLimit, RateLimiter
+from bot.gateway.limits import BodySizeLimit, limiters
 from bot.gateway.metrics import Metrics
 from bot.gateway.routes import documents, health
 from bot.gateway.schemas import (
@@ -171,8 +171,7 @@ def create_app(
             allow_methods=["GET", "POST"],
             allow_headers=["Content-Type", "Authorization"],
         )
-    per_sender = RateLimiter(settings.rate_limit_per_sender)
-    per_ip = RateLimiter(settings.rate_limit_per_ip)
+    per_sender, per_ip = limiters(settings)
     app.include_router(dashboard.router)
     app.include_router(documents.router)
     app.include_router(health.router)
@@ -237,7 +236,7 @@ def create_app(
         body: ChatRequest, request: Request, response: Response, services: ServicesDep
     ) -> Any:
         client = request.client.host if request.client else "unknown"
-        wait = per_ip.check(client) or per_sender.check(body.sender)
+        wait = await per_ip.check(client) or await per_sender.check(body.sender)
         if wait:
             response = _error(
                 429,

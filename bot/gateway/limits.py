@@ -1,8 +1,10 @@
 """Request limits: body size, and messages per sender and per client address.
 
-In memory, per gateway process: with several gateway processes behind a load
-balancer each enforces its own share, which is enough to stop one client from
-flooding the engine. Sliding windows of one minute.
+In memory, per gateway process, with sliding windows of one minute; or, with
+RATE_LIMIT_REDIS_URL set, shared by every gateway through Redis
+(`bot.gateway.shared_limits`), so the limits hold across a load balancer. The
+client address is the proxy's X-Forwarded-For only from TRUSTED_PROXIES (uvicorn's
+`--forwarded-allow-ips`, set by the supervisor).
 """
 
 from __future__ import annotations
@@ -11,8 +13,11 @@ import math
 import time
 from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from bot.config import Settings
 
 WINDOW_SECONDS = 60.0
 MAX_KEYS = 100_000
@@ -37,6 +42,31 @@ class RateLimiter:
             return max(1, math.ceil(hits[0] + self.window - now))
         hits.append(now)
         return 0
+
+
+class AsyncLimiter:
+    """The in-memory limiter behind the same awaitable interface as the shared one."""
+
+    def __init__(self, limit: int) -> None:
+        self._local = RateLimiter(limit)
+
+    async def check(self, key: str) -> int:
+        return self._local.check(key)
+
+
+def limiters(settings: Settings) -> tuple[Any, Any]:
+    """(per sender, per address): shared through Redis when configured."""
+    if settings.rate_limit_redis_url:
+        from redis.asyncio import Redis
+
+        from bot.gateway.shared_limits import SharedRateLimiter
+
+        redis = Redis.from_url(settings.rate_limit_redis_url, socket_timeout=0.5)
+        return (
+            SharedRateLimiter(redis, "sender", settings.rate_limit_per_sender),
+            SharedRateLimiter(redis, "address", settings.rate_limit_per_ip),
+        )
+    return AsyncLimiter(settings.rate_limit_per_sender), AsyncLimiter(settings.rate_limit_per_ip)
 
 
 class BodySizeLimit:
