@@ -65,6 +65,9 @@ class Settings(BaseModel):
     log_text: bool = False
     log_text_retention_days: int = Field(30, ge=1, le=365)
     log_retention_days: int = Field(365, ge=1, le=3650)
+    # Each gateway applies retention daily; a deployment with a scheduled job instead
+    # (one per deployment, docs/deployment.md) sets this false.
+    purge_in_gateway: bool = True
     # Where log entries still unwritten when a gateway stops are kept until it starts
     # again (default var/spool; each gateway host has its own).
     log_spill_dir: Path | None = None
@@ -138,6 +141,7 @@ _ENV_NAMES = {
     "log_spill_dir": "LOG_SPILL_DIR",
     "rate_limit_redis_url": "RATE_LIMIT_REDIS_URL",
     "trusted_proxies": "TRUSTED_PROXIES",
+    "purge_in_gateway": "PURGE_IN_GATEWAY",
     "log_retention_days": "LOG_RETENTION_DAYS",
     "dashboard_user": "DASHBOARD_USER",
     "dashboard_password": "DASHBOARD_PASSWORD",

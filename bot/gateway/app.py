@@ -115,7 +115,11 @@ def create_app(
             spill_dir=settings.spill_dir,
         )
         log.start()
-        purging = asyncio.create_task(_purge_daily(database, settings))
+        # One scheduled job per deployment (`make purge`, docs/deployment.md) can take
+        # this over: PURGE_IN_GATEWAY=false.
+        purging = asyncio.create_task(
+            _purge_daily(database, settings) if settings.purge_in_gateway else asyncio.sleep(0)
+        )
         limits = httpx.Limits(max_connections=200, max_keepalive_connections=50)
         async with httpx.AsyncClient(limits=limits, transport=transport) as http:
             rasa = RasaClient(
