@@ -89,3 +89,20 @@ _MONTHS = (
 def long_date(day: date) -> str:
     """'26 November 2026': UK order, no leading zero, the same under any locale."""
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def fit_widths(natural: list[float], total: float) -> list[float]:
+    """Column widths within `total`: every column its natural width scaled up when all
+    fit; otherwise short columns keep their natural width and long ones share the rest
+    in proportion (used by the Word and PDF renderers alike)."""
+    if sum(natural) <= total:
+        return [w * total / sum(natural) for w in natural]
+    widths: dict[int, float] = {}
+    flexible, room = list(range(len(natural))), float(total)
+    while fitting := [n for n in flexible if natural[n] <= room / len(flexible)]:
+        widths.update((n, natural[n]) for n in fitting)
+        room -= sum(natural[n] for n in fitting)
+        flexible = [n for n in flexible if n not in fitting]
+    rest = sum(natural[n] for n in flexible)
+    widths.update((n, room * natural[n] / rest) for n in flexible)
+    return [widths[n] for n in range(len(natural))]

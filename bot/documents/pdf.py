@@ -45,7 +45,16 @@ from reportlab.platypus import Paragraph as Para
 from reportlab.platypus import Table as Grid
 from reportlab.platypus.flowables import HRFlowable
 
-from bot.documents.model import Answer, Block, Bullets, Document, Paragraph, Table, long_date
+from bot.documents.model import (
+    Answer,
+    Block,
+    Bullets,
+    Document,
+    Paragraph,
+    Table,
+    fit_widths,
+    long_date,
+)
 
 FONT, BOLD = "Helvetica", "Helvetica-Bold"
 MARGIN = 2 * cm
@@ -230,17 +239,7 @@ def _column_widths(block: Table, columns: int) -> list[float]:
         body = [(row[n], FONT) for row in block.rows if n < len(row)]
         longest = max(stringWidth(safe_text(t), f, CELL.fontSize) for t, f in [*head, *body])
         natural.append(longest + 2 * PADDING + 1)
-    if sum(natural) <= TEXT_WIDTH:
-        return [w * TEXT_WIDTH / sum(natural) for w in natural]
-    widths: dict[int, float] = {}
-    flexible, room = list(range(columns)), TEXT_WIDTH
-    while fitting := [n for n in flexible if natural[n] <= room / len(flexible)]:
-        widths.update((n, natural[n]) for n in fitting)
-        room -= sum(natural[n] for n in fitting)
-        flexible = [n for n in flexible if n not in fitting]
-    rest = sum(natural[n] for n in flexible)
-    widths.update((n, room * natural[n] / rest) for n in flexible)
-    return [widths[n] for n in range(columns)]
+    return fit_widths(natural, TEXT_WIDTH)
 
 
 def _grid_style(*, header: bool) -> TableStyle:

@@ -30,7 +30,16 @@ from docx.table import Table as WordTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
 
-from bot.documents.model import Answer, Block, Bullets, Document, Paragraph, Table, long_date
+from bot.documents.model import (
+    Answer,
+    Block,
+    Bullets,
+    Document,
+    Paragraph,
+    Table,
+    fit_widths,
+    long_date,
+)
 
 PAGE_WIDTH = Cm(21.0)
 PAGE_HEIGHT = Cm(29.7)
@@ -220,17 +229,7 @@ def _column_widths(block: Table, columns: int) -> list[Length]:
         max(len(row[n]) for row in (block.headers, *block.rows) if n < len(row)) * CHAR + PADDING
         for n in range(columns)
     ]
-    if sum(natural) <= TEXT_WIDTH:
-        return [Emu(int(w * TEXT_WIDTH / sum(natural))) for w in natural]
-    widths: dict[int, float] = {}
-    flexible, room = list(range(columns)), float(TEXT_WIDTH)
-    while fitting := [n for n in flexible if natural[n] <= room / len(flexible)]:
-        widths.update((n, natural[n]) for n in fitting)
-        room -= sum(natural[n] for n in fitting)
-        flexible = [n for n in flexible if n not in fitting]
-    rest = sum(natural[n] for n in flexible)
-    widths.update((n, room * natural[n] / rest) for n in flexible)
-    return [Emu(int(widths[n])) for n in range(columns)]
+    return [Emu(int(w)) for w in fit_widths(natural, float(TEXT_WIDTH))]
 
 
 def _widths(table: WordTable, widths: Sequence[Length]) -> None:

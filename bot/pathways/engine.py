@@ -15,22 +15,12 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from bot.config import PROJECT_ROOT
-from bot.knowledge.areas import SERVICE_KEYS, Area
+from bot.knowledge.areas import SERVICE_KEYS, SERVICE_LABELS, Area
 from bot.knowledge.directory import NationalDirectory
 from bot.knowledge.files import load_yaml_model
 
 PATHWAYS_FILE = PROJECT_ROOT / "data" / "pathways.yml"
 IMMEDIATE_DANGER = "immediate_danger"
-
-_LOCAL_LABELS = {
-    "front_door": "children's social care front door (MASH)",
-    "marac_coordinator": "MARAC coordinator",
-    "idva_service": "IDVA service",
-    "ypva": "young people's violence advisor",
-    "st_champions": "Safe & Together champions or clinic",
-    "perpetrator_programme": "perpetrator programme",
-    "police_non_emergency": "police non-emergency number",
-}
 
 
 class PathwayStep(BaseModel):
@@ -167,7 +157,7 @@ def _resolve(
                 fictional=area.example,
             )
         national = directory.get(step.fallback or "")
-        note = f"{area.name}: no {_LOCAL_LABELS[name]} is configured in this assistant."
+        note = f"{area.name}: no {SERVICE_LABELS[name]} is configured in this assistant."
         how = step.fallback_how or step.how
         return ResolvedStep(situation_id, national.name, national.contact, how, step.why, note)
     national = directory.get(name)
