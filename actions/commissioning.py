@@ -214,8 +214,9 @@ class ActionFinishCommissioning(Action):
             known,
         )
         added = sorted(k for k, v in answers.items() if v.get("status") == "add")
-        dispatcher.utter_message(text=chat_text(document))
-        dispatcher.utter_message(json_message=card("schedule", document))
+        text = chat_text(document)
+        dispatcher.utter_message(text=text)
+        dispatcher.utter_message(json_message=card("schedule", document, text))
         dispatcher.utter_message(
             text='I keep this schedule only while this conversation lasts: say "show the '
             'schedule again" or "the schedule as a spreadsheet" at any time, until you '

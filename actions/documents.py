@@ -41,9 +41,10 @@ class ActionShowDocument(Action):
             return []
         document = held[asked.kind]
         name = NAMES[asked.kind]
+        text = chat_text(document)
         if asked.format is None:
-            dispatcher.utter_message(text=f"Here is your {name} again.\n{chat_text(document)}")
-            dispatcher.utter_message(json_message=card(asked.kind, document))
+            dispatcher.utter_message(text=f"Here is your {name} again.\n{text}")
+            dispatcher.utter_message(json_message=card(asked.kind, document, text))
             return []
         if not asked.offered:
             dispatcher.utter_message(
@@ -55,7 +56,7 @@ class ActionShowDocument(Action):
                 text=f"Here is your {name} as {FORMAT_LABELS[asked.format]}, with the other "
                 "formats."
             )
-        dispatcher.utter_message(json_message=card(asked.kind, document))
+        dispatcher.utter_message(json_message=card(asked.kind, document, text))
         return []
 
 

@@ -111,11 +111,11 @@ class ActionFinishSafetyPlanning(Action):
         decision = decide(risk_answers(content, slots), area.marac)
         document = build_summary(content, slots, decision, next_steps(), national_directory(),
                                  area, topics_by_key(), date.today())  # fmt: skip
+        text = chat_text(document)
         dispatcher.utter_message(
-            text=f"Step {content.total_steps} of {content.total_steps}: summary\n"
-            + chat_text(document)
+            text=f"Step {content.total_steps} of {content.total_steps}: summary\n{text}"
         )
-        dispatcher.utter_message(json_message=card("safety_plan", document))
+        dispatcher.utter_message(json_message=card("safety_plan", document, text))
         dispatcher.utter_message(
             text='I keep this summary only while this conversation lasts: say "show the '
             'summary again" or "download it as Word" at any time, until you start again '

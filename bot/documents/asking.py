@@ -32,15 +32,15 @@ def chat_text(doc: Document) -> str:
     return re.sub(r"\n\s*\n+", "\n", render_text(doc)).strip()
 
 
-def card(kind: str, doc: Document) -> dict[str, Any]:
-    """The card beside the document's text: its title, for copying, and (added by the
-    gateway) its downloads."""
+def card(kind: str, doc: Document, text: str) -> dict[str, Any]:
+    """The card beside the document's text (`chat_text(doc)`, rendered once by the
+    caller): its title, the text for copying, and (added by the gateway) its downloads."""
     return {
         "type": "document",
         "document": kind,
         "title": doc.title,
         "slug": doc.slug,
-        "text": chat_text(doc),
+        "text": text,
     }
 
 

@@ -117,8 +117,10 @@ def create_app(
         log.start()
         # One scheduled job per deployment (`make purge`, docs/deployment.md) can take
         # this over: PURGE_IN_GATEWAY=false.
-        purging = asyncio.create_task(
-            _purge_daily(database, settings) if settings.purge_in_gateway else asyncio.sleep(0)
+        purging = (
+            asyncio.create_task(_purge_daily(database, settings))
+            if settings.purge_in_gateway
+            else None
         )
         limits = httpx.Limits(max_connections=200, max_keepalive_connections=50)
         async with httpx.AsyncClient(limits=limits, transport=transport) as http:
@@ -143,9 +145,10 @@ def create_app(
             metrics.watch(log)
             app.state.services = Services(settings, chat, rasa, database, log, metrics)
             yield
-        purging.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await purging
+        if purging is not None:
+            purging.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await purging
         await log.stop()
         database.dispose()
 

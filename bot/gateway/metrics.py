@@ -14,16 +14,15 @@ from prometheus_client import CollectorRegistry, Counter, Histogram, generate_la
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
+from bot.gateway.turn_log import DSL_NEXT_STEPS, JOURNEY_BY_ACTION, JOURNEY_BY_LOOP
+
 if TYPE_CHECKING:
     from bot.gateway.chat import TurnResult
     from bot.storage.log_writer import LogWriter
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 # Journeys as the turn log names them; anything else is counted as "other".
-JOURNEYS = frozenset(
-    {"safety_planning", "commissioning", "language_coach", "referral_pathway",
-     "consultation_requested", "dsl_next_steps"}
-)  # fmt: skip
+JOURNEYS = frozenset({*JOURNEY_BY_ACTION.values(), *JOURNEY_BY_LOOP.values(), DSL_NEXT_STEPS})
 BUCKETS = (0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 2.0, 5.0, 10.0)
 
 

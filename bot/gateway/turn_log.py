@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.engine.rasa_client import TurnSummary
+from bot.knowledge.decide import DIRECT_JOURNEYS
 from bot.knowledge.topics import dsl_topics
 from bot.storage.interactions import TurnEntry
 
@@ -29,11 +30,9 @@ FALLBACK_ACTIONS = frozenset({"action_default_fallback", "action_suggest_topics"
 FALLBACK_RESPONSES = frozenset({"utter_suggest_topics", "utter_default"})
 # One-action journeys the knowledge action can run when the meaning of a question is
 # sure of them: the turn's topic is then the journey's intent, not the retrieval guess.
-JOURNEY_INTENT_BY_ACTION = {
-    "action_show_helplines": "ask_helplines",
-    "action_referral_pathway": "ask_referral_pathway",
-    "action_case_consultation": "request_consultation",
-}
+JOURNEY_INTENT_BY_ACTION = {action: intent for intent, action in DIRECT_JOURNEYS.items()}
+# A school DSL's next-steps topics, counted as a journey of their own.
+DSL_NEXT_STEPS = "dsl_next_steps"
 # Payload intents whose topic is the walkthrough, not a question.
 NOT_TOPICS = frozenset({"walkthrough_answer"})
 
@@ -63,7 +62,7 @@ def journey_of(turn: TurnSummary, topic: str | None) -> str | None:
         if action in JOURNEY_BY_LOOP:
             return JOURNEY_BY_LOOP[action]
     if topic in dsl_topics():
-        return "dsl_next_steps"
+        return DSL_NEXT_STEPS
     return None
 
 

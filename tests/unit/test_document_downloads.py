@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 
 from bot.config import Settings
 from bot.documents import links
-from bot.documents.asking import card, wanted
+from bot.documents.asking import card, chat_text, wanted
 from bot.documents.codec import from_data, to_data
 from bot.documents.model import Bullets, Document, Field, Section, Table
 from bot.gateway.app import create_app
@@ -55,7 +55,7 @@ def test_a_token_carries_its_grant_and_nothing_else() -> None:
 
 
 def test_downloads_are_added_to_document_cards_only() -> None:
-    messages = [{"text": "hello"}, {"custom": card("schedule", DOC)}]
+    messages = [{"text": "hello"}, {"custom": card("schedule", DOC, chat_text(DOC))}]
     out = links.add_downloads(messages, CID, SECRET, now=1_000)
     assert out[0] == {"text": "hello"}
     downloads = out[1]["custom"]["downloads"]
@@ -151,6 +151,9 @@ def test_the_route_renders_the_conversations_document_and_keeps_nothing(
         assert client.get(_url("docx")).status_code == 503
 
 
+CARD = card("schedule", DOC, chat_text(DOC))
+
+
 def test_the_chat_reply_carries_working_links(settings: Settings) -> None:
     engine = Engine()
 
@@ -158,7 +161,7 @@ def test_the_chat_reply_carries_working_links(settings: Settings) -> None:
         if request.url.path == "/webhooks/gateway/webhook":
             body = json.loads(request.content)
             return httpx.Response(200, json={
-                "messages": [{"recipient_id": body["sender"], "custom": card("schedule", DOC)}],
+                "messages": [{"recipient_id": body["sender"], "custom": CARD}],
                 "turn": {"actions": ["action_finish_commissioning"]},
             })  # fmt: skip
         return engine.handler(request)
