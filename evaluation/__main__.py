@@ -90,28 +90,11 @@ def _load(name: str, half: str) -> dict[str, Any] | None:
     return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
-def evaluate(base_url: str, half: str) -> dict[str, Any]:
-    titles = {k.removeprefix("faq/"): t.title for k, t in topics_by_key().items()}
-    report: dict[str, Any] = {"half": half}
-    questions, crisis = _load("questions", half), _load("crisis", half)
-    jobs: list[tuple[str, list[str]]] = []
-    for q in (questions or {}).get("questions", []):
-        jobs.append(("q", [q["text"]]))
-    for f in (questions or {}).get("followups", []):
-        jobs.append(("f", [f["first"], f["followup"]]))
-    for c in (crisis or {}).get("items", []):
-        jobs.append(("c", [c["text"]]))
-    started = time.monotonic()
-    replies = asyncio.run(_run_all(base_url, jobs))
-    report["seconds"] = round(time.monotonic() - started, 1)
-    q_replies = iter(r for (kind, _), r in zip(jobs, replies, strict=False) if kind == "q")
-    f_replies = iter(r for (kind, _), r in zip(jobs, replies, strict=False) if kind == "f")
-    c_replies = iter(r for (kind, _), r in zip(jobs, replies, strict=False) if kind == "c")
-
+def score_questions(items: list[dict[str, Any]], replies: list[Reply], titles) -> dict[str, Any]:
+    """Answered right / wrong / asked to choose, by kind and by expected answer."""
     tally, by_topic, with_splits = Tally(), Tally(), Tally()
     short_lines = 0
-    for q in (questions or {}).get("questions", []):
-        reply = next(q_replies)[0]
+    for q, reply in zip(items, replies, strict=True):
         short_lines += bool(reply.texts) and reply.texts[0] == POSSIBLE_DANGER_LINE
         result = outcome(q["expect"], reply, titles)
         group = "journeys" if q["expect"].startswith("journey:") else "topics"
@@ -119,7 +102,7 @@ def evaluate(base_url: str, half: str) -> dict[str, Any]:
         by_topic.add(q["expect"], result, q["expect"], reply.got())
         lenient = outcome(q["expect"], reply, titles, splits=True)
         with_splits.add(group, lenient, q["expect"], reply.got())
-    report["questions"] = {
+    return {
         "overall": tally.rates(),
         "by_kind": {g: tally.rates(c) for g, c in tally.by_group.items()},
         "short_safety_line_first": short_lines,
@@ -132,6 +115,35 @@ def evaluate(base_url: str, half: str) -> dict[str, Any]:
             {"expected": e, "got": g, "n": n} for (e, g), n in tally.confusions.most_common()
         ],
     }
+
+
+def evaluate(base_url: str, half: str) -> dict[str, Any]:
+    titles = {k.removeprefix("faq/"): t.title for k, t in topics_by_key().items()}
+    report: dict[str, Any] = {"half": half}
+    questions, crisis = _load("questions", half), _load("crisis", half)
+    jobs: list[tuple[str, list[str]]] = []
+    q_items = (questions or {}).get("questions", [])
+    jobs += [("q", [q["text"]]) for q in q_items]
+    # The second question set (journey requests and the topics next to them).
+    journey_set = _load("questions", f"{half}_j")
+    jobs += [("j", [q["text"]]) for q in (journey_set or {}).get("questions", [])]
+    for f in (questions or {}).get("followups", []):
+        jobs.append(("f", [f["first"], f["followup"]]))
+    for c in (crisis or {}).get("items", []):
+        jobs.append(("c", [c["text"]]))
+    started = time.monotonic()
+    replies = asyncio.run(_run_all(base_url, jobs))
+    report["seconds"] = round(time.monotonic() - started, 1)
+    q_replies = iter(r for (kind, _), r in zip(jobs, replies, strict=False) if kind == "q")
+    f_replies = iter(r for (kind, _), r in zip(jobs, replies, strict=False) if kind == "f")
+    c_replies = iter(r for (kind, _), r in zip(jobs, replies, strict=False) if kind == "c")
+
+    report["questions"] = score_questions(
+        (questions or {}).get("questions", []), [next(q_replies)[0] for _ in q_items], titles
+    )
+    if journey_set:
+        j_replies = [r[0] for (kind, _), r in zip(jobs, replies, strict=False) if kind == "j"]
+        report["journey_set"] = score_questions(journey_set["questions"], j_replies, titles)
 
     follow = Counter()
     follow_misses = []
@@ -177,8 +189,8 @@ def evaluate(base_url: str, half: str) -> dict[str, Any]:
     return report
 
 
-def privacy(half: str) -> dict[str, Any] | None:
-    path = HELDOUT / "privacy" / f"{half}.yml"
+def privacy(half: str, suffix: str = "") -> dict[str, Any] | None:
+    path = HELDOUT / "privacy" / f"{half}{suffix}.yml"
     if not path.exists():
         return None
     from bot.privacy.anonymiser import default_anonymiser
@@ -226,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
                 stack.stop()
     (RESULTS / f"{args.half}.json").write_text(json.dumps(report, indent=2))
     report["privacy"] = privacy(args.half)
+    # The second privacy corpus (names in every form, written 2026-11-26).
+    report["privacy_names"] = privacy(args.half, "_n")
     report["coach"] = coach_sets(args.half)
     (RESULTS / f"{args.half}.json").write_text(json.dumps(report, indent=2))
     markdown = write_report(report)

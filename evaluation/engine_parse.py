@@ -1,6 +1,7 @@
 """Parse the TUNING half's questions with the trained model, in the engine's Python.
 
     .venv-engine/bin/python evaluation/engine_parse.py results/eval/tune-parse.json
+    .venv-engine/bin/python evaluation/engine_parse.py OUT.json tests/heldout/questions/tune_j.yml
 
 Only what `evaluation.tune_answers` needs: the parse data of each question (and
 of each follow-up, with the first question's topic as the gateway would send
@@ -22,7 +23,10 @@ from rasa.core.channels.channel import UserMessage
 
 async def main() -> None:
     agent = Agent.load("models/assistant.tar.gz")
-    with open("tests/heldout/questions/tune.yml", encoding="utf-8") as handle:
+    source = sys.argv[2] if len(sys.argv) > 2 else "tests/heldout/questions/tune.yml"
+    if "sealed" in os.path.basename(source):
+        raise SystemExit("Tuning halves only: a sealed half is read by `make eval` alone.")
+    with open(source, encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
     titles = {}
     for name in sorted(os.listdir("data/knowledge")):
@@ -33,7 +37,7 @@ async def main() -> None:
     for q in data["questions"]:
         parse = await agent.processor.parse_message(UserMessage(q["text"]))
         out.append({"expect": [q["expect"]], "parse": parse})
-    for f in data["followups"]:
+    for f in data.get("followups") or []:
         first = "faq/" + f["first_expect"].split(":", 1)[1]
         metadata = {"previous_topic": first, "previous_topic_title": titles.get(first, "")}
         parse = await agent.processor.parse_message(UserMessage(f["followup"], metadata=metadata))

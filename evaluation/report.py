@@ -19,27 +19,34 @@ HEADER = (
 )
 
 
+def _questions(title: str, q: dict[str, Any]) -> list[str]:
+    lines = [f"## {title}", "", HEADER]
+    lines.append(_row("all", q["overall"]))
+    for kind, r in q["by_kind"].items():
+        lines.append(_row(kind, r))
+    splits = q.get("with_splits")
+    if splits:
+        lines.append(_row("all, with splits", splits["overall"]))
+        for kind, r in splits["by_kind"].items():
+            lines.append(_row(f"{kind}, with splits", r))
+    lines += [
+        "",
+        f"Short safety line first on {q['short_safety_line_first']} of these questions.",
+    ]
+    lines += ["", "### Per topic and journey", "", HEADER]
+    lines += [_row(name, r) for name, r in q["by_expect"].items()]
+    lines += ["", "### Confusions (expected → what the assistant did)", ""]
+    lines += [f"- {c['expected']} → {c['got']} ({c['n']})" for c in q["confusions"]]
+    return lines
+
+
 def write_report(report: dict[str, Any]) -> str:
     lines = [f"# Held-out evaluation ({report['half']} half)", ""]
-    q = report.get("questions")
-    if q:
-        lines += ["## Questions (one turn, new conversation)", "", HEADER]
-        lines.append(_row("all", q["overall"]))
-        for kind, r in q["by_kind"].items():
-            lines.append(_row(kind, r))
-        splits = q.get("with_splits")
-        if splits:
-            lines.append(_row("all, with splits", splits["overall"]))
-            for kind, r in splits["by_kind"].items():
-                lines.append(_row(f"{kind}, with splits", r))
-        lines += [
-            "",
-            f"Short safety line first on {q['short_safety_line_first']} of these questions.",
-        ]
-        lines += ["", "### Per topic and journey", "", HEADER]
-        lines += [_row(name, r) for name, r in q["by_expect"].items()]
-        lines += ["", "### Confusions (expected → what the assistant did)", ""]
-        lines += [f"- {c['expected']} → {c['got']} ({c['n']})" for c in q["confusions"]]
+    if report.get("questions"):
+        lines += _questions("Questions (one turn, new conversation)", report["questions"])
+    if report.get("journey_set"):
+        title = "Journey requests and the topics next to them (second set)"
+        lines += ["", *_questions(title, report["journey_set"])]
     f = report.get("followups")
     if f:
         lines += ["", "## Follow-ups (second turn of two)", "", HEADER, _row("follow-ups", f), ""]
@@ -74,6 +81,10 @@ def write_report(report: dict[str, Any]) -> str:
     p = report.get("privacy")
     if p:
         lines += ["", "## Anonymiser (privacy corpus)", "", "```", _privacy_text(p), "```"]
+    p = report.get("privacy_names")
+    if p:
+        title = "## Anonymiser (second corpus: names in every form)"
+        lines += ["", title, "", "```", _privacy_text(p), "```"]
     lines += ["", f"Run time: {report.get('seconds')} s.", ""]
     return "\n".join(lines)
 

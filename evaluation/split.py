@@ -4,6 +4,7 @@
     python -m evaluation.split questions RAW.yml
     python -m evaluation.split privacy RAW.yml
     python -m evaluation.split coach RAW.yml
+    python -m evaluation.split questions RAW.yml j   # a second set: tune_j.yml, sealed_j.yml
 
 The split is deterministic (a hash of each item's text), stratified by label, so
 both halves cover every kind of item. Each half is written under
@@ -82,18 +83,20 @@ HEADERS = {
 
 
 def main(argv: list[str]) -> int:
-    name, raw_path = argv
+    name, raw_path, *rest = argv
+    suffix = f"_{rest[0]}" if rest else ""
     raw = yaml.safe_load(Path(raw_path).read_text(encoding="utf-8"))
     folder = HELDOUT / name
     folder.mkdir(parents=True, exist_ok=True)
     lines = [ln for ln in (MANIFEST.read_text().splitlines() if MANIFEST.exists() else [])
-             if not ln.endswith(f" {name}/sealed.yml")]  # fmt: skip
+             if not ln.endswith(f" {name}/sealed{suffix}.yml")]  # fmt: skip
     for half, data in split(name, raw).items():
-        path = folder / f"{half}.yml"
+        path = folder / f"{half}{suffix}.yml"
         text = HEADERS[half] + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
         path.write_text(text, encoding="utf-8")
         if half == "sealed":
-            lines.append(f"{hashlib.sha256(text.encode()).hexdigest()}  {name}/sealed.yml")
+            digest = hashlib.sha256(text.encode()).hexdigest()
+            lines.append(f"{digest}  {name}/sealed{suffix}.yml")
         print(
             f"{path.relative_to(PROJECT_ROOT)}: "
             + ", ".join(f"{k} {len(v)}" for k, v in data.items())
