@@ -12,8 +12,11 @@ normalised text with placeholders. Then three layers:
    of siblings and before what a person does ("tayo is the dad"), with a gazetteer of
    first names and surnames and an English word list (bot/privacy/vocabulary.py) to
    tell "mum kerry" from "mum said".
+   Without a cue, lower-case names before what a person does (bot/privacy/lowercase.py).
 3. Capitalised names (bot/privacy/capitalised.py): spaCy's small English NER model plus
-   rules, and every later mention of a name already found.
+   rules. A name found in part grows over the name words next to it ("Nguyễn Thị Lan",
+   "pham thu ha"; bot/privacy/extend.py), and every later mention of a name already
+   found goes too (in lower case too when it was written so: "but lee still has a key").
 
 Practice vocabulary (services, programmes, legislation, acronyms; data/privacy/) is
 never removed, nor are public service numbers and the names of areas; a UK council,
@@ -37,7 +40,9 @@ from bot.knowledge.uk_places import names_pattern, place_names
 from bot.privacy import places, structured
 from bot.privacy.area_names import area_spans
 from bot.privacy.capitalised import CapitalisedFinder
+from bot.privacy.cue_patterns import PERSON_VERB
 from bot.privacy.cues import CueFinder
+from bot.privacy.extend import NameExtender
 from bot.privacy.normalise import normalise
 from bot.privacy.patterns import Span
 from bot.privacy.vocabulary import Lexicon, lexicon, phrase_pattern
@@ -83,6 +88,7 @@ class Anonymiser:
         self._area_names = (_uk_places(), self.lex.areas, self._configured)
         self._capitalised = CapitalisedFinder(self.lex, ner, phrases)
         self._cues = CueFinder(self.lex)
+        self._extender = NameExtender(self.lex, self._cues.after_strong_cue)
 
     def _protected(self, text: str) -> list[tuple[int, int]]:
         """Practice phrases, configured areas and areas said as where someone works:
@@ -111,18 +117,20 @@ class Anonymiser:
         ]
         spans += places.addresses(text, lex.is_word)
         # School names give way to practice vocabulary ("Virtual School"); formats do not.
-        return spans + _outside(
-            list(places.schools(text, lex.is_word, lex.never_names)), self._protected(text)
-        )
+        schools = list(places.schools(text, lex.is_word, lex.never_names))
+        spans += places.outside_phrases(schools, text, self._protected(text), lex.is_word)
+        return spans + structured.outward_after_address(text, spans)
 
     def _names(self, masked: str) -> list[Span]:
         # A one-word practice term after a cue is a name: "the baby is called Brook".
+        protected = self._protected(masked)
         blocked = [
             (start, end)
-            for start, end in self._protected(masked)
+            for start, end in protected
             if " " in masked[start:end] or not self._cues.after_strong_cue(masked, start)
         ]
-        blocked += [m.span() for m in _PLACEHOLDER_RE.finditer(masked)]
+        placeholders = [m.span() for m in _PLACEHOLDER_RE.finditer(masked)]
+        blocked += placeholders
         weak = self._capitalised.find(masked)
         if self.lex.areas is not None:
             # Areas give way to a cue ("mum Bradford" is a name), not to the weak rules.
@@ -133,14 +141,14 @@ class Anonymiser:
         for start, end, kind in spans:
             before = _NICK_PREFIX.search(masked, 0, start)
             out.append((before.start() if before else start, end, kind))
-        return out
+        return self._extender.extend(masked, out, protected + placeholders)
 
     def _name_tokens(self, text: str, spans: list[Span]) -> set[str]:
         tokens = set()
         for start, end, kind in spans:
             if kind != "PERSON":
                 continue
-            for token in re.findall(r"[^\W\d_][\w'’-]+", text[start:end]):
+            for token in _NAME_WORD.findall(text[start:end]):
                 token = re.sub(r"['’]s$", "", token)
                 low = token.lower()
                 if low in self.lex.role_words or token in self.lex.acronyms:
@@ -162,6 +170,10 @@ class Anonymiser:
                     rf"(?<![\w<])(?:{re.escape(token.capitalize())}|{re.escape(token.upper())})(?![\w>])",
                     0,
                 )
+                if token.islower() and token not in self.lex.never_names:
+                    # Written in lower case when found ("dad is lee"): so are later
+                    # mentions before what a person does ("but lee still has a key").
+                    pattern += rf"|(?<![\w<]){re.escape(token)}(?={_DOES})"
             else:
                 pattern, flags = rf"(?<![\w<])(?:{re.escape(token)})(?![\w>])", re.IGNORECASE
             spans += [(m.start(), m.end(), "PERSON") for m in re.finditer(pattern, text, flags)]
@@ -178,6 +190,18 @@ class Anonymiser:
         result = _apply(masked, name_spans)
         kinds = {kind for _, _, kind in spans + name_spans}
         return Anonymised(result, frozenset(kinds), frozenset(tokens))
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]+")
+_DOES = (
+    rf"{PERSON_VERB.pattern}|\s+(?:still|also|now|never|just|has|had|is|was|will|won['’]?t|"
+    r"can['’]?t|didn['’]?t|doesn['’]?t|isn['’]?t|wasn['’]?t|hasn['’]?t|and (?:his|her|their))\b"
+)
+
+
+def name_words(text: str) -> set[str]:
+    """The words of `text` as the anonymiser reads names: normalised, without a final 's."""
+    return {re.sub(r"['’]s$", "", w) for w in _NAME_WORD.findall(normalise(text))}
 
 
 @cache

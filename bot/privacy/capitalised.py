@@ -42,6 +42,14 @@ _ORG_WORDS = frozenset(
 )
 _PRONOUNS = frozenset({"I", "I'm", "I've", "I'll", "I'd", "I’m", "I’ve", "I’ll", "I’d"})
 
+# "Hope turned up" is a girl, "Hope remained high" is not: verbs of things, not people.
+_ABSTRACT_VERB = re.compile(
+    r"\s+(?:remained|seemed|appeared|increased|decreased|helped|ended|changed|started|"
+    r"followed|passed|turned out|continued|existed|happened|lasted|improved|mattered|"
+    r"needed|worked|faded|returned|blossomed|bloomed|flowered)\b"
+)
+_SEASONS = frozenset(words("april may june july august summer autumn winter spring"))
+
 Ner = Callable[[str], Iterable[tuple[int, int, str]]]
 
 
@@ -110,11 +118,17 @@ class CapitalisedFinder:
                 continue  # "Kind regards", "Safety plans", "Faith groups"
             if not self.is_allowed(word):
                 spans.append((match.start(1), match.end(1), "PERSON"))
-        # "Okonjo failed to attend": a word that is no English word, then a past tense.
+        # "Okonjo failed to attend", "Hope turned up": a word that is no English word (or a
+        # first name that is one), then a past tense.
         for match in re.finditer(rf"{sentence_start}(?=\s+[a-z]{{3,}}ed\b)", text):
             name = match.group(1)
             area = self.lex.areas and self.lex.areas.fullmatch(name)
-            if not self.lex.is_word(name) and not self.is_allowed(name) and not area:
+            named = not self.lex.is_word(name) or (
+                name.lower() in self.lex.names_also_words
+                and name.lower() not in _SEASONS
+                and not _ABSTRACT_VERB.match(text, match.end(1))
+            )
+            if named and not self.is_allowed(name) and not area:
                 spans.append((match.start(1), match.end(1), "PERSON"))
         for match in re.finditer(rf"{sentence_start}(?=\s+(?:{_STRONG_VERBS})\b)", text):
             name = match.group(1)

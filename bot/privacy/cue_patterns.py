@@ -18,6 +18,11 @@ FAMILY = (
     r"carers|boys|girls|the boy|the girl|young person|little one|client|service user|"
     r"fella|feller|bloke|hubby|other half|missus|mate|pal|associate)"
 )
+# Professionals, as cues only before "is"/"was": "probation officer is mark davies".
+ROLES = (
+    r"(?:officer|sw|hv|idva|isva|dsl|gp|solicitor|health visitor|caseworker|case worker|"
+    r"paediatrician|counsellor|therapist|mentor|psychologist|psychiatrist|ypva|isw)"
+)
 TITLES = (
     r"(?:mr|mrs|ms|miss|mx|dr|prof|rev|cllr|councillor|pc|wpc|dc|ds|di|dci|dsi|dsupt|supt|"
     r"sgt|sarge|insp|inspector|sergeant|constable|det|detective(?: constable| sergeant| "
@@ -66,6 +71,18 @@ PERSON_VERB = re.compile(
     r"charged|bailed|released|hit|hurt|assaulted|born|taken)|[a-z]{3,}ed|"
     r"and (?:her|his|their) (?:kids|children|son|daughter|baby|brother|sister|mum|dad|"
     r"partner|boyfriend|girlfriend|husband|wife|ex|family|nan|gran))\b"
+)
+# Two people who do something together: "kez and gaz are back together".
+PAIR = re.compile(r"\s+(?:and|&|\+)\s+")
+PAIR_VERB = re.compile(
+    r" (?:are|were|have|had|both|keep|kept|live|lived|got|get|split|argue|argued|fight|"
+    r"fought|row|rowed|still|[a-z]{3,}ed)\b"
+)
+# After a possessive lower-case name: "efua's teacher", "tayo's dad".
+POSSESSOR = re.compile(
+    rf"\s+(?:{FAMILY}|school|class|nursery|sw|hv|gp|dsl|social worker|key worker|"
+    r"phone|house|flat|room|bedroom|behaviour|attendance)\b",
+    re.IGNORECASE,
 )
 ADJECTIVES = frozenset(
     words(

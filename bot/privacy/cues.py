@@ -10,26 +10,26 @@ after the cue) or no English word at all ("nkechi"). Stop words never are.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from bot.privacy.cue_patterns import (
     ADJECTIVES,
-    DETERMINERS,
     FAMILY,
     FREE_NICKNAME_CUES,
     JOIN,
     MEDIUM_CUES,
-    MIDDLE,
     NICKNAME_CUES,
-    PERSON_VERB,
     QUOTED,
+    ROLES,
     TITLES,
     TOKEN,
     VERBS,
     WEAK_CUES,
 )
+from bot.privacy.lowercase import LowerCaseFinder
 from bot.privacy.patterns import Span
-from bot.privacy.vocabulary import Lexicon, fold
+from bot.privacy.vocabulary import Lexicon
+
+_COPULA = re.compile(r"(?<!name )(?<!name['’]s )\b(?:is|was|are|were)\s*[,:]?\s*$", re.I)
 
 
 class CueFinder:
@@ -39,16 +39,18 @@ class CueFinder:
         self._family = re.compile(rf"\b{FAMILY}{JOIN}", flags)
         self._title = re.compile(rf"\b{TITLES}\s+(?:(\d{{2,6}})\s+)?", flags)
         self._title_word = re.compile(TITLES, flags)
+        self._role = re.compile(rf"\b{ROLES}\s+(?:is|was)\s+(?:called\s+)?", flags)
         self._strong_before = re.compile(
             rf"\b(?:{FAMILY}{JOIN}|{TITLES}\s+|(?:called|named|name is|name's)\s+)$", flags
         )
+        self._lower = LowerCaseFinder(lexicon)
         self._verb = re.compile(rf"\b{VERBS}(?![\w'’])\s*[:,]?\s*", flags)
 
     def after_strong_cue(self, text: str, start: int) -> bool:
         """Does a family word, a title or "called"/"named" come right before `start`?"""
         return bool(self._strong_before.search(text[max(0, start - 60) : start]))
 
-    def _word_ok(self, word: str, first: bool, strong: bool) -> bool:
+    def _word_ok(self, word: str, first: bool, strong: bool, copula: bool = True) -> bool:
         """Is this word, right after a cue (or after a name already taken), a name?"""
         lex = self.lex
         bare = re.sub(r"['’]s$", "", word)
@@ -75,7 +77,8 @@ class CueFinder:
         # strong cue, or as a surname after a first name ("kerry white").
         if first:
             # "dad is frank about it", "mum is precious about routines"
-            return strong and low in lex.names_also_words and low not in ADJECTIVES
+            adjective = copula and low in ADJECTIVES
+            return strong and low in lex.names_also_words and not adjective
         return lex.is_name(bare)
 
     def _read(
@@ -87,13 +90,16 @@ class CueFinder:
         nickname: bool = False,
         free: bool = False,
         title: bool = False,
+        copula: bool = True,
     ) -> Span | None:
         """The name starting at `pos` (1 to `max_words` words), if there is one."""
         quoted = QUOTED.match(text, pos)
         if quoted:
             first = TOKEN.match(quoted.group(1))
-            if nickname or (first and self._word_ok(first.group(0), True, strong)):
+            if nickname or (first and self._word_ok(first.group(0), True, strong, copula)):
                 return quoted.start(1), quoted.end(1), "PERSON"
+            if strong and self._quoted_name(quoted.group(1)):
+                return quoted.start(1), quoted.end(1), "PERSON"  # partner 'big al'
         start = end = None
         cursor = pos
         for n in range(max_words):
@@ -104,7 +110,7 @@ class CueFinder:
                 pass  # "DC marsh", "mr wood": the word after a title is a surname
             elif (
                 not token
-                or not self._word_ok(token.group(0), n == 0, strong or n > 0)
+                or not self._word_ok(token.group(0), n == 0, strong or n > 0, copula)
                 or (
                     n > 0
                     and not token.group(0)[0].isupper()
@@ -124,6 +130,15 @@ class CueFinder:
         if start is None or end is None:
             return None
         return start, end, "PERSON"
+
+    def _quoted_name(self, value: str) -> bool:
+        """ "'big al'", "'kez'": a short quoted nickname with a name in it."""
+        found = TOKEN.findall(value)
+        lex = self.lex
+        return 0 < len(found) <= 3 and any(
+            lex.is_name(w) and not lex.is_word(w) and w.lower() not in lex.never_names
+            for w in found
+        )
 
     def _inflected(self, word: str) -> bool:
         """ "handovers", "safeguarded": an English word with an ending, not a name."""
@@ -173,7 +188,8 @@ class CueFinder:
 
     def find(self, text: str) -> list[Span]:
         spans: list[Span] = []
-        for regex, cue_strong in ((self._family, True), (self._title, True), (self._verb, False)):
+        cues = ((self._family, True), (self._title, True), (self._role, True), (self._verb, False))
+        for regex, cue_strong in cues:
             for match in regex.finditer(text):
                 cue = match.group(0).strip(" :,").lower()
                 nickname = bool(NICKNAME_CUES.search(cue))
@@ -181,9 +197,18 @@ class CueFinder:
                 if regex is self._title and match.group(0).startswith("miss"):
                     strong = False  # "miss school" is a verb, "Miss Jones" a title
                 free = bool(FREE_NICKNAME_CUES.search(cue))
-                title = regex is self._title and strong
+                # "surname bell": after a title or "surname", a gazetteer surname
+                title = (regex is self._title and strong) or cue.startswith("surname")
+                # "dad is frank about it", but "been with frank", "name is frank"
+                copula = bool(_COPULA.search(match.group(0)))
                 found = self._read(
-                    text, match.end(), strong, nickname=nickname, free=free, title=title
+                    text,
+                    match.end(),
+                    strong,
+                    nickname=nickname,
+                    free=free,
+                    title=title,
+                    copula=copula,
                 )
                 if found and not cue_strong:
                     value = text[found[0] : found[1]]
@@ -198,56 +223,10 @@ class CueFinder:
                     spans.append((match.start(1), match.end(1), "REFERENCE"))  # collar number
                 if found:
                     spans += self._extend_list(text, found)
-        spans += self._lowercase_names(text)
-        spans += self._subjects(text)
+        spans += self._lower.find(text)
         return spans
-
-    def _subjects(self, text: str) -> Iterable[Span]:
-        """A lower-case word that is no English word (or a name that is one, from
-        names_also_words.yml), followed by what a person does: "tayo is the dad"."""
-        lex = self.lex
-        for token in TOKEN.finditer(text):
-            word = token.group(0)
-            low = word.lower()
-            if not word.islower() or low in lex.never_names or low in lex.area_words:
-                continue
-            if lex.is_word(word):
-                if low not in lex.names_also_words:
-                    continue
-            elif len(word) < 3 or (not word.isalpha() and not lex.is_name(word)):
-                continue
-            before = text[: token.start()].rstrip().rsplit(" ", 1)[-1].lower()
-            if before in DETERMINERS or before.endswith(("'s", "’s")):
-                continue
-            middle = MIDDLE.match(text, token.end())
-            if PERSON_VERB.match(text, middle.end() if middle else token.end()):
-                yield token.start(), token.end(), "PERSON"
 
     def _likely_person(self, value: str) -> bool:
         """After "from" or "with", only a known first name counts ("with kerry")."""
         first = value.split()[0]
         return self.lex.is_first_name(first) and not self.lex.is_word(first)
-
-    def _lowercase_names(self, text: str) -> Iterable[Span]:
-        """Without a cue: a lower-case first name that is no English word ("jayden"),
-        with a following surname ("jade smith") taken too."""
-        lex = self.lex
-        for token in TOKEN.finditer(text):
-            word = re.sub(r"['’]s$", "", token.group(0))
-            if not word.islower() or len(word) < 3:
-                continue
-            if fold(word) not in lex.common_first_names and not lex.is_first_name(word):
-                continue
-            if lex.is_word(word) or not lex.is_name(word):
-                continue
-            if "-" not in word and fold(word) not in lex.common_first_names:
-                continue  # the long list only with a cue: "reg", "sid" are too often words
-            if word in lex.area_words:
-                continue
-            end = token.start() + len(word)
-            following = TOKEN.match(text, token.end() + 1) if word == token.group(0) else None
-            if following and text[token.end() : following.start()] == " ":
-                nxt = re.sub(r"['’]s$", "", following.group(0))
-                if nxt.islower() and lex.is_name(nxt) and nxt.lower() not in lex.never_names:
-                    end = following.start() + len(nxt)
-            yield token.start(), end, "PERSON"

@@ -128,6 +128,31 @@ def addresses(text: str, is_word: Callable[[str], bool]) -> Iterable[Span]:
             yield match.start(1), match.end(1), "ADDRESS"
 
 
+# Catholic schools named "Our Lady of Lourdes", "Our Lady and St Joseph", "Our Lady's":
+# the words before the generic "of", "and" belong to the name.
+_OUR_LADY = re.compile(
+    r"\b(?i:our\s+(?P<lady>lady(?:['’]s)?(?:\s+(?:&|[^\W\d_][\w'’.]*)){0,3}\s+)?)$"
+)
+
+
+def outside_phrases(
+    spans: list[Span], text: str, protected: list[tuple[int, int]], is_word: Callable[[str], bool]
+) -> list[Span]:
+    """School names that are more than a practice phrase: "Thomas Coram Primary" is a
+    school although "Coram" is a charity; "Virtual School" is no school's name."""
+    out = []
+    for start, end, kind in spans:
+        inner = [(max(a, start), min(b, end)) for a, b in protected if a < end and start < b]
+        rest = text[start:end]
+        for a, b in sorted(inner, reverse=True):
+            rest = rest[: a - start] + " " + rest[b - start :]
+        rest = re.sub(rf"\b(?i:{_KIND}|{_LAST_KIND})\b", " ", rest)
+        left = [w for w in re.findall(r"[^\W\d_][\w'’-]*", rest) if w.lower() not in GENERIC]
+        if not inner or any(w[0].isupper() or not is_word(w) for w in left):
+            out.append((start, end, kind))
+    return out
+
+
 def schools(
     text: str, is_word: Callable[[str], bool], stop_words: frozenset[str] = frozenset()
 ) -> Iterable[Span]:
@@ -146,8 +171,11 @@ def schools(
             continue
         words = [w.group(0) for w in name]
         kind = match.group(0)
-        saint = words[0].lower().strip(".") in ("st", "saint")
-        unknown = [w for w in words if not is_word(re.sub(r"['’]s$", "", w))]
+        lady = _OUR_LADY.search(text, max(0, name[0].start() - 60), name[0].start())
+        if lady and not lady.group("lady") and not words[0].lower().startswith("lady"):
+            lady = None
+        saint = words[0].lower().strip(".") in ("st", "saint") or bool(lady)
+        unknown = [w for w in words if not is_word(re.sub(r"['’]s?$", "", w))]
         capitalised = all(w[0].isupper() for w in words)
         cued = re.search(
             r"\b(?:goes to|go to|going to|attends|attending|attended|at|from|"
@@ -161,7 +189,7 @@ def schools(
             continue  # "the risk is really high"
         if all(w.isupper() and len(w) > 1 for w in words) and not saint:
             continue  # acronyms are services: "CAMHS school nurse"
-        yield name[0].start(), match.end(), "SCHOOL"
+        yield lady.start() if lady else name[0].start(), match.end(), "SCHOOL"
     # A school named without its kind: "year 10 at Priesthorpe", "attends Brigshaw".
     for match in re.finditer(
         r"\b(?i:attends|attending|attended|pupil at|student at|(?:year|yr|y)\s?\d{1,2}\s+at|"

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bot.privacy.online import handles as handles
+from bot.privacy.online import urls as urls
 from bot.privacy.patterns import (
     AREA_RE,
     DAY,
@@ -27,19 +29,17 @@ from bot.privacy.patterns import (
 _TLD = r"(?:com|co|uk|org|net|gov|nhs|sch|ac|io|me|info|edu|ie|biz|email|mail)"
 _DOT = r"(?:\s*(?:\.|\(dot\)|\[dot\])\s*|\s+dot\s+)"
 _AT = r"(?:\s*(?:@|\(at\)|\[at\])\s*|\s+at\s+)"
-_SOCIAL = (
-    r"(?:snap(?:chat)?|insta(?:gram)?|tik ?tok|twitter|facebook|fb|ig|telegram|discord|"
-    r"kik|whats ?app|yubo|threads|youtube|twitch|x|reddit|onlyfans|xbox|psn|playstation|"
-    r"gamertag|roblox|fortnite|steam)"
-)
 _REF_WORDS = (
     r"(?:case|ref|reference|crime|incident|log|crn|urn|file|cad|occurrence|cpoms|mosaic|"
     r"lcs|eclipse|id|job|referral|record|episode|storm|niche|athena|pnc|collar|report|"
-    r"court|claim|ticket|tracking|account|a/c|acc|pupil|upn|uln|member)"
+    r"court|claim|ticket|tracking|account|a/c|acc|pupil|upn|uln|member|custody|booking|"
+    r"arrest|charge|warrant|docket|wardship)"
 )
 
 
 _NOT_CODE_PREFIXES = frozenset({"DOB", "DATE", "ON", "OF", "AT", "TEL", "MOB", "BORN", "D"})
+# Court and benefit forms are no references: "C100", "C1A", "FL401", "N244".
+_FORM = re.compile(r"(?:C\d{1,3}A?|FL\d{3}A?|N\d{3}|D\d{1,3}|FP\d{1,2}|SC\d{1,3}|PA\d{1,2})")
 
 
 def _nhs_checksum_ok(digits: str) -> bool:
@@ -208,7 +208,17 @@ def references(text: str) -> Iterable[Span]:
         group=1,
     )
     # Codes mixing capitals and 3+ digits: "CS-778812", "MOS123456", "CR/12345/25".
-    yield from finditer(r"\b[A-Z]{1,6}[/-]?\d{3,}(?:[/-][A-Z\d]+)*\b", text, "REFERENCE", 0)
+    for match in re.finditer(r"\b[A-Z]{1,6}[/-]?\d{3,}(?:[/-][A-Z\d]+)*\b", text):
+        if not _FORM.fullmatch(match.group(0)):
+            yield match.start(), match.end(), "REFERENCE"
+    # Number groups around letters: "07/HH/2291", "14-KX-00312".
+    yield from finditer(
+        r"\b\d{1,4}(?:[/-][A-Z]{1,4})+[/-]\d{2,}(?:[/-][A-Z\d]+)*\b", text, "REFERENCE", 0
+    )
+    # A record system's acronym, a space, then the number: "LCS 1049327", "CRN 55120".
+    for match in re.finditer(r"\b([A-Z]{2,6}) \d{5,}\b", text):
+        if re.fullmatch(_REF_WORDS, match.group(1), re.IGNORECASE):
+            yield match.start(), match.end(), "REFERENCE"
     yield from finditer(r"\b\d{2,}/\d{3,}/\d{2,4}\b", text, "REFERENCE")
     # Codes of letters and number groups: "SY-24-118830", "LS/2025/0042", "CR 24 5561".
     for match in re.finditer(r"\b[A-Z]{1,6}[/ -]?\d+(?:[/-]\d+)+(?:[/-][A-Z\d]+)*\b", text):
@@ -243,44 +253,18 @@ def vehicle_regs(text: str) -> Iterable[Span]:
         )
 
 
-def handles(text: str, lexicon_is_word) -> Iterable[Span]:  # type: ignore[no-untyped-def]
-    # user_names with an underscore: "darrenlowe_84", "kez_x_x"; not a typed command
-    # such as "/role_dsl" (a slash before it), which the gateway passes on as text.
-    yield from finditer(
-        r"(?<![\w@./\u2215])[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9](?![\w@])", text, "HANDLE"
-    )
-    yield from finditer(
-        r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?", text, "HANDLE", 0
-    )
-    pattern = (
-        rf"\b(?:{_SOCIAL}|username|user name|handle|gamertag|account name|profile name)"
-        rf"(?![\w'’])\s*"
-        rf"(?:(?:account|name|handle|username|user|id|tag)\s*)?"
-        rf"(?:is|=|:|-|as|called)?\s*@?([A-Za-z0-9_][A-Za-z0-9_.]{{1,29}})"
-    )
-    for match in re.finditer(pattern, text, re.IGNORECASE):
-        handle = match.group(1).rstrip(".")
-        if re.search(r"[\d_.]", handle) or not lexicon_is_word(handle):
-            yield match.start(1), match.start(1) + len(handle), "HANDLE"
+_AFTER_ADDRESS = re.compile(
+    rf",?\s+(?:(?-i:[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?),?\s+)?((?:{AREA_RE})\d[A-Z\d]?)\b(?!\s*\d)",
+    re.IGNORECASE,
+)
 
 
-def urls(text: str, public_domains: frozenset[str]) -> Iterable[Span]:
-    pattern = (
-        r"\b(?:https?://|www\.)[^\s<>\"]+|"
-        r"\b(?:[a-z0-9-]+\.)+(?:com|co\.uk|org\.uk|org|net|uk|io|me|ly|tv|app|gg|info|ie)"
-        r"(?:/[^\s<>\"]*)?"
-    )
-    if not re.search(
-        r"https?://|www\.|\.(?:com|co|org|net|uk|io|me|ly|tv|app|gg|info|ie)\b", text, re.I
-    ):
-        return
-    for match in re.finditer(pattern, text, re.IGNORECASE):
-        value = match.group(0).rstrip(".,;:!?)'\"")
-        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", value.lower()).split("/")[0]
-        path = value.lower().split(host, 1)[-1].strip("/") if host else ""
-        public = any(host == d or host.endswith("." + d) for d in public_domains)
-        if public and not re.search(r"\d{3,}|[?&=]", path):
-            continue
-        if text[max(0, match.start() - 1) : match.start()] == "@":
-            continue  # the domain of an email
-        yield match.start(), match.start() + len(value), "URL"
+def outward_after_address(text: str, spans: Iterable[Span]) -> list[Span]:
+    """An outward code in any case right after an address, or after its town:
+    "12 oak road ls9", "4 Elm Close, Liverpool L6"."""
+    out: list[Span] = []
+    for _, end, kind in spans:
+        match = _AFTER_ADDRESS.match(text, end) if kind == "ADDRESS" else None
+        if match:
+            out.append((match.start(1), match.end(1), "POSTCODE"))
+    return out

@@ -76,6 +76,29 @@ MUST_GO = [
     ("kasia (14) told her teacher", ["kasia"]),
     ("jaxon in year 5 said dad hit mum", ["jaxon"]),
     ("the letter went to McAllister", ["McAllister"]),
+    # a name found in part grows over the name words around it
+    ("Trần Văn Minh was not at home when we called", ["Trần", "Văn", "Minh"]),
+    ("Case notes list Felicity Okonkwo as the lead", ["Felicity", "Okonkwo"]),
+    ("nguyen van duc has been referred by school", ["nguyen", "duc"]),
+    ("her partner grant okafor was shouting at the kids", ["grant", "okafor"]),
+    # lower-case names without a strong cue
+    ("apparently chidi okonkwo-james slapped her", ["chidi", "okonkwo-james"]),
+    ("shaz and deano are back together", ["shaz", "deano"]),
+    ("tunde's mum rang the school", ["tunde"]),
+    ("a boy in my class, femi, said his dad hits him", ["femi"]),
+    ("stepdad is dean. she says dean still has a key", ["dean"]),
+    ("victim is Kara, surname is wood", ["Kara", "wood"]),
+    ("her probation officer is pat hughes", ["pat", "hughes"]),
+    ("his mate 'little jez' has been hanging around", ["little", "jez"]),
+    ("Joy arrived at school with bruises", ["Joy"]),
+    ("she's been with rusty for years", ["rusty"]),
+    # references, outward codes after an address, school names
+    ("custody record 12/KL/0456 shows the arrest", ["12/KL/0456"]),
+    ("her LA record is LCS 2209871", ["LCS 2209871"]),
+    ("she's at 9 mill lane bd7 now", ["9 mill lane", "bd7"]),
+    ("staying at 3 Ash Grove, Bradford BD7 with nan", ["3 Ash Grove", "BD7"]),
+    ("she goes to our lady of walsingham rc primary", ["our lady of walsingham"]),
+    ("School: Elsie Coram Primary.", ["Elsie", "Coram"]),
     # pasted text with invisible characters
     ("mum's number is 07700\u00a0900\u200b313", ["07700", "900313"]),
     ("her name is Ka\u200brina Bell", ["Karina", "Bell"]),
@@ -109,6 +132,15 @@ MUST_STAY = [
     "the kids don't want to see dad, they haven't said why",
     "he threw a plate at mum in front of the kids, is that a crime?",
     "Faith groups can be a source of support, can't they?",
+    "how should I handle redaction of addresses in reports?",
+    "is a C100 or an FL401 the right form?",
+    "Hope remained the theme of the review",
+    "the Virtual School Head is involved",
+    "our local primary has a nurture group",
+    "mum and dad are back together",
+    "the GP is aware and the HV is worried",
+    "she drove the van to the contact centre",
+    "is PLO 12345 a court number?",
 ]
 
 
@@ -146,6 +178,14 @@ def test_later_mentions_of_a_common_word_name_only_count_capitalised(anonymiser)
     first = anonymiser.anonymise("mum is called Hope")
     later = anonymiser.anonymise("Hope says there is hope for the kids", first.names)
     assert later.text == "<PERSON> says there is hope for the kids"
+
+
+def test_later_lower_case_mentions_count_only_before_what_a_person_does(anonymiser) -> None:  # type: ignore[no-untyped-def]
+    text = "mum's ex is called lee. lee still texts her; the lee side of the hill"
+    output = anonymiser.anonymise(text).text
+    assert (
+        output == "mum's ex is called <PERSON>. <PERSON> still texts her; the lee side of the hill"
+    )
 
 
 def test_types_found_have_their_own_placeholders(anonymiser) -> None:  # type: ignore[no-untyped-def]

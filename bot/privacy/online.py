@@ -1,0 +1,64 @@
+"""Social media handles and web addresses, for bot/privacy/structured.py."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.privacy.patterns import Span, finditer
+
+_SOCIAL = (
+    r"(?:snap(?:chat)?|insta(?:gram)?|tik ?tok|twitter|facebook|fb|ig|telegram|discord|"
+    r"kik|whats ?app|yubo|threads|youtube|twitch|x|reddit|onlyfans|xbox|psn|playstation|"
+    r"gamertag|roblox|fortnite|steam)"
+)
+
+
+def handles(text: str, lexicon_is_word) -> Iterable[Span]:  # type: ignore[no-untyped-def]
+    # user_names with an underscore: "darrenlowe_84", "kez_x_x"; not a typed command
+    # such as "/role_dsl" (a slash before it), which the gateway passes on as text.
+    yield from finditer(
+        r"(?<![\w@./\u2215])[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9](?![\w@])", text, "HANDLE"
+    )
+    yield from finditer(
+        r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?", text, "HANDLE", 0
+    )
+    pattern = (
+        rf"\b(?:{_SOCIAL}|username|user name|handle|gamertag|account name|profile name)"
+        rf"(?![\w'’])\s*"
+        rf"(?:(?:account|name|handle|username|user|id|tag)\s*)?"
+        rf"(?:is|=|:|-|as|called)?\s*@?([A-Za-z0-9_][A-Za-z0-9_.]{{1,29}})"
+    )
+    for match in re.finditer(pattern, text, re.IGNORECASE):
+        handle = match.group(1).rstrip(".")
+        if re.search(
+            r"\b(?:to|we|i|you|they|he|she|should|can|could|would|will|do|does|did|best)"
+            r"\s+handle\s+\S+$",
+            text[: match.end(1)],
+            re.IGNORECASE,
+        ):
+            continue  # "how do we handle redaction": the verb
+        if re.search(r"[\d_.]", handle) or not lexicon_is_word(handle):
+            yield match.start(1), match.start(1) + len(handle), "HANDLE"
+
+
+def urls(text: str, public_domains: frozenset[str]) -> Iterable[Span]:
+    pattern = (
+        r"\b(?:https?://|www\.)[^\s<>\"]+|"
+        r"\b(?:[a-z0-9-]+\.)+(?:com|co\.uk|org\.uk|org|net|uk|io|me|ly|tv|app|gg|info|ie)"
+        r"(?:/[^\s<>\"]*)?"
+    )
+    if not re.search(
+        r"https?://|www\.|\.(?:com|co|org|net|uk|io|me|ly|tv|app|gg|info|ie)\b", text, re.I
+    ):
+        return
+    for match in re.finditer(pattern, text, re.IGNORECASE):
+        value = match.group(0).rstrip(".,;:!?)'\"")
+        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", value.lower()).split("/")[0]
+        path = value.lower().split(host, 1)[-1].strip("/") if host else ""
+        public = any(host == d or host.endswith("." + d) for d in public_domains)
+        if public and not re.search(r"\d{3,}|[?&=]", path):
+            continue
+        if text[max(0, match.start() - 1) : match.start()] == "@":
+            continue  # the domain of an email
+        yield match.start(), match.start() + len(value), "URL"
