@@ -1,0 +1,129 @@
+"""A request to *do* something is a journey, even when the classifier reads a question.
+
+The intent classifier is trained on thousands of knowledge questions and a few
+hundred journey requests, so a long or indirect request ("SW in CP team, need to
+draft a safety plan doc for mum and baby, walk me through it") is often read as
+`faq` with full confidence, and the question's nearest topic ("What a safety plan
+covers") is answered instead of the walkthrough being started. The gate, run in
+the NLU pipeline after the classifiers (`addons/journey_gate.py`), changes the
+intent to the journey when two independent signs agree:
+
+- **meaning**: the semantic matcher (a softmax over sentence vectors) ranks the
+  journey among its first three, with enough probability, and
+- **form**: the message asks the assistant to do that thing, in any wording that
+  names the action and its object ("help me write a safety plan", "can you check
+  my email", "who do I refer to", "numbers pls", "book a consult"), written as
+  general request patterns per journey, not as sentences;
+
+or when the matcher alone is sure of the journey and it leads every topic.
+Thresholds were chosen on the tuning halves (tests/heldout/questions/tune*.yml).
+Runs inside the engine (Python 3.10): standard library only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+# Intents the gate may replace: a question, or nothing understood.
+REPLACEABLE = frozenset({"faq", "nlu_fallback", "out_of_scope", "describe_concern"})
+
+_ME = r"(?:me|us|i|we)"
+_DO = r"(?:help|walk|take|talk|guide|go|run|work|step)"
+_PLAN = r"safe?ty\s*plan\w*"
+REQUEST = {
+    "start_safety_planning": re.compile(
+        rf"\b(?:write|writ(?:e|ing) up|draft|build|do|make|produce|create|complete|fill in|"
+        rf"put (?:together|in place)|get\b.{{0,25}}\btogether|start|need|want|use|set up)\b"
+        rf".{{0,40}}\b{_PLAN}"
+        rf"|\b{_DO}\b.{{0,20}}\b(?:through|with|on)\b.{{0,30}}\b{_PLAN}"
+        rf"|\b{_PLAN}\b.{{0,40}}"
+        rf"\b(?:tool|walk ?through|step by step|together|for (?:the|this|a|my))",
+        re.IGNORECASE,
+    ),
+    "check_wording": re.compile(
+        r"\b(?:check|review|look (?:at|over)|read|reword|rewrite|rephrase|re-?word|improve|"
+        r"tighten|fix|edit|proof ?read|sense[- ]check|go over)\b.{0,45}"
+        r"\b(?:wording|words|language|note|notes|case ?note|email|letter|report|line|sentence|"
+        r"paragraph|draft|this|it|statement|narrative|referral|assessment|summary|record)\b"
+        r"|\b(?:does|is) (?:this|that|it|my)\b.{0,40}"
+        r"\b(?:blam\w*|victim[- ]blam\w*|sound|read|ok)\b"
+        r"|\blanguage coach\b"
+        r"|\bblam\w*\b.{0,30}\b(?:wording|language|how i(?:'ve| have)? (?:put|wrote))",
+        re.IGNORECASE,
+    ),
+    "start_commissioning": re.compile(
+        r"\b(?:checklist|check list)\b"
+        r"|\b(?:add|embed|put|include|build|get|write|insert)\w*\b.{0,50}"
+        r"\b(?:requirements?|clauses?|bits|expectations|standards?|kpis?)\b.{0,50}"
+        r"\b(?:contract|tender|specification|spec|service)\b"
+        r"|\b(?:requirements?|clauses?|expectations|standards?)\b.{0,30}"
+        r"\b(?:add|embed|put|includ|insert|build)\w*\b.{0,30}\b(?:contract|tender|spec\w*)\b"
+        r"|\b(?:contract|tender|specification|re-?tender\w*|procure\w*)\b.{0,60}"
+        r"\b(?:walk|go|run|work|help|through)\b",
+        re.IGNORECASE,
+    ),
+    "ask_referral_pathway": re.compile(
+        r"\b(?:who|where|which (?:team|service|agency))\b.{0,25}\b(?:do|should|would|can|must|to)\b"
+        r".{0,15}\b(?:refer|contact|send|ring|call|tell|report|go|speak|notify|inform)\w*"
+        r"|\bdo i (?:need to |have to )?(?:refer|tell|report|contact|inform|notify)\b"
+        r"|\bhow do i (?:refer|get\b.{0,20}\b(?:referr|allocat)\w*)"
+        r"|\b(?:refer|referral)\b.{0,20}\b(?:route|pathway|where|who)\b",
+        re.IGNORECASE,
+    ),
+    "ask_helplines": re.compile(
+        r"\b(?:numbers?|nos?|numbr|digits|phone|contact details)\b"
+        r"|\b(?:give|send|list|share|need|want|get|recommend|suggest)\w*\b.{0,40}\bhelp ?lines?\b"
+        r"|\bwhich help ?lines?\b|^\W*help ?lines?\W*$",
+        re.IGNORECASE,
+    ),
+    "request_consultation": re.compile(
+        r"\b(?:book|arrange|request|get|have|set up|need|want|speak|talk)\w*\b.{0,40}"
+        r"\b(?:consult\w*|case discussion|practice lead"
+        r"|s ?(?:&|and|n) ?t (?:consultant|lead|ppl|people))",
+        re.IGNORECASE,
+    ),
+}
+JOURNEYS = tuple(REQUEST)
+
+
+@dataclass(frozen=True)
+class GateThresholds:
+    # Meaning and form together: the journey in the matcher's top three, at this.
+    with_form: float = 0.1
+    with_form_top: int = 5
+    # Meaning alone: the matcher's first choice, at this, leading every topic by margin.
+    alone: float = 0.35
+    alone_margin: float = 0.2
+
+
+GATE = GateThresholds()
+
+
+def _semantic(parse: dict[str, Any]) -> list[tuple[str, float]]:
+    ranked = []
+    for item in (parse.get("semantic") or {}).get("ranking") or []:
+        if isinstance(item, dict) and isinstance(item.get("name"), str):
+            ranked.append((item["name"], float(item.get("probability") or 0.0)))
+    return ranked
+
+
+def journey_for(parse: dict[str, Any], t: GateThresholds = GATE) -> str | None:
+    """The journey this parsed message asks for, when the classifier read something else
+    (or read that journey, but not surely enough to clear the fallback threshold)."""
+    intent = (parse.get("intent") or {}).get("name")
+    if intent not in REPLACEABLE and intent not in REQUEST:
+        return None
+    text = parse.get("text") or ""
+    ranked = _semantic(parse)
+    if not ranked or text.startswith("/"):
+        return None
+    best_topic = max((p for n, p in ranked if n.startswith("faq/")), default=0.0)
+    first, first_p = ranked[0]
+    if first in REQUEST and first_p >= t.alone and first_p - best_topic >= t.alone_margin:
+        return first if intent in (first, *REPLACEABLE) else None
+    for name, p in ranked[: t.with_form_top]:
+        if name in REQUEST and p >= t.with_form and REQUEST[name].search(text):
+            return name if intent in (name, *REPLACEABLE) else None
+    return None

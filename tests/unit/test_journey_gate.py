@@ -1,0 +1,60 @@
+"""The journey gate: a request to do something starts its journey (bot/knowledge)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.journey_gate import journey_for
+
+
+def parse(text: str, ranking: list[tuple[str, float]], intent: str = "faq") -> dict:
+    return {
+        "text": text,
+        "intent": {"name": intent, "confidence": 1.0},
+        "semantic": {"ranking": [{"name": n, "probability": p} for n, p in ranking]},
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "journey"),
+    [
+        ("could you help me put together a safety plan with mum", "start_safety_planning"),
+        ("pls can u look over my letter to dad, not sure its right", "check_wording"),
+        ("our care tender needs the DA clauses adding to the contract", "start_commissioning"),
+        ("his teacher saw bruising, where should I be referring this?", "ask_referral_pathway"),
+        ("what numbers can I leave with her?", "ask_helplines"),
+        ("I'd like to arrange a consultation about a family", "request_consultation"),
+    ],
+)
+def test_meaning_and_form_together_start_the_journey(text: str, journey: str) -> None:
+    ranked = [("faq/some_topic", 0.4), ("faq/another", 0.2), (journey, 0.12)]
+    assert journey_for(parse(text, ranked)) == journey
+
+
+def test_meaning_without_the_form_is_not_enough_unless_it_is_sure() -> None:
+    text = "safety plans for children in refuges"
+    unsure = [("faq/safety_planning_basics", 0.3), ("start_safety_planning", 0.25)]
+    assert journey_for(parse(text, unsure)) is None
+    sure = [("start_safety_planning", 0.6), ("faq/safety_planning_basics", 0.1)]
+    assert journey_for(parse(text, sure)) == "start_safety_planning"
+
+
+def test_questions_about_a_subject_stay_questions() -> None:
+    # The form is there ("who ... contact"), but the matcher does not see a journey.
+    ranked = [("faq/marac_who", 0.7), ("faq/marac_what", 0.2), ("faq/idva", 0.05)]
+    assert journey_for(parse("who attends a MARAC and who do they contact?", ranked)) is None
+    # Asking what a helpline is for is not asking for its number.
+    about = [("faq/childline_nspcc", 0.5), ("ask_helplines", 0.3)]
+    assert journey_for(parse("who is the NSPCC helpline for?", about)) is None
+
+
+def test_only_questions_and_misunderstandings_are_replaced() -> None:
+    ranked = [("ask_helplines", 0.9)]
+    assert journey_for(parse("helplines", ranked, intent="crisis")) is None
+    assert journey_for(parse("helplines", ranked, intent="greet")) is None
+    assert journey_for(parse("helplines", ranked, intent="nlu_fallback")) == "ask_helplines"
+    assert journey_for(parse("/ask_helplines", ranked)) is None
+    # The classifier's own reading of that journey, too unsure to clear the fallback
+    # threshold, is confirmed; another journey's reading is left alone.
+    assert journey_for(parse("helplines", ranked, intent="ask_helplines")) == "ask_helplines"
+    assert journey_for(parse("helplines", ranked, intent="start_commissioning")) is None
