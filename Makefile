@@ -14,7 +14,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup browser postgres run serve model test train lint format validate rasa-test pytest purge bench eval content-report check-area clean
+.PHONY: help setup browser postgres redis run serve model test train lint format validate rasa-test pytest purge bench eval content-report check-area clean
 
 help:
 	@echo "make run     start the assistant at http://127.0.0.1:8000 (set-up and training included)"
@@ -68,6 +68,10 @@ browser:
 postgres:
 	@scripts/ensure-postgres
 
+# Redis on loopback for the shared limits, shared memory and two-engine tests.
+redis:
+	@scripts/ensure-redis
+
 # --- model ------------------------------------------------------------------
 train: setup
 	@$(PY) -m bot.knowledge.build
@@ -120,7 +124,7 @@ rasa-test: train
 	  --endpoints endpoints.yml --out results/rasa-core --fail-on-prediction-errors --no-plot
 	@echo "rasa test: all test stories passed (report in results/rasa-core)."
 
-pytest: train browser postgres
+pytest: train browser postgres redis
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 test: lint validate rasa-test pytest

@@ -7,8 +7,9 @@ time), which is how Rasa sends the `token:` of `action_endpoint` in endpoints.ym
 Anything else gets 401 before an action runs. The token comes from the
 environment only; without one the server refuses to start.
 
-Logging is WARNING and above, rewritten without values (`bot.log_privacy`), and
-Sanic's access log (which would show the query string) is off.
+Logging is at ACTIONS_LOG_LEVEL (ERROR, WARNING or INFO; WARNING when unset),
+rewritten without values (`bot.log_privacy`), and Sanic's access log (which would
+show the query string) is off.
 
 `python -m bot.action_server --port 5055` (the supervisor starts it so).
 """
@@ -28,11 +29,12 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sanic.worker.loader import AppLoader
 
-from bot.log_privacy import install
+from bot.log_privacy import chosen_level, install
 
 TOKEN_ENV = "ACTIONS_TOKEN"
 OPEN_PATHS = frozenset({"/health"})
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
+LEVEL_VARIABLE = "ACTIONS_LOG_LEVEL"
 
 
 def token_check(expected: str) -> Any:
@@ -49,9 +51,11 @@ def token_check(expected: str) -> Any:
 
 def _quiet_logging() -> None:
     install()
-    logging.basicConfig(level=logging.WARNING, format=LOG_FORMAT)
-    for name in ("sanic.root", "sanic.error", "sanic.access", "rasa_sdk"):
-        logging.getLogger(name).setLevel(logging.WARNING)
+    level = chosen_level(os.environ, LEVEL_VARIABLE)
+    logging.basicConfig(level=level, format=LOG_FORMAT)
+    for name in ("sanic.root", "sanic.error", "rasa_sdk"):
+        logging.getLogger(name).setLevel(level)
+    logging.getLogger("sanic.access").setLevel(logging.WARNING)  # query strings: never
 
 
 def create_app(actions_package: str) -> Sanic:
@@ -75,9 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=5055)
     parser.add_argument("--actions", default="actions")
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s %(message)s"
-    )
+    logging.basicConfig(level=chosen_level(os.environ, LEVEL_VARIABLE), format=LOG_FORMAT)
     if len(os.environ.get(TOKEN_ENV, "")) < 16:
         print(f"The action server needs {TOKEN_ENV} (16+ characters).", file=sys.stderr)
         return 2

@@ -80,6 +80,13 @@ class Settings(BaseModel):
     rate_limit_per_ip: int = Field(300, ge=1)
     # Limits shared by every gateway (redis://...); unset: each gateway counts alone.
     rate_limit_redis_url: str | None = Field(None, pattern=r"^rediss?://\S+$")
+    # What conversations remember between turns (offered buttons, feedback offers, name
+    # digests, the last topic), shared by every gateway (redis://...); unset: each
+    # gateway remembers its own, and a balancer must keep a conversation on one gateway.
+    gateway_memory_redis_url: str | None = Field(None, pattern=r"^rediss?://\S+$")
+    # How much the engine and the action server log (never DEBUG: bot/log_privacy.py).
+    engine_log_level: Literal["ERROR", "WARNING", "INFO"] = "WARNING"
+    actions_log_level: Literal["ERROR", "WARNING", "INFO"] = "WARNING"
     # Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses).
     trusted_proxies: str = Field("", pattern=r"^[0-9a-fA-F.:/,*]*$")
     # Origins allowed to call the API from a browser; empty: same origin only.
@@ -140,7 +147,10 @@ _ENV_NAMES = {
     "conversation_expiry_minutes": "CONVERSATION_EXPIRY_MINUTES",
     "log_spill_dir": "LOG_SPILL_DIR",
     "rate_limit_redis_url": "RATE_LIMIT_REDIS_URL",
+    "gateway_memory_redis_url": "GATEWAY_MEMORY_REDIS_URL",
     "trusted_proxies": "TRUSTED_PROXIES",
+    "engine_log_level": "ENGINE_LOG_LEVEL",
+    "actions_log_level": "ACTIONS_LOG_LEVEL",
     "purge_in_gateway": "PURGE_IN_GATEWAY",
     "log_retention_days": "LOG_RETENTION_DAYS",
     "dashboard_user": "DASHBOARD_USER",

@@ -86,3 +86,17 @@ def install() -> None:
     if not getattr(base, "_private", False):
         logging.setLogRecordFactory(_private_factory(base))
     logging.captureWarnings(True)
+
+
+# The levels an operator may choose for the engine and the action server
+# (ENGINE_LOG_LEVEL, ACTIONS_LOG_LEVEL). DEBUG is not offered: at DEBUG both log
+# trackers and parse results, which this module would have to redact wholesale.
+LOG_LEVELS = ("ERROR", "WARNING", "INFO")
+
+
+def chosen_level(environ: Any, variable: str, default: str = "WARNING") -> str:
+    """The log level named by `variable` in `environ`; an unknown one stops the process."""
+    level = (environ.get(variable) or default).upper()
+    if level not in LOG_LEVELS:
+        raise SystemExit(f"{variable} must be one of {', '.join(LOG_LEVELS)}, not {level!r}.")
+    return level

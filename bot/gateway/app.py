@@ -19,10 +19,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot.config import Settings, load_settings
+from bot.conversation.memory import memory_for
+from bot.conversation.turns import AnonymiserFailed, ChatService, eval_headers
 from bot.dashboard import routes as dashboard
 from bot.engine.rasa_client import RasaClient
 from bot.gateway import request_log, web
-from bot.gateway.chat import AnonymiserFailed, ChatService, eval_headers
 from bot.gateway.limits import BodySizeLimit, limiters
 from bot.gateway.metrics import Metrics
 from bot.gateway.routes import documents, health
@@ -140,6 +141,9 @@ def create_app(
                 anonymiser=default_anonymiser(),
                 log_text=settings.logs_text,
                 semantic=await run_in_threadpool(semantic_net),
+                memory=memory_for(
+                    settings.gateway_memory_redis_url, settings.conversation_expiry_minutes * 60
+                ),
             )
             metrics = Metrics()
             metrics.watch(log)

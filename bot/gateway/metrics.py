@@ -14,10 +14,10 @@ from prometheus_client import CollectorRegistry, Counter, Histogram, generate_la
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
-from bot.gateway.turn_log import DSL_NEXT_STEPS, JOURNEY_BY_ACTION, JOURNEY_BY_LOOP
+from bot.conversation.turn_log import DSL_NEXT_STEPS, JOURNEY_BY_ACTION, JOURNEY_BY_LOOP
 
 if TYPE_CHECKING:
-    from bot.gateway.chat import TurnResult
+    from bot.conversation.turns import TurnResult
     from bot.storage.log_writer import LogWriter
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"

@@ -8,8 +8,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from bot.config import Settings
+from bot.conversation.turns import ChatService
 from bot.engine.rasa_client import RasaClient
-from bot.gateway.chat import ChatService
 from bot.gateway.metrics import Metrics
 from bot.storage.db import Database
 from bot.storage.log_writer import LogWriter

@@ -19,7 +19,7 @@ import httpx
 import pytest
 from support import domain_intents
 
-from bot.gateway.payloads import ALWAYS_ALLOWED
+from bot.conversation.payloads import ALWAYS_ALLOWED
 from bot.pseudonym import conversation_id
 from bot.supervisor import Stack
 

@@ -10,7 +10,7 @@ import httpx
 import pytest
 from chat_client import Chat
 
-from bot.gateway.chat import REMOVED_NOTICE
+from bot.conversation.turns import REMOVED_NOTICE
 from bot.pseudonym import conversation_id
 from bot.supervisor import Stack
 

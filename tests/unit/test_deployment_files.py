@@ -73,6 +73,8 @@ def test_only_the_gateways_are_published_and_they_use_the_shared_layout() -> Non
     for name in ("gateway-1", "gateway-2"):
         environment = SERVICES[name]["environment"]
         assert environment["RATE_LIMIT_REDIS_URL"].startswith("redis://redis:")
+        # shared conversation memory, as tests/e2e/test_production_layout.py runs it
+        assert environment["GATEWAY_MEMORY_REDIS_URL"].startswith("redis://redis:")
         assert environment["PURGE_IN_GATEWAY"] == "false"  # the purge job does it
         assert environment["DATABASE_URL"].startswith("${DATABASE_URL")
     assert {SERVICES[g]["environment"]["ENGINE_URL"] for g in ("gateway-1", "gateway-2")} == {

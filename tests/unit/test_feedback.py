@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+from bot.conversation.feedback import QUIET_TURNS, FeedbackOffers, offer_message
+from bot.conversation.turn_log import is_fallback, journey_of, topic_of
 from bot.engine.rasa_client import TurnSummary
-from bot.gateway.feedback import QUIET_TURNS, FeedbackOffers, offer_message
-from bot.gateway.turn_log import is_fallback, journey_of, topic_of
 
 FAQ = TurnSummary(intent="faq", retrieval_key="faq/dash_checklist", actions=("utter_faq",))
 FAQ2 = TurnSummary(intent="faq", retrieval_key="faq/strangulation_risk", actions=("utter_faq",))

@@ -8,7 +8,7 @@ import json
 import pytest
 from support import domain_intents
 
-from bot.gateway import payloads
+from bot.conversation import payloads
 from bot.privacy.anonymiser import Anonymised, default_anonymiser
 
 
@@ -62,7 +62,7 @@ def test_offers_are_per_conversation_exact_and_bounded() -> None:
     offers.record("a", [{"buttons": many}])
     assert not offers.was_offered("a", "/role_dsl")  # pushed out by newer offers
     assert offers.was_offered("a", "/x199")
-    assert len(offers._offered["a"]) == payloads.MAX_PAYLOADS_PER_CONVERSATION
+    assert len(offers._memory.get("a", "offered")) == payloads.MAX_PAYLOADS_PER_CONVERSATION
 
 
 def test_escape_leaves_ordinary_text_alone() -> None:

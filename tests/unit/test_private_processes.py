@@ -107,6 +107,10 @@ def test_the_engine_launcher_refuses_a_token_on_the_command_line() -> None:
         "from addons.engine import engine_arguments as a\n"
         "assert a(['run', '--enable-api'], {'RASA_TOKEN': 'x' * 20})[-3:] == "
         "['--auth-token', 'x' * 20, '--quiet']\n"
+        "assert '--quiet' not in a(['run'], {'ENGINE_LOG_LEVEL': 'info'})\n"
+        "assert a(['run'], {'ENGINE_LOG_LEVEL': 'WARNING'}) == ['run', '--quiet']\n"
+        "try:\n    a(['run'], {'ENGINE_LOG_LEVEL': 'DEBUG'})\nexcept SystemExit:\n    pass\n"
+        "else:\n    raise AssertionError('DEBUG')\n"
         "for bad in (['run', '--auth-token', 'y'], ['run', '--enable-api']):\n"
         "    try:\n        a(bad, {})\n    except SystemExit:\n        pass\n"
         "    else:\n        raise AssertionError(bad)\n"
@@ -116,6 +120,15 @@ def test_the_engine_launcher_refuses_a_token_on_the_command_line() -> None:
         [str(ENGINE_PYTHON), "-c", check], cwd=PROJECT_ROOT, capture_output=True, text=True
     )
     assert done.stdout.strip().endswith("ok"), done.stderr[-2000:]
+
+
+def test_log_levels_are_chosen_from_a_short_list_without_debug() -> None:
+    from bot.log_privacy import chosen_level
+
+    assert chosen_level({}, "ACTIONS_LOG_LEVEL") == "WARNING"
+    assert chosen_level({"ACTIONS_LOG_LEVEL": "error"}, "ACTIONS_LOG_LEVEL") == "ERROR"
+    with pytest.raises(SystemExit, match="ACTIONS_LOG_LEVEL must be one of"):
+        chosen_level({"ACTIONS_LOG_LEVEL": "DEBUG"}, "ACTIONS_LOG_LEVEL")
 
 
 def test_warnings_keep_their_origin_not_their_message(caplog) -> None:  # type: ignore[no-untyped-def]

@@ -4,9 +4,10 @@ Rasa treats any message that starts with `/` as an intent (`/intent{"entity": "v
 skipping the NLU model, and fills slots from the JSON. So the gateway decides:
 
 - **Offered**: the gateway records the payload of every button in the replies it
-  relays (`OfferedPayloads`, per conversation, in this process's memory only,
-  bounded). A message equal to one of them is sent as that intent, with every JSON
-  value passed through the anonymiser first.
+  relays (`OfferedPayloads`, per conversation, bounded, as keyed digests in the
+  conversation's memory: this process's, or Redis shared by every gateway). A
+  message equal to one of them is sent as that intent, with every JSON value
+  passed through the anonymiser first.
 - **Anything else** that starts with `/` (a typed `/crisis`, `/restart`, a button
   from another conversation, a payload with edited JSON) is anonymised as ordinary
   text, and its leading `/` is replaced by `∕` (U+2215 DIVISION SLASH), so Rasa
@@ -20,17 +21,16 @@ from __future__ import annotations
 
 import json
 import re
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from bot.conversation.memory import LocalMemory, Memory, digest
 from bot.privacy.anonymiser import Anonymised
 
 PAYLOAD = re.compile(r"^/([A-Za-z0-9_/.-]+)(\{.*\})?$", re.DOTALL)
 ESCAPED_SLASH = "\u2215"
 ALWAYS_ALLOWED = frozenset({"/greet"})
-MAX_CONVERSATIONS = 50_000
 MAX_PAYLOADS_PER_CONVERSATION = 64
 
 
@@ -75,33 +75,32 @@ def button_payloads(messages: Iterable[dict[str, Any]]) -> list[str]:
     return found
 
 
-@dataclass
 class OfferedPayloads:
-    """The payloads each conversation was offered, newest last; bounded in both directions.
-
-    Kept in the gateway's memory only. With several gateways behind a load balancer
-    without sticky sessions, a button offered by another gateway is treated as text.
+    """The payloads each conversation was offered, newest last, at most
+    MAX_PAYLOADS_PER_CONVERSATION of them; kept as keyed digests in the conversation's
+    memory (`bot/conversation/memory.py`), so any gateway sharing it can check a click.
     """
 
-    _offered: OrderedDict[str, OrderedDict[str, None]] = field(default_factory=OrderedDict)
+    FIELD = "offered"
+
+    def __init__(self, memory: Memory | None = None, secret: str = "") -> None:
+        self._memory = memory if memory is not None else LocalMemory()
+        self._secret = secret
 
     def record(self, conversation: str, messages: Iterable[dict[str, Any]]) -> None:
-        payloads = button_payloads(messages)
-        if not payloads:
+        found = [digest(self._secret, p) for p in button_payloads(messages)]
+        if not found:
             return
-        offered = self._offered.setdefault(conversation, OrderedDict())
-        self._offered.move_to_end(conversation)
-        for payload in payloads:
-            offered[payload] = None
-            offered.move_to_end(payload)
-        while len(offered) > MAX_PAYLOADS_PER_CONVERSATION:
-            offered.popitem(last=False)
-        while len(self._offered) > MAX_CONVERSATIONS:
-            self._offered.popitem(last=False)
+        kept = [d for d in self._memory.get(conversation, self.FIELD) or [] if d not in found]
+        kept = (kept + list(dict.fromkeys(found)))[-MAX_PAYLOADS_PER_CONVERSATION:]
+        self._memory.set(conversation, self.FIELD, kept)
 
     def was_offered(self, conversation: str, message: str) -> bool:
         payload = message.strip()
-        return payload in ALWAYS_ALLOWED or payload in self._offered.get(conversation, {})
+        if payload in ALWAYS_ALLOWED:
+            return True
+        offered = self._memory.get(conversation, self.FIELD) or ()
+        return digest(self._secret, payload) in offered
 
 
 # The shape of the ids our buttons carry; anything else in an offered payload is

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 
+from bot.conversation import payloads
+from bot.conversation.feedback import Answer, FeedbackOffers, offer_message
+from bot.conversation.memory import LocalMemory, Memory, digest
+from bot.conversation.turn_log import turn_entry
 from bot.documents import links
 from bot.engine.rasa_client import EngineUnavailable, RasaClient
-from bot.gateway import payloads
-from bot.gateway.feedback import Answer, FeedbackOffers, offer_message
-from bot.gateway.turn_log import turn_entry
 from bot.knowledge.directory import NationalDirectory
 from bot.knowledge.topics import topics_by_key
-from bot.privacy.anonymiser import Anonymised, Anonymiser
+from bot.privacy.anonymiser import Anonymised, Anonymiser, name_words
 from bot.pseudonym import conversation_id
 from bot.safety.crisis import CrisisDetector
 from bot.safety.messages import POSSIBLE_DANGER_LINE
@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 # dialogue goes into crisis handling even if the model would have picked
 # something else.
 CRISIS_PAYLOAD = "/crisis"
+MAX_NAME_WORDS = 200
 REMOVED_NOTICE = (
     "I've removed what looked like names or contact details: I don't need them to help."
 )
@@ -62,27 +63,42 @@ class ChatService:
     pseudonym_secret: str
     anonymiser: Anonymiser
     log_text: bool = False
-    feedback: FeedbackOffers = field(default_factory=FeedbackOffers)
-    offers: payloads.OfferedPayloads = field(default_factory=payloads.OfferedPayloads)
     # The semantic crisis net (None: phrase rules and the model's intent only).
     semantic: SemanticCrisisNet | None = None
-    # Conversations already told that details were removed, and the name words found
-    # in each, so a name is removed again when it comes back without a cue. Bounded,
-    # and in this process's memory only: never written anywhere.
-    _told: OrderedDict[str, None] = field(default_factory=OrderedDict)
-    _names: OrderedDict[str, frozenset[str]] = field(default_factory=OrderedDict)
-    # The knowledge topic answered in each conversation's last turn, for follow-ups.
-    _topics: OrderedDict[str, str] = field(default_factory=OrderedDict)
+    # What each conversation remembers between turns (bot/conversation/memory.py):
+    # this process's memory, or Redis shared by every gateway.
+    memory: Memory = field(default_factory=LocalMemory)
+    feedback: FeedbackOffers = field(init=False)
+    offers: payloads.OfferedPayloads = field(init=False)
 
-    def _remember(self, store: OrderedDict[str, Any], key: str, value: Any) -> None:
-        store[key] = value
-        store.move_to_end(key)
-        if len(store) > 50_000:
-            store.popitem(last=False)
+    def __post_init__(self) -> None:
+        self.feedback = FeedbackOffers(self.memory)
+        self.offers = payloads.OfferedPayloads(self.memory, self.pseudonym_secret)
+
+    def _known_names(self, cid: str, message: str) -> frozenset[str]:
+        """The words of `message` that were found as names earlier in the conversation.
+
+        The memory holds only keyed digests of those words, so each word of the new
+        message is checked against them: the name itself is never kept.
+        """
+        found = self.memory.get(cid, "names")
+        if not found:
+            return frozenset()
+        known = set(found)
+        return frozenset(w for w in name_words(message) if self._digest(w) in known)
+
+    def _remember_names(self, cid: str, names: frozenset[str]) -> None:
+        old = self.memory.get(cid, "names") or []
+        new = [d for d in dict.fromkeys(self._digest(n) for n in names) if d not in old]
+        if new:
+            self.memory.set(cid, "names", (old + new)[-MAX_NAME_WORDS:])
+
+    def _digest(self, word: str) -> str:
+        return digest(self.pseudonym_secret, "name:" + word.lower())
 
     def _anonymise(self, cid: str, message: str, known: frozenset[str]) -> Anonymised:
         """Anonymised, and sent as an intent only if it is a button this conversation was
-        offered; anything else is escaped text (`bot/gateway/payloads.py`)."""
+        offered; anything else is escaped text (`bot/conversation/payloads.py`)."""
         return payloads.prepare(
             message,
             self.offers.was_offered(cid, message),
@@ -97,13 +113,13 @@ class ChatService:
             return self._feedback_turn(sender, cid, answer)
         try:
             clean = await run_in_threadpool(
-                self._anonymise, cid, message, self._names.get(cid, frozenset())
+                self._anonymise, cid, message, self._known_names(cid, message)
             )
         except Exception as exc:
             logger.error("anonymiser failed: %s", type(exc).__name__)
             raise AnonymiserFailed from None
         if clean.names:
-            self._remember(self._names, cid, clean.names)
+            self._remember_names(cid, clean.names)
         message = clean.text
         assessment = self.detector.assess(message)
         grade, matched = ("clear" if assessment.is_crisis else "none"), assessment.matched
@@ -133,10 +149,12 @@ class ChatService:
         elif grade == "possible":
             messages = [{"text": POSSIBLE_DANGER_LINE}, *messages]
         self._remember_topic(cid, reply.turn.answered_topic)
+        if (reply.turn.active_loop or None) != self.memory.get(cid, "loop"):
+            self.memory.set(cid, "loop", reply.turn.active_loop or None)
         if not messages:
             messages = [await self._nothing_to_say(sender)]
-        if clean.changed and cid not in self._told:
-            self._remember(self._told, cid, None)
+        if clean.changed and not self.memory.get(cid, "told"):
+            self.memory.set(cid, "told", True)
             messages.insert(1 if crisis else 0, {"text": REMOVED_NOTICE})
         messages = links.add_downloads(messages, cid, self.pseudonym_secret, time.time())
         topic = self.feedback.offer(cid, reply.turn, crisis, messages)
@@ -156,16 +174,21 @@ class ChatService:
         return TurnResult(messages, cid, crisis, False, matched, clean.found, entry)
 
     def _context(self, cid: str, grade: str) -> dict[str, str] | None:
-        """The topic answered last turn, so a follow-up is read in its context."""
-        previous = self._topics.get(cid)
+        """The topic answered last turn, so a follow-up is read in its context, and the
+        walkthrough under way, so an answer to its step is not read as a new request."""
+        context: dict[str, str] = {}
+        previous = self.memory.get(cid, "topic")
         topic = topics_by_key().get(previous) if previous and grade == "none" else None
-        return {"previous_topic": previous, "previous_topic_title": topic.title} if topic else None
+        if topic:
+            context |= {"previous_topic": previous, "previous_topic_title": topic.title}
+        loop = self.memory.get(cid, "loop")
+        if loop:
+            context["active_loop"] = loop
+        return context or None
 
     def _remember_topic(self, cid: str, topic: str | None) -> None:
-        if topic:
-            self._remember(self._topics, cid, topic)
-        else:
-            self._topics.pop(cid, None)
+        if topic or self.memory.get(cid, "topic"):
+            self.memory.set(cid, "topic", topic or None)
 
     def _feedback_turn(self, sender: str, cid: str, answer: Answer) -> TurnResult:
         """Feedback is answered here: the engine's dialogue never sees it."""

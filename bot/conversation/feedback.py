@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from bot.conversation.memory import LocalMemory, Memory
 from bot.engine.rasa_client import TurnSummary
 
 PAYLOAD = re.compile(r"^/feedback(\{.*)?$", re.DOTALL)
@@ -30,7 +30,6 @@ SUBSTANTIVE_ACTIONS = frozenset(
 CARD_ACTIONS = frozenset({"action_finish_safety_planning", "action_finish_commissioning"})
 # After an offer, this many turns pass before the next one.
 QUIET_TURNS = 3
-_MEMORY = 50_000
 
 QUESTION = "Was this helpful?"
 THANKS = {
@@ -78,25 +77,19 @@ class Answer:
     helpful: bool
 
 
-@dataclass
-class _State:
-    turns_since_offer: int = QUIET_TURNS
-    open_offers: tuple[str, ...] = ()
-    asked: frozenset[str] = frozenset()
-
-
-@dataclass
 class FeedbackOffers:
-    """Which conversations were offered what. Bounded, in memory only."""
+    """Which conversations were offered what, in the conversation's memory
+    (`bot/conversation/memory.py`): turns since the last offer, the topics asked
+    about, and the offers still open (the last three)."""
 
-    _states: OrderedDict[str, _State] = field(default_factory=OrderedDict)
+    FIELD = "feedback"
 
-    def _state(self, conversation_id: str) -> _State:
-        state = self._states.pop(conversation_id, None) or _State()
-        self._states[conversation_id] = state
-        if len(self._states) > _MEMORY:
-            self._states.popitem(last=False)
-        return state
+    def __init__(self, memory: Memory | None = None) -> None:
+        self._memory = memory if memory is not None else LocalMemory()
+
+    def _state(self, conversation_id: str) -> dict[str, Any]:
+        state = self._memory.get(conversation_id, self.FIELD)
+        return state if isinstance(state, dict) else {"since": QUIET_TURNS, "open": [], "asked": []}
 
     def offer(
         self,
@@ -107,13 +100,15 @@ class FeedbackOffers:
     ) -> str | None:
         """Count the turn; return the topic to offer feedback on, or None."""
         state = self._state(conversation_id)
-        state.turns_since_offer += 1
+        state["since"] += 1
         topic = None if crisis or turn.active_loop else feedback_topic(turn, messages or [])
-        if topic is None or topic in state.asked or state.turns_since_offer < QUIET_TURNS:
-            return None
-        state.turns_since_offer = 0
-        state.asked |= {topic}
-        state.open_offers = (*state.open_offers[-2:], topic)
+        if topic is not None and topic not in state["asked"] and state["since"] >= QUIET_TURNS:
+            state["since"] = 0
+            state["asked"].append(topic)
+            state["open"] = [*state["open"][-2:], topic]
+        else:
+            topic = None
+        self._memory.set(conversation_id, self.FIELD, state)
         return topic
 
     def answer(self, conversation_id: str, message: str) -> Answer | None:
@@ -132,11 +127,12 @@ class FeedbackOffers:
         if not isinstance(values, dict) or values.get("helpful") not in ("yes", "no"):
             return Answer(None, False)
         helpful = values["helpful"] == "yes"
-        state = self._states.get(conversation_id)
+        state = self._memory.get(conversation_id, self.FIELD)
         topic = values.get("topic")
-        if state is None or topic not in state.open_offers:
+        if not isinstance(state, dict) or topic not in state["open"]:
             return Answer(None, helpful)
-        state.open_offers = tuple(t for t in state.open_offers if t != topic)
+        state["open"] = [t for t in state["open"] if t != topic]
+        self._memory.set(conversation_id, self.FIELD, state)
         return Answer(topic, helpful)
 
     @staticmethod
