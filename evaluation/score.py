@@ -54,6 +54,8 @@ class Reply:
             fired.append("phrases")
         if "semantic_clear" in self.crisis_nets:
             fired.append("meaning")
+        if "semantic_now" in self.crisis_nets:
+            fired.append("meaning_now")
         if self.intent == "crisis":
             fired.append("model")
         return "+".join(fired) or "-"

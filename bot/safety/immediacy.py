@@ -1,0 +1,48 @@
+"""Is it happening now? The form that turns a possible danger into a clear one.
+
+The semantic crisis net grades a message by meaning: clear (999 guidance first),
+possible (one short safety line first) or none. Its "possible" band holds most of
+the danger it would otherwise miss (children taken with a threat, a practitioner
+followed, tablets swallowed, a man in the building) beside near-misses that share
+the meaning but not the moment (a disclosure handled yesterday, old minutes, a
+survivor who is now safe). What separates them is tense and time, which sentence
+vectors blur. So a "possible" message that says it is happening now, and says
+nothing that puts it in the past, in a record or in a hypothesis, is graded
+clear. Written as general markers of the present and of the past, not sentences;
+checked on the tuning half of the crisis set (evaluation/tune_crisis.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+NOW = re.compile(
+    r"\b(?:right now|just now|as we speak|at the moment|currently|this minute|asap|now)\b"
+    r"|\b(?:has|have|had|is|are|'s|s)\s+just\b|\bjust\s+(?:\w+ed|took|taken|rang|rung|ran|run"
+    r"|came|come|said|told|texted|sent|swallowed|collapsed|kicked|left|grabbed|pulled)\b"
+    r"|\b(?:today|tonight|this (?:morning|afternoon|evening))\b"
+    r"|\b(?:is|are|'s|s|he's|hes|she's|shes)\s+(?:outside|here|in the building|at the (?:door|gate|"
+    r"window|school|house)|on (?:his|her|their|the) way|(?:right )?behind me|following|sat outside|"
+    r"round the corner|getting closer|heading|coming|still|not (?:answering|responding|breathing))"
+    r"|\b(?:nothing since|no reply since|not (?:answering|responding|breathing)|can'?t breathe"
+    r"|getting (?:drowsy|sleepy)|feels? (?:drowsy|sleepy)|unconscious|collapsed)\b"
+    r"|\b(?:says|said|texted|texting|messag\w+)\b.{0,40}\b(?:today'?s the day|never see|goodbye)\b",
+    re.IGNORECASE,
+)
+NOT_NOW = re.compile(
+    r"\b(?:yesterday|last (?:night|week|month|year|time)|years? ago|months? ago|weeks? ago"
+    r"|in (?:19|20)\d\d|used to|previous(?:ly)?|history of|minutes|case notes?"
+    r"|records? (?:say|show)"
+    r"|(?:is|she's|shes|they're|theyre|now) (?:safe|in (?:a |the )?refuge)|safe now"
+    r"|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|over the weekend"
+    r"|arrested|in custody|charged|bailed|remanded"
+    r"|what (?:if|should|would|do) (?:i|we|you)|\bif (?:i|we|you|a|an|he|she|they|dad|mum)\b"
+    r"|would (?:you|i)"
+    r"|training|scenario|role ?play|example)\b",
+    re.IGNORECASE,
+)
+
+
+def happening_now(text: str) -> bool:
+    """The message says the danger is present and nothing puts it in the past or a 'what if'."""
+    return bool(NOW.search(text)) and not NOT_NOW.search(text)
