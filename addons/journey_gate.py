@@ -48,11 +48,13 @@ class JourneyGate(GraphComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             metadata = message.get("metadata")
-            if isinstance(metadata, dict) and metadata.get("active_loop"):
+            metadata = metadata if isinstance(metadata, dict) else {}
+            if metadata.get("active_loop"):
                 continue
             intent = message.get(INTENT) or {}
             parse = {"intent": intent, "text": message.get(TEXT), SEMANTIC: message.get(SEMANTIC)}
-            journey = journey_for(parse)
+            offered = metadata.get("previous_topic_offers")
+            journey = journey_for(parse, offered=offered if isinstance(offered, str) else None)
             sure = float(intent.get("confidence") or 0) >= CONFIDENCE
             if journey is None or (journey == intent.get("name") and sure):
                 continue

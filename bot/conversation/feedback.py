@@ -89,7 +89,13 @@ class FeedbackOffers:
 
     def _state(self, conversation_id: str) -> dict[str, Any]:
         state = self._memory.get(conversation_id, self.FIELD)
-        return state if isinstance(state, dict) else {"since": QUIET_TURNS, "open": [], "asked": []}
+        valid = (
+            isinstance(state, dict)
+            and isinstance(state.get("since"), int)
+            and isinstance(state.get("open"), list)
+            and isinstance(state.get("asked"), list)
+        )
+        return state if valid else {"since": QUIET_TURNS, "open": [], "asked": []}
 
     def offer(
         self,
@@ -127,9 +133,9 @@ class FeedbackOffers:
         if not isinstance(values, dict) or values.get("helpful") not in ("yes", "no"):
             return Answer(None, False)
         helpful = values["helpful"] == "yes"
-        state = self._memory.get(conversation_id, self.FIELD)
+        state = self._state(conversation_id)
         topic = values.get("topic")
-        if not isinstance(state, dict) or topic not in state["open"]:
+        if topic not in state["open"]:
             return Answer(None, helpful)
         state["open"] = [t for t in state["open"] if t != topic]
         self._memory.set(conversation_id, self.FIELD, state)

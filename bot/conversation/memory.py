@@ -15,7 +15,13 @@ Nothing typed is kept in either: button payloads and name words are stored only
 as keyed digests (`digest`), which can be checked against a later message but not
 read back; topic keys and counters are our own vocabulary. If Redis is down, reads
 return nothing and writes are dropped, which fails safe: a button is then sent as
-text, and a feedback click is thanked for but not recorded.
+text, and a feedback click is thanked for but not recorded. Two things are lost
+while it is down: a name typed earlier with a cue and again later without one is
+not recognised by its digest (it is still removed whenever the anonymiser finds
+it on its own), and the walkthrough under way is not known, so a step's answer
+that reads like a request for another journey may start it. After a failure the
+memory is not tried again for `RETRY_AFTER_S`, so an outage costs a gateway one
+short timeout now and then, not one on every call.
 """
 
 from __future__ import annotations
@@ -34,8 +40,12 @@ MAX_CONVERSATIONS = 50_000
 
 
 def digest(secret: str, value: str) -> str:
-    """A keyed digest of `value`: the same value gives the same digest, nothing reads it back."""
-    return hmac.new(secret.encode(), value.encode(), hashlib.sha256).hexdigest()[:32]
+    """A keyed digest of `value`: the same value gives the same digest, nothing reads it back.
+
+    The key is derived for this use alone, so no other digest made with the same
+    secret (conversation ids, download links) can be matched against these."""
+    key = hmac.new(secret.encode(), b"conversation-memory", hashlib.sha256).digest()
+    return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()[:32]
 
 
 class Memory(Protocol):
@@ -69,6 +79,7 @@ class RedisMemory:
     """Shared by every gateway; one Redis hash per conversation, expiring after the last turn."""
 
     WARN_EVERY_S = 60.0
+    RETRY_AFTER_S = 15.0
 
     def __init__(self, url: str, ttl_seconds: int, prefix: str = "assistant:gateway") -> None:
         import redis
@@ -78,24 +89,36 @@ class RedisMemory:
         self._ttl = ttl_seconds
         self._prefix = prefix
         self._warned = 0.0
+        self._down_until = 0.0
 
     def _key(self, conversation: str) -> str:
         return f"{self._prefix}:{conversation}"
 
     def _failed(self, exc: Exception) -> None:
+        self._down_until = time.monotonic() + self.RETRY_AFTER_S
         if time.monotonic() - self._warned > self.WARN_EVERY_S:
             self._warned = time.monotonic()
             logger.warning("conversation memory unavailable: %s", type(exc).__name__)
 
+    def _down(self) -> bool:
+        return time.monotonic() < self._down_until
+
     def get(self, conversation: str, field: str) -> Any:
+        if self._down():
+            return None
         try:
             raw = self._redis.hget(self._key(conversation), field)
         except self._errors as exc:
             self._failed(exc)
             return None
-        return json.loads(raw) if raw is not None else None
+        try:
+            return json.loads(raw) if raw is not None else None
+        except ValueError:
+            return None  # not ours, or from another version: as if nothing were kept
 
     def set(self, conversation: str, field: str, value: Any) -> None:
+        if self._down():
+            return
         key = self._key(conversation)
         try:
             with self._redis.pipeline(transaction=False) as pipe:
@@ -109,6 +132,8 @@ class RedisMemory:
             self._failed(exc)
 
     def ping(self) -> bool:
+        if self._down():
+            return False
         try:
             return bool(self._redis.ping())
         except self._errors:

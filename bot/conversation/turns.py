@@ -185,6 +185,8 @@ class ChatService:
         topic = topics_by_key().get(previous) if previous and grade == "none" else None
         if topic:
             context |= {"previous_topic": previous, "previous_topic_title": topic.title}
+            if topic.offers:  # the journey its answer offers: "ok, can we do one now?"
+                context["previous_topic_offers"] = topic.offers
         loop = self.memory.get(cid, "loop")
         if loop:
             context["active_loop"] = loop

@@ -147,6 +147,31 @@ def _classifier_journey(parse: dict[str, Any], t: Thresholds) -> str | None:
     return None
 
 
+def _in_context(
+    parse: dict[str, Any],
+    known: set[str],
+    previous_topic: str,
+    semantic: list[tuple[str, float]],
+    t: Thresholds,
+) -> Decision | None:
+    """The message read in the context of the topic answered just before, if that is clear."""
+    contextual = _topics(_ranking(parse, "context_ranking"), known)
+    # A follow-up may name a new subject ("and if she's pregnant?"): when the
+    # bare message points clearly at another topic, answer that, in context.
+    if semantic and semantic[0][0] != previous_topic and semantic[0][1] >= 0.5:
+        return Decision(semantic[0][0], in_context=True, reason="follow-up, new subject")
+    # Otherwise both readings together; a follow-up rarely asks the same thing
+    # again, so the previous topic needs a clear lead to be repeated.
+    together = dict(combined(contextual, dict(semantic), known))
+    if not together:
+        return None
+    together[previous_topic] = together.get(previous_topic, 0.0) - t.repeat_penalty
+    best, score = min(together.items(), key=lambda x: (-x[1], x[0]))
+    if score >= t.follow_up:
+        return Decision(best, in_context=True, reason="follow-up, in context")
+    return None
+
+
 def decide(
     parse: dict[str, Any],
     known: set[str],
@@ -159,19 +184,11 @@ def decide(
     semantic = _topics(everything, known)
     text = parse.get("text") or ""
 
-    if previous_topic and looks_like_follow_up(text):
-        contextual = _topics(_ranking(parse, "context_ranking"), known)
-        # A follow-up may name a new subject ("and if she's pregnant?"): when the
-        # bare message points clearly at another topic, answer that, in context.
-        if semantic and semantic[0][0] != previous_topic and semantic[0][1] >= 0.5:
-            return Decision(semantic[0][0], in_context=True, reason="follow-up, new subject")
-        # Otherwise both readings together; a follow-up rarely asks the same thing
-        # again, so the previous topic needs a clear lead to be repeated.
-        together = dict(combined(contextual, dict(semantic), known))
-        together[previous_topic] = together.get(previous_topic, 0.0) - t.repeat_penalty
-        best, score = min(together.items(), key=lambda x: (-x[1], x[0]))
-        if score >= t.follow_up:
-            return Decision(best, in_context=True, reason="follow-up, in context")
+    follow_up = bool(previous_topic) and looks_like_follow_up(text)
+    if follow_up:
+        in_context = _in_context(parse, known, previous_topic, semantic, t)
+        if in_context is not None:
+            return in_context
 
     scores = combined(semantic, selector, known)
     journeys = [(n, p) for n, p in everything if n in JOURNEY_BUTTONS]
@@ -213,4 +230,11 @@ def decide(
             + selector_topics[:MAX_SUGGESTIONS]
         )
     )
+    # Unsure of a short message after an answer ("who goes?", "can I apply as a
+    # professional?"): read it in the context of that answer before asking.
+    short = len(text.split()) <= FOLLOW_UP_MAX_WORDS
+    if previous_topic and not follow_up and short and journey is None:
+        in_context = _in_context(parse, known, previous_topic, semantic, t)
+        if in_context is not None:
+            return in_context
     return Decision(None, tuple(choices[:MAX_SUGGESTIONS]), journey=journey, reason="unsure")

@@ -86,6 +86,20 @@ REQUEST = {
     ),
 }
 JOURNEYS = tuple(REQUEST)
+# After an answer that offers a journey ("What a safety plan covers" offers the
+# walkthrough), a short "ok, can we do one now?" asks for that journey.
+DO_IT = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|great|right|thanks|yes|yeah|brilliant|perfect)\W+)*"
+    r"(?:(?:can|could|shall|will) (?:we|you|i)|(?:please|pls|plz) |i(?:'d| would) like to |"
+    r"i (?:want|need) to |let'?s |lets |help me )"
+    r"\W*(?:do|start|make|write|build|begin|try|fill in|complete|run|book|arrange|have|get|"
+    r"check|go through|walk (?:me|us) through)\b.{0,25}\b(?:one|it|that|this|them|those)\b"
+    r"|^\W*how (?:do|can) (?:i|we) (?:get|refer|book|arrange) (?:one|him|her|them|dad|mum|"
+    r"the (?:family|child|children|kids))\b"
+    r"|^\W*(?:yes|ok|okay|go on|yes please|please do|let'?s do it|do it)\W*$",
+    re.IGNORECASE,
+)
+DO_IT_MAX_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -96,6 +110,9 @@ class GateThresholds:
     # Meaning alone: the matcher's first choice, at this, leading every topic by margin.
     alone: float = 0.35
     alone_margin: float = 0.2
+    # After an answer offering a journey, "can we do one?" starts it unless the matcher
+    # is this sure the message is a topic question.
+    topic_sure: float = 0.6
 
 
 GATE = GateThresholds()
@@ -109,13 +126,28 @@ def _semantic(parse: dict[str, Any]) -> list[tuple[str, float]]:
     return ranked
 
 
-def journey_for(parse: dict[str, Any], t: GateThresholds = GATE) -> str | None:
+def journey_for(
+    parse: dict[str, Any], t: GateThresholds = GATE, offered: str | None = None
+) -> str | None:
     """The journey this parsed message asks for, when the classifier read something else
-    (or read that journey, but not surely enough to clear the fallback threshold)."""
+    (or read that journey, but not surely enough to clear the fallback threshold).
+    `offered` is the journey the answer just before offered, if any."""
     intent = (parse.get("intent") or {}).get("name")
     if intent not in REPLACEABLE and intent not in REQUEST:
         return None
     text = parse.get("text") or ""
+    ranked = _semantic(parse)
+    topic_sure = max((p for n, p in ranked if n.startswith("faq/")), default=0.0) >= t.topic_sure
+    short = len(text.split()) <= DO_IT_MAX_WORDS
+    if (
+        offered in REQUEST
+        and intent in (offered, *REPLACEABLE)
+        and short
+        and not topic_sure
+        and not text.startswith("/")
+        and DO_IT.search(text)
+    ):
+        return offered
     ranked = _semantic(parse)
     if not ranked or text.startswith("/"):
         return None

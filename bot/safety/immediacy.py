@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 NOW = re.compile(
-    r"\b(?:right now|just now|as we speak|at the moment|currently|this minute|asap|now)\b"
+    r"\b(?:right now|just now|as we speak|at the moment|this minute|asap|now)\b"
     r"|\b(?:has|have|had|is|are|'s|s)\s+just\b|\bjust\s+(?:\w+ed|took|taken|rang|rung|ran|run"
     r"|came|come|said|told|texted|sent|swallowed|collapsed|kicked|left|grabbed|pulled)\b"
     r"|\b(?:today|tonight|this (?:morning|afternoon|evening))\b"
@@ -31,12 +31,12 @@ NOW = re.compile(
 )
 NOT_NOW = re.compile(
     r"\b(?:yesterday|last (?:night|week|month|year|time)|years? ago|months? ago|weeks? ago"
-    r"|in (?:19|20)\d\d|used to|previous(?:ly)?|history of|minutes|case notes?"
+    r"|in (?:19|20)\d\d|used to|previous(?:ly)?|history of|case notes?"
     r"|records? (?:say|show)"
     r"|(?:is|she's|shes|they're|theyre|now) (?:safe|in (?:a |the )?refuge)|safe now"
     r"|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|over the weekend"
     r"|arrested|in custody|charged|bailed|remanded"
-    r"|what (?:if|should|would|do) (?:i|we|you)|\bif (?:i|we|you|a|an|he|she|they|dad|mum)\b"
+    r"|what (?:if|would) (?:i|we|you)|\bif (?:i|we|you|a|an|he|she|they|dad|mum)\b"
     r"|would (?:you|i)"
     r"|training|scenario|role ?play|example)\b",
     re.IGNORECASE,

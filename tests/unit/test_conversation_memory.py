@@ -86,3 +86,30 @@ def test_an_unreachable_redis_fails_safe() -> None:
 def test_memory_is_shared_only_when_redis_is_configured(redis_url: str) -> None:
     assert isinstance(memory_for(None, 60), LocalMemory)
     assert isinstance(memory_for(redis_url, 60), RedisMemory)
+
+
+def test_memory_digests_are_not_any_other_digest_of_the_same_secret() -> None:
+    from bot.pseudonym import conversation_id
+
+    assert digest(SECRET, "name:kerry") != conversation_id("name:kerry", SECRET)
+
+
+def test_unreadable_or_old_state_is_treated_as_nothing_kept(redis_url: str) -> None:
+    client = redis.Redis.from_url(redis_url)
+    client.hset("assistant:gateway:conv", mapping={"feedback": b"{not json", "offered": b"[1"})
+    memory = RedisMemory(redis_url, 60)
+    assert memory.get("conv", "feedback") is None
+    assert not OfferedPayloads(memory, SECRET).was_offered("conv", BUTTON)
+    memory.set("conv", "feedback", {"since": "x"})
+    assert FeedbackOffers(memory).offer("conv", FAQ, crisis=False) == "faq/dash_checklist"
+
+
+def test_after_a_failure_redis_is_left_alone_for_a_while() -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    memory = RedisMemory(f"redis://127.0.0.1:{port}/0", 60)
+    assert memory.get("conv", "topic") is None
+    calls = []
+    memory._redis.hget = lambda *a: calls.append(a)  # type: ignore[method-assign]
+    assert memory.get("conv", "topic") is None and not calls

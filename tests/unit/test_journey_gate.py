@@ -58,3 +58,39 @@ def test_only_questions_and_misunderstandings_are_replaced() -> None:
     # threshold, is confirmed; another journey's reading is left alone.
     assert journey_for(parse("helplines", ranked, intent="ask_helplines")) == "ask_helplines"
     assert journey_for(parse("helplines", ranked, intent="start_commissioning")) is None
+
+
+def test_after_an_answer_that_offers_a_journey_a_short_yes_starts_it() -> None:
+    ranked = [("faq/safety_planning_basics", 0.5), ("faq/whole_family_approach", 0.2)]
+    text = "great, can we do one for the family I'm seeing?"
+    assert journey_for(parse(text, ranked)) is None
+    assert journey_for(parse(text, ranked), offered="start_safety_planning") == (
+        "start_safety_planning"
+    )
+    # Not a request to do it, so not the journey.
+    question = "what if the children are teenagers?"
+    assert journey_for(parse(question, ranked), offered="start_safety_planning") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what do they do in court with it?",
+        "do they help with that?",
+        "do I need consent for this?",
+        "can they give her one too?",
+    ],
+)
+def test_a_question_about_the_answer_is_not_a_request_for_its_journey(text: str) -> None:
+    ranked = [("faq/idva", 0.3), ("faq/marac_what", 0.2)]
+    assert journey_for(parse(text, ranked), offered="ask_referral_pathway") is None
+
+
+def test_a_sure_topic_reading_holds_back_the_offered_journey() -> None:
+    sure = [("faq/idva", 0.8)]
+    text = "how do I get one?"
+    assert journey_for(parse(text, sure), offered="ask_referral_pathway") is None
+    unsure = [("faq/idva", 0.3)]
+    assert journey_for(parse(text, unsure), offered="ask_referral_pathway") == (
+        "ask_referral_pathway"
+    )

@@ -132,3 +132,25 @@ def test_a_topic_the_matcher_prefers_to_the_journey_is_still_answered() -> None:
         parse("faq/marac_what", 0.9, [("faq/marac_what", 0.5), ("ask_helplines", 0.3)]), KNOWN
     )
     assert d.answer == "faq/marac_what"
+
+
+def test_a_short_unclear_message_after_an_answer_is_read_in_its_context() -> None:
+    # "who goes?" after "What a MARAC is": unclear alone, clear in context.
+    unclear = [("faq/marac_thresholds", 0.15), ("faq/pregnancy_and_babies", 0.12)]
+    alone = decide(parse("faq/pregnancy_and_babies", 0.1, unclear, text="who goes?"), KNOWN)
+    assert alone.answer is None
+    context = [("faq/marac_thresholds", 0.7), ("faq/marac_what", 0.2)]
+    after = decide(
+        parse("faq/pregnancy_and_babies", 0.1, unclear, "who goes?", context, "faq/marac_what"),
+        KNOWN,
+        previous_topic="faq/marac_what",
+    )
+    assert after.answer == "faq/marac_thresholds" and after.in_context
+    # A long message is a new question, whatever came before.
+    long = "who goes to the multi-agency meeting and what do they each bring to the table there"
+    new = decide(
+        parse("faq/pregnancy_and_babies", 0.1, unclear, long, context, "faq/marac_what"),
+        KNOWN,
+        previous_topic="faq/marac_what",
+    )
+    assert new.answer is None
