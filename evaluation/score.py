@@ -50,7 +50,10 @@ class Reply:
     def nets(self, crisis_text: str) -> str:
         """Which nets fired: phrase rules, meaning, the model's intent."""
         fired = []
-        if any(n and not n.startswith("semantic") for n in self.crisis_nets.split(",")):
+        nets = self.crisis_nets.split(",")
+        if "phrases_past" in nets:
+            fired.append("phrases_past")
+        elif any(n and not n.startswith("semantic") for n in nets):
             fired.append("phrases")
         if "semantic_clear" in self.crisis_nets:
             fired.append("meaning")

@@ -21,7 +21,7 @@ from bot.knowledge.topics import topics_by_key
 from bot.privacy.anonymiser import Anonymised, Anonymiser, name_words
 from bot.pseudonym import conversation_id
 from bot.safety.crisis import CrisisDetector
-from bot.safety.immediacy import happening_now
+from bot.safety.grading import crisis_grade
 from bot.safety.messages import POSSIBLE_DANGER_LINE
 from bot.safety.semantic_net import SemanticCrisisNet
 from bot.storage.interactions import Entry, FeedbackEntry
@@ -123,15 +123,11 @@ class ChatService:
             self._remember_names(cid, clean.names)
         message = clean.text
         assessment = self.detector.assess(message)
-        grade, matched = ("clear" if assessment.is_crisis else "none"), assessment.matched
+        meaning = None
         if self.semantic is not None and payloads.parse(message) is None:
-            semantic = await run_in_threadpool(self.semantic.assess, message)
-            if semantic.grade != "none":
-                matched = (*matched, f"semantic_{semantic.grade}")
-                grade = "clear" if grade == "clear" else semantic.grade
-            # Possible danger said to be happening now is clear danger (bot/safety/immediacy.py).
-            if grade == "possible" and happening_now(message):
-                grade, matched = "clear", (*matched, "semantic_now")
+            meaning = (await run_in_threadpool(self.semantic.assess, message)).grade
+        phrases = assessment.matched if assessment.is_crisis else ()
+        grade, matched = crisis_grade(phrases, meaning, message)
         outgoing = CRISIS_PAYLOAD if grade == "clear" else message
         try:
             reply = await self.rasa.send(cid, outgoing, self._context(cid, grade))

@@ -35,7 +35,9 @@ def journey_label(journey: str | None) -> str:
 def crisis_nets(matched: tuple[str, ...], model_said_crisis: bool) -> list[str]:
     """Which nets fired: the phrase rules, the meaning net (clear or possible), the model."""
     nets = []
-    if any(m and not m.startswith("semantic") for m in matched):
+    if "phrases_past" in matched:  # phrases in a past or quoted setting: the short line
+        nets.append("phrases_past")
+    elif any(m and not m.startswith("semantic") for m in matched):
         nets.append("phrases")
     nets += [m.replace("semantic_", "meaning_") for m in matched if m.startswith("semantic_")]
     if model_said_crisis:

@@ -1,0 +1,32 @@
+"""One grade from the gateway's crisis nets: clear (999 first), possible (the short line
+first) or none. The model's `crisis` intent, the third net, is added by the engine.
+
+- The phrase rules alone make it clear, unless the meaning net sees no danger and the
+  message puts it in the past, a record or a what-if ("previous MARAC minutes: 'he is
+  outside her property'. That was 2022"): then it is possible, so the short safety
+  line still comes first.
+- The meaning net's own grade otherwise; a possible danger said to be happening now
+  is clear (bot/safety/immediacy.py).
+"""
+
+from __future__ import annotations
+
+from bot.safety.immediacy import NOT_NOW, happening_now
+
+
+def crisis_grade(
+    phrases: tuple[str, ...], meaning: str | None, text: str
+) -> tuple[str, tuple[str, ...]]:
+    """(grade, the nets that fired); `phrases` are the phrase rules that matched, `meaning`
+    the semantic net's grade (None when it is not running)."""
+    fired = tuple(phrases)
+    if meaning and meaning != "none":
+        fired = (*fired, f"semantic_{meaning}")
+    if phrases:
+        if meaning == "none" and NOT_NOW.search(text):
+            return "possible", (*fired, "phrases_past")
+        return "clear", fired
+    grade = meaning or "none"
+    if grade == "possible" and happening_now(text):
+        return "clear", (*fired, "semantic_now")
+    return grade, fired

@@ -1,0 +1,26 @@
+"""One grade from the gateway's crisis nets (bot/safety/grading.py)."""
+
+from __future__ import annotations
+
+from bot.safety.grading import crisis_grade
+
+
+def test_the_phrase_rules_alone_make_it_clear() -> None:
+    grade, nets = crisis_grade(("weapon_now",), "none", "he's got a knife and he's in the kitchen")
+    assert grade == "clear" and nets == ("weapon_now",)
+    assert crisis_grade(("weapon_now",), None, "he has a knife")[0] == "clear"
+
+
+def test_phrases_in_a_past_or_quoted_setting_get_the_short_line_not_nothing() -> None:
+    text = "old strategy notes: 'he said he would kill her'. That was in 2019"
+    grade, nets = crisis_grade(("threat_to_kill",), "none", text)
+    assert grade == "possible" and "phrases_past" in nets
+    # ... unless the meaning net also sees danger: then the phrases stand.
+    assert crisis_grade(("threat_to_kill",), "possible", text)[0] == "clear"
+
+
+def test_possible_danger_happening_now_is_clear() -> None:
+    assert crisis_grade((), "possible", "he's outside the house right now")[0] == "clear"
+    assert crisis_grade((), "possible", "he used to wait outside the house")[0] == "possible"
+    assert crisis_grade((), "none", "what is the DASH?") == ("none", ())
+    assert crisis_grade((), None, "what is the DASH?") == ("none", ())
