@@ -34,6 +34,8 @@ NOT_NOW = re.compile(
     r"|in (?:19|20)\d\d|used to|previous(?:ly)?|history of|case notes?"
     r"|records? (?:say|show)"
     r"|(?:is|she's|shes|they're|theyre|now) (?:safe|in (?:a |the )?refuge)|safe now"
+    r"|(?:we're|we are|i'm|i am|she's|he's|they're|all|everyone's|everyone is)"
+    r" (?:out|ok|okay|fine|alright|home|back) now"
     r"|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|over the weekend"
     r"|arrested|in custody|charged|bailed|remanded"
     r"|what (?:if|would) (?:i|we|you)|\bif (?:i|we|you|a|an|he|she|they|dad|mum)\b"
