@@ -208,7 +208,10 @@ def coach_sets(half: str) -> dict[str, Any]:
     """The language coach on each coach set of this half (the function the gateway runs)."""
     from evaluation.coach import measure
 
-    sets = {"sealed": ("sealed", "sealed_b"), "tune": ("tune", "tune_b", "tune_d")}[half]
+    sets = {
+        "sealed": ("sealed", "sealed_b", "sealed_e"),
+        "tune": ("tune", "tune_b", "tune_d", "tune_e"),
+    }[half]
     found: dict[str, Any] = {}
     for name in sets:
         path = HELDOUT / "coach" / f"{name}.yml"

@@ -19,6 +19,7 @@ def test_sealed_halves_are_unchanged() -> None:
         "privacy/sealed.yml",
         "coach/sealed.yml",
         "coach/sealed_b.yml",
+        "coach/sealed_e.yml",
         "questions/sealed_j.yml",
         "privacy/sealed_n.yml",
     }
@@ -35,6 +36,7 @@ def test_the_halves_share_no_item() -> None:
         ("privacy", "", ("with_identifiers", "clean")),
         ("privacy", "_n", ("with_identifiers", "clean")),
         ("coach", "", ("items",)),
+        ("coach", "_e", ("items",)),
     ):
         halves = [
             yaml.safe_load((HELDOUT / name / f"{h}{suffix}.yml").read_text())
