@@ -206,8 +206,9 @@ def coach(text: str, rules: tuple[CompiledRule, ...] | None = None) -> Coaching:
     built = ""
     cursor = 0
     for start, end, rule in _matches(text, rules):
-        match = rule.regex.match(text, start, end)
-        if match is None:  # pragma: no cover - the same regex matched this span
+        # No end bound: a pattern's closing lookahead must see the text after the phrase.
+        match = rule.regex.match(text, start)
+        if match is None or match.end() != end:  # pragma: no cover - the same span matched
             continue
         suggestion = rule.replacement(match)
         if _SENTENCE_START.search(text[:start]):

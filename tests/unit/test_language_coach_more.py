@@ -1,0 +1,85 @@
+"""More variants the coach must catch, and near misses it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.language.coach import coach
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The mother is gullible and easily manipulated by him.", "blaming_her"),
+        ("Ms K appears to be needy and co-dependent.", "blaming_her"),
+        ("She has lied to the social worker about where he lives.", "blaming_her"),
+        ("It is clear that mum cannot be trusted.", "blaming_her"),
+        ("Mum must learn how to spot controlling partners.", "blaming_her"),
+        ("Her choice to stay with Mr T is worrying.", "blaming_her"),
+        ("She seems indifferent to the children's welfare.", "blaming_her"),
+        ("Mother did not put into practice what she learnt from the course.", "blaming_her"),
+        ("The girls appeared unaffected by the argument.", "child_as_witness"),
+        ("Child C was upstairs and did not appear distressed.", "child_as_witness"),
+        ("The baby was not hurt because she was asleep.", "child_as_witness"),
+        ("The kids have been a witness to ongoing domestic abuse.", "child_as_witness"),
+        ("The baby is too young to have noticed anything.", "child_as_witness"),
+        ("Mum failled to keep the kids away from him.", "failure_to_protect"),
+        ("She has never been protective of her son.", "failure_to_protect"),
+        ("Coercive control has continued since the separation.", "hiding_perpetrator"),
+        ("Since the DA in March, school have noticed changes.", "hiding_perpetrator"),
+        ("Force was used to get into the flat.", "hiding_perpetrator"),
+        ("The lock to her flat was smashed.", "hiding_perpetrator"),
+        ("He was having a rough day and took his frustration out on her.", "minimising"),
+        ("Dad was under huge pressure at work.", "minimising"),
+        ("He gave her a bit of a shove.", "minimising"),
+        ("The parents both should attend couples counselling.", "mutualising"),
+        ("They have a passionate, codependent relationship.", "mutualising"),
+        ("Mr T and Ms K are as bad as one another.", "mutualising"),
+    ],
+)
+def test_flags_more_variants(text: str, kind: str) -> None:
+    assert kind in {f.kind for f in coach(text).findings}, coach(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Child B witnessed an argument between two boys on the bus home.",
+        "Ms K refused to let him into the house, so he smashed the window.",
+        "Mum did not let dad into the flat when he turned up drunk.",
+        "He says she cannot cope without him.",
+        "He claims mum is weak.",
+        "He was under pressure, but stress does not explain his abuse.",
+        "Mum is not weak: she has kept the children safe for years.",
+        "Dad's abuse happened while the children were at school, he told police.",
+        "The window was smashed by Mr T on Sunday.",
+    ],
+)
+def test_leaves_near_misses_alone(text: str) -> None:
+    assert coach(text).clean, coach(text).findings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The toddler was present but did not seem upset.",
+            "The toddler was present but may still have been affected",
+        ),
+        ("Dad had a bad day and took it out on mum.", "Dad chose to abuse mum."),
+        (
+            "Following the DV on Monday, mum left.",
+            "Following [his] abuse of her on Monday, mum left",
+        ),
+        ("Violence was used in the home.", "[He] used violence in the home."),
+    ],
+)
+def test_new_rewrites_read_as_english(text: str, expected: str) -> None:
+    assert expected in coach(text).rewritten
+
+
+def test_several_new_rules_in_one_sentence_still_read_cleanly() -> None:
+    result = coach("She is naive and cannot cope without a man in her life.")
+    assert {f.rule for f in result.findings} == {"her_character", "walk_all_over"}
+    assert result.rewritten.startswith("She has been worn down by [his] abuse and is controlled")
+    assert result.rewritten.count("[describe") == 1  # the same guidance is given once
