@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from support import POSTGRES_ADMIN_URL, make_settings
+from support import POSTGRES_ADMIN_URL, empty_redis, make_settings
 
 from bot.config import Settings
 
@@ -53,22 +53,6 @@ def postgres_url() -> Iterator[str]:
 
 @pytest.fixture
 def redis_url() -> Iterator[str]:
-    """An emptied Redis database on 127.0.0.1:6379 (`make redis` starts the server).
-
-    Skips when no server answers, except under CI, where that is a failure.
-    """
-    import redis
-
-    url = "redis://127.0.0.1:6379/5"
-    client = redis.Redis.from_url(url, socket_connect_timeout=1)
-    try:
-        client.flushdb()
-    except redis.RedisError as exc:
-        if os.environ.get("CI") or os.environ.get("REQUIRE_POSTGRES") == "1":
-            pytest.fail(f"Redis is required on 127.0.0.1:6379: {exc}")
-        pytest.skip("no Redis on 127.0.0.1:6379")
-    try:
-        yield url
-    finally:
-        client.flushdb()
-        client.close()
+    """An emptied Redis database on 127.0.0.1:6379, emptied again afterwards."""
+    yield empty_redis("redis://127.0.0.1:6379/5")
+    empty_redis("redis://127.0.0.1:6379/5")

@@ -38,3 +38,21 @@ def domain_intents() -> list[str]:
         for intent in yaml.safe_load(path.read_text()).get("intents", []):
             intents |= set(intent) if isinstance(intent, dict) else {intent}
     return sorted(intents | {"restart", "session_start", "back", "out_of_scope", "nlu_fallback"})
+
+
+def empty_redis(url: str) -> str:
+    """`url`'s Redis database, emptied; skips the test when no server answers, except
+    under CI, where that is a failure (`make redis` starts one)."""
+    import pytest
+    import redis
+
+    client = redis.Redis.from_url(url, socket_connect_timeout=1)
+    try:
+        client.flushdb()
+    except redis.RedisError as exc:
+        if os.environ.get("CI") or os.environ.get("REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"Redis is required on 127.0.0.1:6379 (make redis): {exc}")
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    finally:
+        client.close()
+    return url

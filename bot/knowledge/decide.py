@@ -102,7 +102,7 @@ def looks_like_follow_up(text: str) -> bool:
     return 0 < len(words) <= FOLLOW_UP_MAX_WORDS and bool(FOLLOW_UP.match(text))
 
 
-def _ranking(parse: dict[str, Any], key: str) -> list[tuple[str, float]]:
+def ranking(parse: dict[str, Any], key: str) -> list[tuple[str, float]]:
     semantic = parse.get("semantic") or {}
     ranked = []
     for item in semantic.get(key) or []:
@@ -155,7 +155,7 @@ def _in_context(
     t: Thresholds,
 ) -> Decision | None:
     """The message read in the context of the topic answered just before, if that is clear."""
-    contextual = _topics(_ranking(parse, "context_ranking"), known)
+    contextual = _topics(ranking(parse, "context_ranking"), known)
     # A follow-up may name a new subject ("and if she's pregnant?"): when the
     # bare message points clearly at another topic, answer that, in context.
     if semantic and semantic[0][0] != previous_topic and semantic[0][1] >= 0.5:
@@ -180,7 +180,7 @@ def decide(
 ) -> Decision:
     """Decide for one parsed message; `known` are the valid topic keys."""
     selector = selector_scores(parse)
-    everything = _ranking(parse, "ranking")
+    everything = ranking(parse, "ranking")
     semantic = _topics(everything, known)
     text = parse.get("text") or ""
 

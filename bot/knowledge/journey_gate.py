@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from bot.knowledge.decide import ranking
+
 # Intents the gate may replace: a question, or nothing understood.
 REPLACEABLE = frozenset({"faq", "nlu_fallback", "out_of_scope", "describe_concern"})
 
@@ -104,7 +106,7 @@ DO_IT_MAX_WORDS = 12
 
 @dataclass(frozen=True)
 class GateThresholds:
-    # Meaning and form together: the journey in the matcher's top three, at this.
+    # Meaning and form together: the journey in the matcher's first `with_form_top`, at this.
     with_form: float = 0.1
     with_form_top: int = 5
     # Meaning alone: the matcher's first choice, at this, leading every topic by margin.
@@ -118,14 +120,6 @@ class GateThresholds:
 GATE = GateThresholds()
 
 
-def _semantic(parse: dict[str, Any]) -> list[tuple[str, float]]:
-    ranked = []
-    for item in (parse.get("semantic") or {}).get("ranking") or []:
-        if isinstance(item, dict) and isinstance(item.get("name"), str):
-            ranked.append((item["name"], float(item.get("probability") or 0.0)))
-    return ranked
-
-
 def journey_for(
     parse: dict[str, Any], t: GateThresholds = GATE, offered: str | None = None
 ) -> str | None:
@@ -136,7 +130,7 @@ def journey_for(
     if intent not in REPLACEABLE and intent not in REQUEST:
         return None
     text = parse.get("text") or ""
-    ranked = _semantic(parse)
+    ranked = ranking(parse, "ranking")
     topic_sure = max((p for n, p in ranked if n.startswith("faq/")), default=0.0) >= t.topic_sure
     short = len(text.split()) <= DO_IT_MAX_WORDS
     if (
@@ -148,7 +142,7 @@ def journey_for(
         and DO_IT.search(text)
     ):
         return offered
-    ranked = _semantic(parse)
+    ranked = ranking(parse, "ranking")
     if not ranked or text.startswith("/"):
         return None
     best_topic = max((p for n, p in ranked if n.startswith("faq/")), default=0.0)

@@ -24,6 +24,7 @@ import pytest
 import redis
 from conftest import RASA_BIN, free_port
 from db_helpers import wait_for_rows
+from support import empty_redis
 
 from bot.pseudonym import conversation_id
 from bot.storage.db import Database
@@ -42,13 +43,7 @@ def layout(
     stack: Stack, postgres_url: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[list[str], Stack]]:
     """The two gateways' URLs (gateway i calls engine i), and one of them for its settings."""
-    client = redis.Redis.from_url(REDIS_URL)
-    try:
-        client.flushdb()
-    except redis.RedisError as exc:
-        if os.environ.get("CI") or os.environ.get("REQUIRE_POSTGRES") == "1":
-            pytest.fail(f"Redis is required on 127.0.0.1:6379 (make redis): {exc}")
-        pytest.skip("no Redis on 127.0.0.1:6379")
+    client = redis.Redis.from_url(empty_redis(REDIS_URL))
     os.environ.update({"REDIS_HOST": "127.0.0.1", "REDIS_PORT": "6379", "REDIS_DB": str(REDIS_DB)})
     engines, gateways = [], []
     try:

@@ -4,14 +4,13 @@ and the proxy settings the supervisor hands uvicorn."""
 from __future__ import annotations
 
 import asyncio
-import os
 from pathlib import Path
 
 import httpx
 import pytest
 import redis
 from fastapi.testclient import TestClient
-from support import make_settings
+from support import empty_redis, make_settings
 
 from bot.gateway.app import create_app
 from bot.gateway.shared_limits import SharedRateLimiter
@@ -22,13 +21,7 @@ REDIS_URL = "redis://127.0.0.1:6379/4"
 
 @pytest.fixture
 def redis_db() -> str:
-    try:
-        redis.Redis.from_url(REDIS_URL).flushdb()
-    except redis.RedisError as exc:
-        if os.environ.get("CI"):
-            pytest.fail(f"Redis is required on 127.0.0.1:6379: {exc}")
-        pytest.skip("no Redis on 127.0.0.1:6379")
-    return REDIS_URL
+    return empty_redis(REDIS_URL)
 
 
 def _engine(request: httpx.Request) -> httpx.Response:
