@@ -41,6 +41,7 @@ from bot.private_files import (
     private_dir,
     tighten,
 )
+from bot.serving import serve_problem
 from bot.training import model_path
 
 
@@ -233,22 +234,6 @@ def running_stack(settings: Settings, rasa_bin: Path, log_dir: Path) -> Iterator
         yield stack
     finally:
         stack.stop()
-
-
-def serve_problem(settings: Settings, model: Path) -> str | None:
-    """Why production mode cannot start, or None. It never trains: the model is built
-    beforehand (`make model`, in CI or on a build host) and named here."""
-    if settings.app_env != "production":
-        return (
-            "make serve runs production only: set APP_ENV=production and every secret "
-            "(see docs/privacy-notice.md and .env.example), or use `make run` to try it out."
-        )
-    if not model.is_file():
-        return (
-            f"No built model at {model}. Build one with `make model` (it prints the artefact's "
-            "name) or copy the artefact CI built, then run `make serve MODEL=<path>`."
-        )
-    return None
 
 
 def main(argv: list[str] | None = None) -> int:

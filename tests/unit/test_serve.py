@@ -4,17 +4,38 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
 from support import make_settings
 
 from bot.supervisor import main, serve_problem
 from bot.training import artefact
 
 
-def test_serve_needs_production_and_a_built_model(tmp_path: Path) -> None:
+def _project_with_a_real_area(tmp_path: Path) -> Path:
+    """A project folder whose area file is not the example: as a council would write it."""
+    from bot.knowledge.areas import AREAS_DIR
+
+    example = yaml.safe_load((AREAS_DIR / "example.yml").read_text(encoding="utf-8"))
+    areas = tmp_path / "project" / "data" / "areas"
+    areas.mkdir(parents=True)
+    (areas / "example.yml").write_text(yaml.safe_dump(example), encoding="utf-8")
+    real = {**example, "example": False}
+    (areas / "borough.yml").write_text(yaml.safe_dump(real), encoding="utf-8")
+    return tmp_path / "project"
+
+
+def test_serve_needs_production_a_real_area_and_a_built_model(tmp_path: Path) -> None:
     model = tmp_path / "assistant.tar.gz"
     development = make_settings(tmp_path)
     assert "APP_ENV=production" in (serve_problem(development, model) or "")
-    production = make_settings(tmp_path, app_env="production")
+    root = _project_with_a_real_area(tmp_path)
+
+    def production_in(area: str):  # type: ignore[no-untyped-def]
+        return make_settings(tmp_path, app_env="production", local_area=area, project_root=root)
+
+    assert "fictional example area" in (serve_problem(production_in("example"), model) or "")
+    assert "cannot be used" in (serve_problem(production_in("nowhere"), model) or "")
+    production = production_in("borough")
     assert "make model" in (serve_problem(production, model) or "")
     model.write_bytes(b"a model")
     assert serve_problem(production, model) is None
