@@ -51,6 +51,8 @@ def digest(secret: str, value: str) -> str:
 class Memory(Protocol):
     def get(self, conversation: str, field: str) -> Any: ...
 
+    def snapshot(self, conversation: str) -> dict[str, Any]: ...
+
     def set(self, conversation: str, field: str, value: Any) -> None: ...
 
 
@@ -63,6 +65,10 @@ class LocalMemory:
 
     def get(self, conversation: str, field: str) -> Any:
         return self._conversations.get(conversation, {}).get(field)
+
+    def snapshot(self, conversation: str) -> dict[str, Any]:
+        """Every field of a conversation at once (a copy)."""
+        return dict(self._conversations.get(conversation, {}))
 
     def set(self, conversation: str, field: str, value: Any) -> None:
         fields = self._conversations.setdefault(conversation, {})
@@ -111,10 +117,19 @@ class RedisMemory:
         except self._errors as exc:
             self._failed(exc)
             return None
+        return _decoded(raw) if raw is not None else None
+
+    def snapshot(self, conversation: str) -> dict[str, Any]:
+        """Every field of a conversation in one round trip."""
+        if self._down():
+            return {}
         try:
-            return json.loads(raw) if raw is not None else None
-        except ValueError:
-            return None  # not ours, or from another version: as if nothing were kept
+            raw = self._redis.hgetall(self._key(conversation))
+        except self._errors as exc:
+            self._failed(exc)
+            return {}
+        fields = {k.decode(): _decoded(v) for k, v in raw.items()}
+        return {k: v for k, v in fields.items() if v is not None}
 
     def set(self, conversation: str, field: str, value: Any) -> None:
         if self._down():
@@ -138,6 +153,13 @@ class RedisMemory:
             return bool(self._redis.ping())
         except self._errors:
             return False
+
+
+def _decoded(raw: bytes) -> Any:
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return None  # not ours, or from another version: as if nothing were kept
 
 
 def memory_for(redis_url: str | None, ttl_seconds: int) -> LocalMemory | RedisMemory:

@@ -76,20 +76,18 @@ class ChatService:
         self.feedback = FeedbackOffers(self.memory)
         self.offers = payloads.OfferedPayloads(self.memory, self.pseudonym_secret)
 
-    def _known_names(self, cid: str, message: str) -> frozenset[str]:
+    def _known_names(self, found: list[str] | None, message: str) -> frozenset[str]:
         """The words of `message` that were found as names earlier in the conversation.
 
-        The memory holds only keyed digests of those words, so each word of the new
-        message is checked against them: the name itself is never kept.
+        The memory holds only keyed digests of those words (`found`), so each word of
+        the new message is checked against them: the name itself is never kept.
         """
-        found = self.memory.get(cid, "names")
         if not found:
             return frozenset()
         known = set(found)
         return frozenset(w for w in name_words(message) if self._digest(w) in known)
 
-    def _remember_names(self, cid: str, names: frozenset[str]) -> None:
-        old = self.memory.get(cid, "names") or []
+    def _remember_names(self, cid: str, old: list[str], names: frozenset[str]) -> None:
         new = [d for d in dict.fromkeys(self._digest(n) for n in names) if d not in old]
         if new:
             self.memory.set(cid, "names", (old + new)[-MAX_NAME_WORDS:])
@@ -112,15 +110,17 @@ class ChatService:
         answer = self.feedback.answer(cid, message)
         if answer is not None:
             return self._feedback_turn(sender, cid, answer)
+        # What the conversation remembers, read once for the turn.
+        remembered = self.memory.snapshot(cid)
         try:
             clean = await run_in_threadpool(
-                self._anonymise, cid, message, self._known_names(cid, message)
+                self._anonymise, cid, message, self._known_names(remembered.get("names"), message)
             )
         except Exception as exc:
             logger.error("anonymiser failed: %s", type(exc).__name__)
             raise AnonymiserFailed from None
         if clean.names:
-            self._remember_names(cid, clean.names)
+            self._remember_names(cid, remembered.get("names") or [], clean.names)
         message = clean.text
         assessment = self.detector.assess(message)
         meaning = None
@@ -130,7 +130,7 @@ class ChatService:
         grade, matched = crisis_grade(phrases, meaning, message)
         outgoing = CRISIS_PAYLOAD if grade == "clear" else message
         try:
-            reply = await self.rasa.send(cid, outgoing, self._context(cid, grade))
+            reply = await self.rasa.send(cid, outgoing, self._context(remembered, grade))
         except EngineUnavailable as exc:
             logger.warning("engine unavailable: %s", exc)
             fallback = {
@@ -148,12 +148,15 @@ class ChatService:
             ]
         elif grade == "possible":
             messages = [{"text": POSSIBLE_DANGER_LINE}, *messages]
-        self._remember_topic(cid, reply.turn.answered_topic)
-        if (reply.turn.active_loop or None) != self.memory.get(cid, "loop"):
-            self.memory.set(cid, "loop", reply.turn.active_loop or None)
+        for name, value in (
+            ("topic", reply.turn.answered_topic),
+            ("loop", reply.turn.active_loop),
+        ):
+            if (value or None) != remembered.get(name):
+                self.memory.set(cid, name, value or None)
         if not messages:
             messages = [await self._nothing_to_say(sender)]
-        if clean.changed and not self.memory.get(cid, "told"):
+        if clean.changed and not remembered.get("told"):
             self.memory.set(cid, "told", True)
             messages.insert(1 if crisis else 0, {"text": REMOVED_NOTICE})
         messages = links.add_downloads(messages, cid, self.pseudonym_secret, time.time())
@@ -173,24 +176,20 @@ class ChatService:
         )
         return TurnResult(messages, cid, crisis, False, matched, clean.found, entry)
 
-    def _context(self, cid: str, grade: str) -> dict[str, str] | None:
+    def _context(self, remembered: dict[str, Any], grade: str) -> dict[str, str] | None:
         """The topic answered last turn, so a follow-up is read in its context, and the
         walkthrough under way, so an answer to its step is not read as a new request."""
         context: dict[str, str] = {}
-        previous = self.memory.get(cid, "topic")
+        previous = remembered.get("topic")
         topic = topics_by_key().get(previous) if previous and grade == "none" else None
         if topic:
             context |= {"previous_topic": previous, "previous_topic_title": topic.title}
             if topic.offers:  # the journey its answer offers: "ok, can we do one now?"
                 context["previous_topic_offers"] = topic.offers
-        loop = self.memory.get(cid, "loop")
+        loop = remembered.get("loop")
         if loop:
             context["active_loop"] = loop
         return context or None
-
-    def _remember_topic(self, cid: str, topic: str | None) -> None:
-        if topic or self.memory.get(cid, "topic"):
-            self.memory.set(cid, "topic", topic or None)
 
     def _feedback_turn(self, sender: str, cid: str, answer: Answer) -> TurnResult:
         """Feedback is answered here: the engine's dialogue never sees it."""

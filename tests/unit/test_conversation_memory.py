@@ -113,3 +113,13 @@ def test_after_a_failure_redis_is_left_alone_for_a_while() -> None:
     calls = []
     memory._redis.hget = lambda *a: calls.append(a)  # type: ignore[method-assign]
     assert memory.get("conv", "topic") is None and not calls
+
+
+def test_a_conversation_is_read_whole_in_one_snapshot(redis_url: str) -> None:
+    for memory in (LocalMemory(), RedisMemory(redis_url, 60)):
+        memory.set("conv", "topic", "faq/marac_what")
+        memory.set("conv", "told", True)
+        assert memory.snapshot("conv") == {"topic": "faq/marac_what", "told": True}
+        assert memory.snapshot("other") == {}
+    redis.Redis.from_url(redis_url).hset("assistant:gateway:conv", "loop", b"{not json")
+    assert "loop" not in RedisMemory(redis_url, 60).snapshot("conv")
