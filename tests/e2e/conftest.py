@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -22,10 +23,28 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.get_closest_marker("stops_processes") is not None)
 
 
-def free_port() -> int:
+def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
+        sock.bind((host, 0))
         return sock.getsockname()[1]
+
+
+def stack_settings(tmp: Path, label: str, **overrides: object) -> Settings:
+    """Test-mode settings for a whole stack: its own secrets, SQLite file and spool."""
+    values: dict[str, object] = {
+        "app_env": "test",
+        "gateway_port": free_port(),
+        "rasa_port": free_port(),
+        "actions_port": free_port(),
+        "rasa_token": f"{label}-token-0123456789abcdef",
+        "engine_channel_secret": f"{label}-channel-0123456789abcdef",
+        "actions_token": f"{label}-actions-0123456789abcdef",
+        "pseudonym_secret": f"{label}-secret-0123456789abcdef",
+        "database_url": f"sqlite:///{tmp / f'{label}.db'}",
+        "dashboard_password": DASHBOARD_PASSWORD,
+        "log_spill_dir": tmp / "spool",
+    }
+    return Settings(**{**values, **overrides})
 
 
 @pytest.fixture(scope="session")
@@ -33,21 +52,12 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     if not model_path().exists():
         pytest.fail("No trained model: run `make train` (make test does it first).")
     tmp = tmp_path_factory.mktemp("stack")
-    settings = Settings(
-        app_env="test",
-        gateway_port=free_port(),
-        rasa_port=free_port(),
-        actions_port=free_port(),
+    settings = stack_settings(
+        tmp,
+        "e2e",
         # The engine's API, for the tests only: they read trackers and parse text through
         # it with the token (handed to Rasa from the environment, addons/engine.py).
         engine_api=True,
-        rasa_token="e2e-token-0123456789abcdef",
-        engine_channel_secret="e2e-channel-0123456789abcdef",
-        actions_token="e2e-actions-0123456789abcdef",
-        pseudonym_secret="e2e-secret-0123456789abcdef",
-        database_url=f"sqlite:///{tmp / 'e2e.db'}",
-        dashboard_password=DASHBOARD_PASSWORD,
-        log_spill_dir=tmp / "spool",
         # The suite sends more than a user could; the limits have their own tests.
         rate_limit_per_sender=100_000,
         rate_limit_per_ip=1_000_000,

@@ -10,21 +10,14 @@ from pathlib import Path
 import httpx
 import pytest
 from chat_client import Chat
-from support import DASHBOARD_PASSWORD
+from conftest import RASA_BIN, free_port, stack_settings
 
-from bot.config import PROJECT_ROOT, Settings
+from bot.config import PROJECT_ROOT
 from bot.supervisor import Stack
 from bot.training import model_path
 
 pytestmark = pytest.mark.e2e
 HOSTS = {"engine": "127.0.0.2", "actions": "127.0.0.3", "gateway": "127.0.0.4"}
-RASA_BIN = PROJECT_ROOT / ".venv-engine" / "bin" / "rasa"
-
-
-def free_port(host: str) -> int:
-    with socket.socket() as sock:
-        sock.bind((host, 0))
-        return sock.getsockname()[1]
 
 
 def refuses(host: str, port: int) -> bool:
@@ -34,21 +27,15 @@ def refuses(host: str, port: int) -> bool:
 
 
 def test_each_process_on_its_own_address(tmp_path: Path) -> None:
-    settings = Settings(
-        app_env="test",
+    settings = stack_settings(
+        tmp_path,
+        "hosts",
         gateway_host=HOSTS["gateway"],
         engine_host=HOSTS["engine"],
         actions_host=HOSTS["actions"],
         gateway_port=free_port(HOSTS["gateway"]),
         rasa_port=free_port(HOSTS["engine"]),
         actions_port=free_port(HOSTS["actions"]),
-        rasa_token="hosts-token-0123456789abcdef",
-        engine_channel_secret="hosts-channel-0123456789abcdef",
-        actions_token="hosts-actions-0123456789abcdef",
-        pseudonym_secret="hosts-secret-0123456789abcdef",
-        database_url=f"sqlite:///{tmp_path / 'hosts.db'}",
-        dashboard_password=DASHBOARD_PASSWORD,
-        log_spill_dir=tmp_path / "spool",
     )
     assert settings.rasa_url.startswith("http://127.0.0.2:")
     assert settings.actions_url.startswith("http://127.0.0.3:")
