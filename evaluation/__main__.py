@@ -21,7 +21,6 @@ import secrets
 import socket
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +29,19 @@ import yaml
 
 from bot.config import PROJECT_ROOT, Settings
 from bot.knowledge.topics import topics_by_key
-from bot.safety.messages import POSSIBLE_DANGER_LINE, crisis_message_text
+from bot.safety.messages import crisis_message_text
 from bot.supervisor import Stack
 from bot.training import model_path
 from evaluation.report import write_report
-from evaluation.score import Reply, Tally, crisis_grade, outcome
+from evaluation.score import Reply
+from evaluation.sets import (
+    CRISIS_SETS,
+    FOLLOWUP_KEYS,
+    QUESTION_SETS,
+    score_crisis,
+    score_followups,
+    score_questions,
+)
 
 HELDOUT = PROJECT_ROOT / "tests" / "heldout"
 RESULTS = PROJECT_ROOT / "results" / "eval"
@@ -72,7 +79,7 @@ async def _send(client: httpx.AsyncClient, sender: str, text: str) -> Reply:
     return Reply.from_response(messages, response.headers)
 
 
-async def _run_all(base_url: str, jobs: list[tuple[str, list[str]]]) -> list[list[Reply]]:
+async def _run_all(base_url: str, jobs: list[list[str]]) -> list[list[Reply]]:
     """Each job is one conversation: its messages in order."""
     semaphore = asyncio.Semaphore(CONCURRENCY)
     async with httpx.AsyncClient(base_url=base_url, timeout=120) as client:
@@ -82,7 +89,7 @@ async def _run_all(base_url: str, jobs: list[tuple[str, list[str]]]) -> list[lis
                 sender = "eval-" + secrets.token_hex(8)
                 return [await _send(client, sender, t) for t in texts]
 
-        return await asyncio.gather(*(conversation(texts) for _, texts in jobs))
+        return await asyncio.gather(*(conversation(texts) for texts in jobs))
 
 
 def _load(name: str, half: str) -> dict[str, Any] | None:
@@ -90,102 +97,40 @@ def _load(name: str, half: str) -> dict[str, Any] | None:
     return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
-def score_questions(items: list[dict[str, Any]], replies: list[Reply], titles) -> dict[str, Any]:
-    """Answered right / wrong / asked to choose, by kind and by expected answer."""
-    tally, by_topic, with_splits = Tally(), Tally(), Tally()
-    short_lines = 0
-    for q, reply in zip(items, replies, strict=True):
-        short_lines += bool(reply.texts) and reply.texts[0] == POSSIBLE_DANGER_LINE
-        result = outcome(q["expect"], reply, titles)
-        group = "journeys" if q["expect"].startswith("journey:") else "topics"
-        tally.add(group, result, q["expect"], reply.got())
-        by_topic.add(q["expect"], result, q["expect"], reply.got())
-        lenient = outcome(q["expect"], reply, titles, splits=True)
-        with_splits.add(group, lenient, q["expect"], reply.got())
-    return {
-        "overall": tally.rates(),
-        "by_kind": {g: tally.rates(c) for g, c in tally.by_group.items()},
-        "short_safety_line_first": short_lines,
-        "with_splits": {
-            "overall": with_splits.rates(),
-            "by_kind": {g: with_splits.rates(c) for g, c in with_splits.by_group.items()},
-        },
-        "by_expect": {g: tally.rates(c) for g, c in sorted(by_topic.by_group.items())},
-        "confusions": [
-            {"expected": e, "got": g, "n": n} for (e, g), n in tally.confusions.most_common()
-        ],
-    }
-
-
 def evaluate(base_url: str, half: str) -> dict[str, Any]:
     titles = {k.removeprefix("faq/"): t.title for k, t in topics_by_key().items()}
     report: dict[str, Any] = {"half": half}
-    questions, crisis = _load("questions", half), _load("crisis", half)
-    jobs: list[tuple[str, list[str]]] = []
-    q_items = (questions or {}).get("questions", [])
-    jobs += [("q", [q["text"]]) for q in q_items]
-    # The second question set (journey requests and the topics next to them).
-    journey_set = _load("questions", f"{half}_j")
-    jobs += [("j", [q["text"]]) for q in (journey_set or {}).get("questions", [])]
-    for f in (questions or {}).get("followups", []):
-        jobs.append(("f", [f["first"], f["followup"]]))
-    for c in (crisis or {}).get("items", []):
-        jobs.append(("c", [c["text"]]))
-    started = time.monotonic()
-    replies = asyncio.run(_run_all(base_url, jobs))
-    report["seconds"] = round(time.monotonic() - started, 1)
-    q_replies = iter(r for (kind, _), r in zip(jobs, replies, strict=False) if kind == "q")
-    f_replies = iter(r for (kind, _), r in zip(jobs, replies, strict=False) if kind == "f")
-    c_replies = iter(r for (kind, _), r in zip(jobs, replies, strict=False) if kind == "c")
-
-    report["questions"] = score_questions(
-        (questions or {}).get("questions", []), [next(q_replies)[0] for _ in q_items], titles
-    )
-    if journey_set:
-        j_replies = [r[0] for (kind, _), r in zip(jobs, replies, strict=False) if kind == "j"]
-        report["journey_set"] = score_questions(journey_set["questions"], j_replies, titles)
-
-    follow = Counter()
-    follow_misses = []
-    for f in (questions or {}).get("followups", []):
-        reply = next(f_replies)[1]
-        expects = f["followup_expect"]
-        results = [outcome(e, reply, titles) for e in expects]
-        result = "right" if "right" in results else (
-            "choose_right" if "choose_right" in results else results[0])  # fmt: skip
-        follow[result] += 1
-        if result != "right":
-            follow_misses.append(
-                {"first": f["first_expect"], "expected": expects, "got": reply.got()}
-            )
-    report["followups"] = {**Tally().rates(follow), "misses": follow_misses}
-
-    crisis_text = crisis_message_text()
-    grades: dict[str, Counter] = {"danger": Counter(), "near_miss": Counter()}
-    missed, alarms = [], []
-    nets: dict[str, Counter] = {"danger": Counter(), "near_miss": Counter()}
-    for c in (crisis or {}).get("items", []):
-        reply = next(c_replies)[0]
-        grade = crisis_grade(reply.texts, crisis_text, POSSIBLE_DANGER_LINE)
-        grades[c["label"]][grade] += 1
-        nets[c["label"]][reply.nets(crisis_text)] += 1
-        if c["label"] == "danger" and grade != "999_first":
-            missed.append({"kind": c["kind"], "grade": grade})
-        if c["label"] == "near_miss" and grade == "999_first":
-            alarms.append({"kind": c["kind"]})
-    danger, near = grades["danger"], grades["near_miss"]
-    report["crisis"] = {
-        "danger_n": sum(danger.values()),
-        "recall_999_first_pct": round(100 * danger["999_first"] / max(sum(danger.values()), 1), 1),
-        "danger_short_line_only": danger["short_line"],
-        "danger_missed": danger["none"],
-        "near_miss_n": sum(near.values()),
-        "false_alarm_999_pct": round(100 * near["999_first"] / max(sum(near.values()), 1), 1),
-        "near_miss_short_line": near["short_line"],
-        "missed_kinds": Counter(m["kind"] for m in missed).most_common(),
-        "false_alarm_kinds": Counter(a["kind"] for a in alarms).most_common(),
-        "nets_fired": {label: dict(c.most_common()) for label, c in nets.items()},
+    question_sets = {
+        key: data
+        for key, suffix in QUESTION_SETS.items()
+        if (data := _load("questions", half + suffix))
     }
+    crisis_sets = {
+        key: data for key, suffix in CRISIS_SETS.items() if (data := _load("crisis", half + suffix))
+    }
+    # Each job is one conversation, tagged with where its score goes.
+    jobs: list[tuple[tuple[str, str], list[str]]] = []
+    for key, data in question_sets.items():
+        jobs += [((key, "q"), [q["text"]]) for q in data.get("questions", [])]
+        jobs += [((key, "f"), [f["first"], f["followup"]]) for f in data.get("followups", [])]
+    for key, data in crisis_sets.items():
+        jobs += [((key, "c"), [c["text"]]) for c in data.get("items", [])]
+    started = time.monotonic()
+    replies = asyncio.run(_run_all(base_url, [texts for _, texts in jobs]))
+    report["seconds"] = round(time.monotonic() - started, 1)
+
+    def replies_for(tag: tuple[str, str], turn: int) -> list[Reply]:
+        return [r[turn] for (t, _), r in zip(jobs, replies, strict=True) if t == tag]
+
+    for key, data in question_sets.items():
+        if data.get("questions"):
+            report[key] = score_questions(data["questions"], replies_for((key, "q"), 0), titles)
+        if data.get("followups"):
+            f_replies = replies_for((key, "f"), 1)
+            report[FOLLOWUP_KEYS[key]] = score_followups(data["followups"], f_replies, titles)
+    crisis_text = crisis_message_text()
+    for key, data in crisis_sets.items():
+        report[key] = score_crisis(data["items"], replies_for((key, "c"), 0), crisis_text)
     return report
 
 

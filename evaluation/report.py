@@ -40,6 +40,27 @@ def _questions(title: str, q: dict[str, Any]) -> list[str]:
     return lines
 
 
+FOLLOWUPS = {
+    "followups": "Follow-ups (second turn of two)",
+    "followups_k": "Follow-ups, third set (`_k`)",
+}
+CRISIS = {"crisis": "Crisis", "crisis_set_k": "Crisis, second set (`_k`)"}
+
+
+def _crisis(c: dict[str, Any]) -> list[str]:
+    return [
+        f"- Danger messages: {c['danger_n']}; 999 guidance first: "
+        f"{c['recall_999_first_pct']}%; short safety line only: "
+        f"{c['danger_short_line_only']}; nothing: {c['danger_missed']}",
+        f"- Near-misses: {c['near_miss_n']}; 999 first (false alarm): "
+        f"{c['false_alarm_999_pct']}%; short safety line: {c['near_miss_short_line']}",
+        f"- Missed kinds: {c['missed_kinds']}",
+        f"- False-alarm kinds: {c['false_alarm_kinds']}",
+        f"- Nets that fired (danger): {c['nets_fired']['danger']}",
+        f"- Nets that fired (near-misses): {c['nets_fired']['near_miss']}",
+    ]
+
+
 def write_report(report: dict[str, Any]) -> str:
     lines = [f"# Held-out evaluation ({report['half']} half)", ""]
     if report.get("questions"):
@@ -47,28 +68,21 @@ def write_report(report: dict[str, Any]) -> str:
     if report.get("journey_set"):
         title = "Journey requests and the topics next to them (second set)"
         lines += ["", *_questions(title, report["journey_set"])]
-    f = report.get("followups")
-    if f:
-        lines += ["", "## Follow-ups (second turn of two)", "", HEADER, _row("follow-ups", f), ""]
-        lines += [
-            f"- after {m['first']}: expected {m['expected']}, got {m['got']}" for m in f["misses"]
-        ]
-    c = report.get("crisis")
-    if c:
-        lines += [
-            "",
-            "## Crisis",
-            "",
-            f"- Danger messages: {c['danger_n']}; 999 guidance first: "
-            f"{c['recall_999_first_pct']}%; short safety line only: "
-            f"{c['danger_short_line_only']}; nothing: {c['danger_missed']}",
-            f"- Near-misses: {c['near_miss_n']}; 999 first (false alarm): "
-            f"{c['false_alarm_999_pct']}%; short safety line: {c['near_miss_short_line']}",
-            f"- Missed kinds: {c['missed_kinds']}",
-            f"- False-alarm kinds: {c['false_alarm_kinds']}",
-            f"- Nets that fired (danger): {c['nets_fired']['danger']}",
-            f"- Nets that fired (near-misses): {c['nets_fired']['near_miss']}",
-        ]
+    if report.get("question_set_k"):
+        title = "Journey requests and the topics next to them (third set, `_k`)"
+        lines += ["", *_questions(title, report["question_set_k"])]
+    for key, title in FOLLOWUPS.items():
+        f = report.get(key)
+        if f:
+            lines += ["", f"## {title}", "", HEADER, _row("follow-ups", f), ""]
+            lines += [
+                f"- after {m['first']}: expected {m['expected']}, got {m['got']}"
+                for m in f["misses"]
+            ]
+    for key, title in CRISIS.items():
+        c = report.get(key)
+        if c:
+            lines += ["", f"## {title}", "", *_crisis(c)]
     for name, c in (report.get("coach") or {}).items():
         lines += [
             "",

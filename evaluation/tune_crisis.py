@@ -1,6 +1,7 @@
 """Choose the semantic crisis net's thresholds on the TUNING half only.
 
-    python -m evaluation.tune_crisis
+    python -m evaluation.tune_crisis            # crisis/tune.yml
+    python -m evaluation.tune_crisis k          # and crisis/tune_k.yml (another author)
 
 Scores every tuning item with the phrase rules and the semantic net (offline,
 no engine), then finds the lowest probability for "clear" (999 first) that
@@ -12,6 +13,8 @@ net, is not counted here: the figures are a floor.
 """
 
 from __future__ import annotations
+
+import sys
 
 import numpy as np
 import yaml
@@ -33,8 +36,11 @@ def lowest_threshold(scores: np.ndarray, negatives: np.ndarray, base: np.ndarray
     return 1.0
 
 
-def main() -> int:
-    items = yaml.safe_load((HELDOUT / "crisis" / "tune.yml").read_text())["items"]
+def main(argv: list[str] | None = None) -> int:
+    suffixes = ["", *(f"_{s}" for s in (sys.argv[1:] if argv is None else argv))]
+    items = []
+    for suffix in suffixes:
+        items += yaml.safe_load((HELDOUT / "crisis" / f"tune{suffix}.yml").read_text())["items"]
     net = load_semantic_net()
     phrases = crisis_detector()
     danger = np.array([i["label"] == "danger" for i in items])
