@@ -131,6 +131,13 @@ def evaluate(base_url: str, half: str) -> dict[str, Any]:
     crisis_text = crisis_message_text()
     for key, data in crisis_sets.items():
         report[key] = score_crisis(data["items"], replies_for((key, "c"), 0), crisis_text)
+    if half == "tune":
+        # What tuning may study, item by item; never written for the sealed half.
+        report["items"] = [
+            {"set": tag[0], "texts": texts, "got": [r.got() for r in reply],
+             "first_text": [r.texts[0][:60] if r.texts else "" for r in reply]}
+            for (tag, texts), reply in zip(jobs, replies, strict=True)
+        ]  # fmt: skip
     return report
 
 
@@ -184,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
                 report = evaluate(stack.settings.gateway_url, args.half)
             finally:
                 stack.stop()
+    items = report.pop("items", None)
+    if items is not None:
+        (RESULTS / "tune_items.json").write_text(json.dumps(items, indent=1))
     (RESULTS / f"{args.half}.json").write_text(json.dumps(report, indent=2))
     report["privacy"] = privacy(args.half)
     # The second privacy corpus (names in every form, written 2026-11-26).

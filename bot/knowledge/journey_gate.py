@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.knowledge.decide import ranking
+from bot.knowledge.request_subject import requested_journey
 
 # Intents the gate may replace: a question, or nothing understood.
 REPLACEABLE = frozenset({"faq", "nlu_fallback", "out_of_scope", "describe_concern"})
@@ -115,6 +116,9 @@ class GateThresholds:
     # After an answer offering a journey, "can we do one?" starts it unless the matcher
     # is this sure the message is a topic question.
     topic_sure: float = 0.6
+    # Below the FallbackClassifier's threshold the classifier's reading would not be
+    # acted on anyway: the gate may replace it (never a crisis reading).
+    unsure: float = 0.55
 
 
 GATE = GateThresholds()
@@ -127,15 +131,21 @@ def journey_for(
     (or read that journey, but not surely enough to clear the fallback threshold).
     `offered` is the journey the answer just before offered, if any."""
     intent = (parse.get("intent") or {}).get("name")
-    if intent not in REPLACEABLE and intent not in REQUEST:
+    confidence = float((parse.get("intent") or {}).get("confidence") or 0.0)
+    unsure = confidence < t.unsure and intent != "crisis"
+    if intent not in REPLACEABLE and intent not in REQUEST and not unsure:
         return None
+
+    def may_replace(journey: str) -> bool:
+        return intent in (journey, *REPLACEABLE) or unsure
+
     text = parse.get("text") or ""
     ranked = ranking(parse, "ranking")
     topic_sure = max((p for n, p in ranked if n.startswith("faq/")), default=0.0) >= t.topic_sure
     short = len(text.split()) <= DO_IT_MAX_WORDS
     if (
         offered in REQUEST
-        and intent in (offered, *REPLACEABLE)
+        and may_replace(offered)
         and short
         and not topic_sure
         and not text.startswith("/")
@@ -148,8 +158,13 @@ def journey_for(
     best_topic = max((p for n, p in ranked if n.startswith("faq/")), default=0.0)
     first, first_p = ranked[0]
     if first in REQUEST and first_p >= t.alone and first_p - best_topic >= t.alone_margin:
-        return first if intent in (first, *REPLACEABLE) else None
+        return first if may_replace(first) else None
     for name, p in ranked[: t.with_form_top]:
         if name in REQUEST and p >= t.with_form and REQUEST[name].search(text):
-            return name if intent in (name, *REPLACEABLE) else None
+            return name if may_replace(name) else None
+    # A request anywhere in the message about a journey's subject named anywhere in it
+    # ("...she's frightened but wants to stay. Can you help me put a plan together?").
+    asked = requested_journey(text, ranked) if best_topic < t.topic_sure else None
+    if asked is not None and may_replace(asked):
+        return asked
     return None

@@ -1,0 +1,130 @@
+"""A request put to the assistant, about a journey's subject, anywhere in the message.
+
+Long messages put the request last, after the background ("...mum has just left
+with the two children. Can you help me write one?"), and the thing to do is named
+far from the request, or only by a pronoun. The journey gate's own patterns
+(`journey_gate.REQUEST`) need the action and its object side by side, so they miss
+these. This second reading looks for two things separately:
+
+- **the form**: the writer asks the assistant to do something with them ("can you
+  help me...", "walk me thru", "can we do that step by step", "please set that
+  up"), not to explain something ("can you explain", "help me understand");
+- **the subject** of one journey named anywhere in the message (a safety plan, a
+  contract or specification, a piece of wording, a consultation...), typo-tolerant.
+
+When both are there, the journey is the subject's; when several subjects are
+named, the one the semantic matcher ranks highest among them. General patterns of
+English requests, not sentences: chosen on the tuning halves of the held-out
+questions (tests/heldout/questions/tune*.yml). Standard library only (runs in the
+engine, Python 3.10).
+"""
+
+from __future__ import annotations
+
+import re
+
+_YOU = r"(?:you|u|ya|we|someone|somebody|anyone)"
+_DO = (
+    r"(?:help|walk|take|talk|go|run|work|step|do|build|writ\w*|draft|put|set|start|book|arrange"
+    r"|sort|look|check|read|review|suggest|rewrite|reword|rephrase|fix|make|create|fill|add|get"
+    r"|give|send|share|list|tell me (?:who|where|which|what (?:number|line))|point|sit|have)"
+)
+FORM = re.compile(
+    rf"\b(?:can|could|will|cn|cud|shall)\s+{_YOU}\b.{{0,40}}?\b{_DO}\b"
+    rf"|\bwould (?:you|u) (?:be able to |mind )?(?:help|walk|take|go|run|check|look|book|set)\b"
+    rf"|\b(?:pls|plz|please|help)\s+(?:can you\s+)?(?:help|walk|take|go|run|set|book|arrange"
+    rf"|check|look|draft|write|do|suggest|give|send)\b"
+    rf"|\bhelp (?:me|us)\b(?!\s+(?:understand|to understand|know|think|make sense|see why))"
+    rf"|\b(?:walk|take|talk|run|guide|go|step) (?:me|us)\s+(?:thr\w*|thru|through)\b"
+    rf"|\b(?:step by step|item by item|together now|with me now|now together)\b"
+    rf"|\bi(?:'d| would) (?:like|love) (?:to|you to|some help to|help to)\s+"
+    rf"(?:build|write|draft|do|make|create|put|work|set|book|arrange|request|have|get|run|talk"
+    rf"|discuss|go|check|add)\b"
+    rf"|\bi (?:need|want|wanna) (?:to )?(?:build|write|draft|do|make|create|put together|book"
+    rf"|arrange|request|speak|talk|run|check|add|get)\b"
+    rf"|\b(?:let'?s|lets) (?:do|start|build|write|go|work|get)\b"
+    rf"|\bwhere do (?:i|we) (?:start|begin)\b"
+    rf"|\b(?:can|could) (?:i|we) (?:get|have|book|arrange|request)\b"
+    # A few words and a please: "case discussion please", "numbers pls".
+    rf"|^\W*(?:[\w'&+-]+\W+){{1,6}}(?:please|pls|plz)\W*$",
+    re.IGNORECASE,
+)
+# Asking to be told, not helped: answered as a topic.
+EXPLAIN = re.compile(
+    r"\b(?:explain|understand|what (?:is|are|does|do|should|would|makes|counts)|why"
+    r"|when (?:is|are|do|does|should)"
+    r"|how (?:does|do|is|are|would|should) (?:it|a|an|the|they|this|that|safety|these|those)\b"
+    r"|tell me (?:about|more|what|why|how)|describe|mean|difference|evidence|research)\b",
+    re.IGNORECASE,
+)
+_PLAN = (
+    r"(?:sa?f\w{0,3}\s*-?plan\w*"
+    r"|plan\w*\b.{0,40}\b(?:stay\w* safe|keep\w* (?:\w+ ){0,2}safe|safe)\b)"
+)
+_SAFE_WHO = r"(?:herself|himself|themselves|her|him|them|the (?:kids|children))"
+SUBJECT = {
+    "start_safety_planning": re.compile(
+        rf"{_PLAN}|\bkeep\w* {_SAFE_WHO} safe\b"
+        r"|\b(?:a|the|her|their|our) plan\b.{0,15}\b(?:if|in case|for when)\b"
+        r"|\bwhat (?:she|he|they|the (?:kids|children))(?:'d| would| could| should| will)"
+        r" do (?:if|when)\b",
+        re.IGNORECASE,
+    ),
+    "start_commissioning": re.compile(
+        r"\b(?:contract\w*|spec|specs|specification\w*|tender\w*|commission\w*|procure\w*"
+        r"|schedule|kpis?|provider\w*)\b",
+        re.IGNORECASE,
+    ),
+    "check_wording": re.compile(
+        r"\b(?:wording|worded|words|phrasing|phrase|sentence|paragraph|reword\w*|rephrase"
+        r"|language)\b"
+        r"|\b(?:my|this|the|our) (?:case ?notes?|notes|report|minutes|letter|email|draft"
+        r"|assessment|chronology|statement|record|entry|summary|write[- ]?up)\b",
+        re.IGNORECASE,
+    ),
+    "request_consultation": re.compile(
+        r"\b(?:consult\w*|case discussion|practice lead|s ?(?:&|and|n) ?t (?:lead|person|expert)"
+        r"|talk (?:it|this|the case|a case|them) through|chat (?:it |a case )?thr\w*"
+        r"|sit down with|run (?:it|this|the case) past|second opinion)\b",
+        re.IGNORECASE,
+    ),
+    "ask_referral_pathway": re.compile(
+        r"\b(?:refer\w*|pass (?:this|it|that) on|who (?:do|should|would|can) (?:i|we)"
+        r"|which (?:team|service|agency|local)|local (?:service|team|support)|signpost\w*"
+        r"|(?:csc|children'?s services'?|mash|social care) front door"
+        r"|front door (?:team|service))\b",
+        re.IGNORECASE,
+    ),
+    "ask_helplines": re.compile(
+        r"\b(?:help ?lines?|(?:phone |contact )?numbers?|numbr|nos|line (?:for|4))\b", re.IGNORECASE
+    ),
+}
+
+
+# Quoted words are the subject of a check only when asked to check or change them.
+QUOTED = re.compile(r"['‘\"“][^'’\"”]{12,}['’\"”]")
+CHECK = re.compile(
+    r"\b(?:check|look (?:at|over)|have a look|read|review|reword|rewrite|rephrase|fix|change"
+    r"|correct\w*|improve|(?:is|does) (?:this|that|it) (?:ok|okay|alright|sound|read|hide)"
+    r"|blam\w*|better way|put instead)\b",
+    re.IGNORECASE,
+)
+
+
+def requested_journey(text: str, ranked: list[tuple[str, float]]) -> str | None:
+    """The journey whose subject a request in `text` is about, or None.
+
+    `ranked` is the semantic matcher's (name, probability) ranking, used to choose
+    between several subjects named in one message."""
+    if not FORM.search(text) or EXPLAIN.search(text):
+        return None
+    named = [journey for journey, pattern in SUBJECT.items() if pattern.search(text)]
+    if not named and QUOTED.search(text) and CHECK.search(text):
+        named = ["check_wording"]
+    if not named:
+        return None
+    if len(named) == 1:
+        return named[0]
+    # The matcher's order first; journeys it did not rank, in the order of SUBJECT.
+    order = {name: i for i, (name, _) in enumerate(ranked)}
+    return min(named, key=lambda j: (order.get(j, len(order)), named.index(j)))
