@@ -22,6 +22,7 @@ from bot.privacy.anonymiser import Anonymised, Anonymiser, name_words
 from bot.pseudonym import conversation_id
 from bot.safety.crisis import CrisisDetector
 from bot.safety.grading import crisis_grade
+from bot.safety.immediacy import said_not_now
 from bot.safety.messages import POSSIBLE_DANGER_LINE
 from bot.safety.semantic_net import SemanticCrisisNet
 from bot.storage.interactions import Entry, FeedbackEntry
@@ -130,7 +131,8 @@ class ChatService:
         grade, matched = crisis_grade(phrases, meaning, message)
         outgoing = CRISIS_PAYLOAD if grade == "clear" else message
         try:
-            reply = await self.rasa.send(cid, outgoing, self._context(remembered, grade))
+            context = self._context(remembered, grade, message)
+            reply = await self.rasa.send(cid, outgoing, context)
         except EngineUnavailable as exc:
             logger.warning("engine unavailable: %s", exc)
             fallback = {
@@ -176,10 +178,16 @@ class ChatService:
         )
         return TurnResult(messages, cid, crisis, False, matched, clean.found, entry)
 
-    def _context(self, remembered: dict[str, Any], grade: str) -> dict[str, str] | None:
-        """The topic answered last turn, so a follow-up is read in its context, and the
-        walkthrough under way, so an answer to its step is not read as a new request."""
-        context: dict[str, str] = {}
+    def _context(
+        self, remembered: dict[str, Any], grade: str, message: str
+    ) -> dict[str, Any] | None:
+        """The topic answered last turn, so a follow-up is read in its context; the
+        walkthrough under way, so an answer to its step is not read as a new request;
+        and, when the nets found no clear danger in a message set in the past, that the
+        model's crisis reading alone is not to be acted on (addons/crisis_gate.py)."""
+        context: dict[str, Any] = {}
+        if grade != "clear" and said_not_now(message):
+            context["crisis_not_now"] = True
         previous = remembered.get("topic")
         topic = topics_by_key().get(previous) if previous and grade == "none" else None
         if topic:

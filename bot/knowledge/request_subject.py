@@ -37,13 +37,16 @@ FORM = re.compile(
     rf"|\bhelp (?:me|us)\b(?!\s+(?:understand|to understand|know|think|make sense|see why))"
     rf"|\b(?:walk|take|talk|run|guide|go|step) (?:me|us)\s+(?:thr\w*|thru|through)\b"
     rf"|\b(?:step by step|item by item|together now|with me now|now together)\b"
-    rf"|\bi(?:'d| would) (?:like|love) (?:to|you to|some help to|help to)\s+"
+    rf"|\bi(?:'d| would) (?:really |just |also )?(?:like|love)"
+    rf" (?:to|you to|some help to|help to)\s+"
     rf"(?:build|write|draft|do|make|create|put|work|set|book|arrange|request|have|get|run|talk"
     rf"|discuss|go|check|add)\b"
     rf"|\bi (?:need|want|wanna) (?:to )?(?:build|write|draft|do|make|create|put together|book"
     rf"|arrange|request|speak|talk|run|check|add|get)\b"
     rf"|\b(?:let'?s|lets) (?:do|start|build|write|go|work|get)\b"
     rf"|\bwhere do (?:i|we) (?:start|begin)\b"
+    rf"|\bhow (?:do|can|could) (?:i|we) (?:book|arrange|get|request|set up|start)\b"
+    rf"|\bis there (?:someone|somebody|anyone|a person)\b.{{0,20}}\b(?:i|we) (?:can|could)\b"
     rf"|\b(?:can|could) (?:i|we) (?:get|have|book|arrange|request)\b"
     # A few words and a please: "case discussion please", "numbers pls".
     rf"|^\W*(?:[\w'&+-]+\W+){{1,6}}(?:please|pls|plz)\W*$",

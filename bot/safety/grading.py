@@ -6,12 +6,13 @@ first) or none. The model's `crisis` intent, the third net, is added by the engi
   outside her property'. That was 2022"): then it is possible, so the short safety
   line still comes first.
 - The meaning net's own grade otherwise; a possible danger said to be happening now
-  is clear (bot/safety/immediacy.py).
+  is clear, and a clear one said to be over (she is safe, he is arrested) and not
+  now is possible (bot/safety/immediacy.py).
 """
 
 from __future__ import annotations
 
-from bot.safety.immediacy import NOT_NOW, happening_now
+from bot.safety.immediacy import NOT_NOW, happening_now, resolved
 
 
 def crisis_grade(
@@ -27,6 +28,8 @@ def crisis_grade(
             return "possible", (*fired, "phrases_past")
         return "clear", fired
     grade = meaning or "none"
+    if grade == "clear" and resolved(text):
+        return "possible", (*fired, "semantic_resolved")
     if grade == "possible" and happening_now(text):
         return "clear", (*fired, "semantic_now")
     return grade, fired

@@ -24,6 +24,10 @@ NOW = re.compile(
     r"|\b(?:is|are|'s|s|he's|hes|she's|shes)\s+(?:outside|here|in the building|at the (?:door|gate|"
     r"window|school|house)|on (?:his|her|their|the) way|(?:right )?behind me|following|sat outside|"
     r"round the corner|getting closer|heading|coming|still|not (?:answering|responding|breathing))"
+    r"|\b(?:\d+|a few|a couple of|two|five|ten) (?:mins?|minutes) ago\b"
+    r"|\b(?:not waking(?: up)?|won'?t wake(?: up)?|unresponsive|(?:is|it'?s|keeps?) bleeding"
+    r"|won'?t stop bleeding|(?:it'?s|its|it is) not stopping"
+    r"|(?:i'?ve|i have|we'?ve|we have) (?:locked|barricaded) (?:myself|ourselves))\b"
     r"|\b(?:nothing since|no reply since|not (?:answering|responding|breathing)|can'?t breathe"
     r"|getting (?:drowsy|sleepy)|feels? (?:drowsy|sleepy)|unconscious|collapsed)\b"
     r"|\b(?:says|said|texted|texting|messag\w+)\b.{0,40}\b(?:today'?s the day|never see|goodbye)\b",
@@ -40,11 +44,52 @@ NOT_NOW = re.compile(
     r"|arrested|in custody|charged|bailed|remanded"
     r"|what (?:if|would) (?:i|we|you)|\bif (?:i|we|you|a|an|he|she|they|dad|mum)\b"
     r"|would (?:you|i)"
-    r"|training|scenario|role ?play|example)\b",
+    r"|training|scenario|role ?play|example|suppose|supposing|imagine|hypothetical\w*"
+    r"|(?:my|the|these|his|her|session|visit|meeting) notes)\b|\((?:19|20)\d\d\)",
     re.IGNORECASE,
 )
 
 
+# Over: she is safe, he is held. A meaning-only "clear" that says so, and nothing of
+# the present, gets the short line instead of 999 first.
+RESOLVED = re.compile(
+    r"\b(?:(?:is|she'?s|shes|they'?re|theyre|now|are|all) safe|safe now|in (?:a |the )?refuge"
+    r"|got to (?:a |the )?refuge|arrested|in custody|remanded|charged|panic over|false alarm)\b",
+    re.IGNORECASE,
+)
+
+# "he said he'd hurt him if I went to the police" is a threat, not a what-if: the
+# condition of a threat is not read as a hypothesis.
+THREAT_IF = re.compile(
+    r"\b(?:he'?ll|he will|he'?d|he would|she'?ll|she'?d|they'?ll|going to|gonna|threat\w*)\b"
+    r"[^.?!]{0,50}?\bif\b",
+    re.IGNORECASE,
+)
+
+
+def _not_now(text: str) -> bool:
+    return bool(NOT_NOW.search(THREAT_IF.sub(" ", text)))
+
+
 def happening_now(text: str) -> bool:
     """The message says the danger is present and nothing puts it in the past or a 'what if'."""
-    return bool(NOW.search(text)) and not NOT_NOW.search(text)
+    return bool(NOW.search(text)) and not _not_now(text)
+
+
+# "she's now at her mum's" says where she went, not that danger is present.
+SETTLED_NOW = re.compile(
+    r"\b(?:she'?s|shes|they'?re|theyre|we'?re|mum'?s|mums|he'?s|hes) now"
+    r" (?:at|in|with|staying|living|safe|moved|gone|back)\b",
+    re.IGNORECASE,
+)
+
+
+def said_not_now(text: str) -> bool:
+    """The message puts what it tells in the past, a record or a 'what if', and says
+    nothing of the present: the model's crisis reading alone is set aside for it."""
+    return _not_now(text) and not NOW.search(SETTLED_NOW.sub(" ", text))
+
+
+def resolved(text: str) -> bool:
+    """The message says the danger is over (she is safe, he is held) and not that it is now."""
+    return bool(RESOLVED.search(text)) and not NOW.search(text)

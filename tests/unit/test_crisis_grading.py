@@ -24,3 +24,10 @@ def test_possible_danger_happening_now_is_clear() -> None:
     assert crisis_grade((), "possible", "he used to wait outside the house")[0] == "possible"
     assert crisis_grade((), "none", "what is the DASH?") == ("none", ())
     assert crisis_grade((), None, "what is the DASH?") == ("none", ())
+
+
+def test_a_meaning_only_clear_danger_said_to_be_over_gets_the_short_line() -> None:
+    text = "she made it to the refuge last night and she's safe"
+    assert crisis_grade((), "clear", text) == ("possible", ("semantic_clear", "semantic_resolved"))
+    assert crisis_grade(("weapon_now",), "clear", text)[0] == "clear"
+    assert crisis_grade((), "clear", "he's arrested but his brother is outside now")[0] == "clear"

@@ -44,3 +44,33 @@ def test_cached_validation_keeps_rasas_behaviour_and_is_fast() -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     per_call_ms = float(done.stdout.strip().splitlines()[-1])
     assert per_call_ms < 1.0  # uncached, each call checked the schema first (several ms)
+
+
+GATE_CHECK = r"""
+from rasa.shared.nlu.training_data.message import Message
+from addons.crisis_gate import CrisisGate
+ranking = [{"name": "crisis", "confidence": 0.7}, {"name": "faq", "confidence": 0.2}]
+def run(metadata):
+    m = Message(data={"text": "x", "metadata": metadata})
+    m.set("intent", {"name": "crisis", "confidence": 0.7})
+    m.set("intent_ranking", list(ranking))
+    CrisisGate().process([m])
+    return m.get("intent")["name"], [r["name"] for r in m.get("intent_ranking")]
+assert run({"crisis_not_now": True}) == ("faq", ["faq"]), run({"crisis_not_now": True})
+assert run({}) == ("crisis", ["crisis", "faq"])
+assert run({"crisis_not_now": "yes"}) == ("crisis", ["crisis", "faq"])
+print("ok")
+"""
+
+
+def test_the_crisis_gate_sets_aside_crisis_only_when_the_gateway_says_not_now() -> None:
+    if not ENGINE_PYTHON.exists():
+        pytest.fail("the engine environment is missing: run `make setup`")
+    done = subprocess.run(
+        [str(ENGINE_PYTHON), "-c", GATE_CHECK],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]

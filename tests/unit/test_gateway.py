@@ -415,6 +415,7 @@ def test_a_follow_up_carries_the_topic_answered_before(client, fake) -> None:
     assert fake.received[-1]["metadata"] == {
         "previous_topic": "faq/separation_risk",
         "previous_topic_title": "Why separation is a high-risk time",
+        "crisis_not_now": True,  # "if she": a what-if, nothing of the present
     }
     chat(client, "what about dads?")
     assert "metadata" not in fake.received[-1]  # the last turn answered no topic
@@ -453,3 +454,14 @@ def test_a_refused_channel_secret_is_a_503_with_a_human_sentence(client, fake) -
     fake.engine_status = 401
     response = chat(client, "hello")
     assert response.status_code == 503 and response.json()["error"] == "engine_unavailable"
+
+
+def test_a_message_set_in_the_past_tells_the_engine_not_to_act_on_crisis_alone(
+    client, fake
+) -> None:
+    chat(client, "years ago he tried to set fire to the house, she wants counselling now")
+    assert "metadata" not in fake.received[-1]  # "now": said of the present
+    chat(client, "years ago he tried to set fire to the house, she wants counselling")
+    assert fake.received[-1]["metadata"] == {"crisis_not_now": True}
+    chat(client, "he's got a knife and he's in the kitchen, this happened last year too")
+    assert fake.received[-1]["message"] == "/crisis"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.safety.immediacy import happening_now
+from bot.safety.immediacy import happening_now, resolved, said_not_now
 
 
 @pytest.mark.parametrize(
@@ -15,6 +15,9 @@ from bot.safety.immediacy import happening_now
         "he messaged her saying goodbye and that she'll never see the boys again",
         "her phone's off and nothing since she said he'd locked the doors",
         "the lad has just swallowed a load of tablets, he's getting drowsy",
+        "he drove off with her 10 mins ago and said he'd crash the car if she screamed",
+        "nan's not waking up and he's still in the front room",
+        "i've barricaded myself in the kids room, he is kicking the door",
     ],
 )
 def test_the_present_is_now(text: str) -> None:
@@ -30,7 +33,22 @@ def test_the_present_is_now(text: str) -> None:
         "the old case notes say he'd followed her to work",
         "how do I tell if a child is in danger at home?",
         "she's safe now in the refuge, he doesn't know the address",
+        "supposing a mum texts that he's outside, what do I say?",
+        "notes from the review (2020): he waited outside her work every day",
     ],
 )
 def test_the_past_a_record_or_a_what_if_is_not(text: str) -> None:
     assert not happening_now(text)
+
+
+def test_a_threat_with_a_condition_is_not_a_what_if() -> None:
+    assert happening_now("he's just grabbed the baby and says he'll hurt her if I call anyone")
+    assert not happening_now("what if he grabbed the baby, would I call anyone?")
+
+
+def test_over_and_not_now() -> None:
+    assert resolved("police arrested him at the gate, mum and the kids are safe")
+    assert not resolved("he was arrested last month but he's outside now")
+    assert said_not_now("three years ago he held a knife to her")
+    assert not said_not_now("three years ago he held a knife to her and he's got one now")
+    assert said_not_now("last week he punched the door in, she's now at her sister's")

@@ -1,0 +1,62 @@
+"""The model's `crisis` reading set aside when the gateway has judged the message past.
+
+The gateway grades every message with its two crisis nets (phrase rules and
+meaning, `bot/safety/grading.py`) before the engine sees it. The model's `crisis`
+intent is the third net, and alone it fires on messages that only tell of danger
+in the past, in a record or in a what-if ("years ago he tried to set fire to the
+house, she wants counselling"), so 999 guidance came first where it should not.
+
+When the gateway's own nets did not find clear danger and the message puts what
+it tells in the past and says nothing of the present (`bot/safety/immediacy.py`),
+the gateway sends `crisis_not_now` in the metadata; this component then replaces
+a `crisis` reading with the classifier's next choice, so the message is answered
+(after the short safety line when the gateway graded it possible). Anything the
+gateway graded clear goes to crisis handling whatever this does.
+
+Runs inside the engine (Rasa 3.6, Python 3.10): keep it 3.10-compatible.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
+from rasa.shared.nlu.training_data.message import Message
+
+NOT_NOW = "crisis_not_now"
+GATE = "crisis_gate"
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class CrisisGate(GraphComponent):
+    """Sets aside a `crisis` reading the gateway judged past (see the module's docstring)."""
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> GraphComponent:
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            metadata = message.get("metadata")
+            if not isinstance(metadata, dict) or metadata.get(NOT_NOW) is not True:
+                continue
+            intent = message.get(INTENT) or {}
+            if intent.get("name") != "crisis":
+                continue
+            rest = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != "crisis"]
+            if not rest:
+                continue
+            message.set(INTENT, dict(rest[0]), add_to_output=True)
+            message.set(INTENT_RANKING_KEY, rest, add_to_output=True)
+            message.set(GATE, {"set_aside": intent.get("confidence")}, add_to_output=True)
+        return messages
