@@ -97,6 +97,8 @@ DO_IT = re.compile(
     r"i (?:want|need) to |let'?s |lets |help me )"
     r"\W*(?:do|start|make|write|build|begin|try|fill in|complete|run|book|arrange|have|get|"
     r"check|go through|walk (?:me|us) through)\b.{0,25}\b(?:one|it|that|this|them|those)\b"
+    r"|^\W*how (?:do|can|should) (?:i|we) (?:write|put|build|add|get|fit)"
+    r" (?:that|this|it|them|those)\b.{0,25}\b(?:in|into|onto)\b"
     r"|^\W*how (?:do|can) (?:i|we) (?:get|refer|book|arrange) (?:one|him|her|them|dad|mum|"
     r"the (?:family|child|children|kids))\b"
     r"|^\W*(?:yes|ok|okay|go on|yes please|please do|let'?s do it|do it)\W*$",

@@ -81,6 +81,7 @@ SUBJECT = {
     "check_wording": re.compile(
         r"\b(?:wording|worded|words|phrasing|phrase|sentence|paragraph|reword\w*|rephrase"
         r"|language)\b"
+        r"|\bwhat (?:i'?ve|ive|i have|i) (?:written|wrote|put|drafted)\b"
         r"|\b(?:my|this|the|our) (?:case ?notes?|notes|report|minutes|letter|email|draft"
         r"|assessment|chronology|statement|record|entry|summary|write[- ]?up)\b",
         re.IGNORECASE,
