@@ -198,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     report["privacy"] = privacy(args.half)
     # The second privacy corpus (names in every form, written 2026-11-26).
     report["privacy_names"] = privacy(args.half, "_n")
+    # The third (structured identifiers in every format, written 2026-11-26 later).
+    report["privacy_structured"] = privacy(args.half, "_s")
     report["coach"] = coach_sets(args.half)
     (RESULTS / f"{args.half}.json").write_text(json.dumps(report, indent=2))
     markdown = write_report(report)

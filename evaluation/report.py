@@ -99,6 +99,10 @@ def write_report(report: dict[str, Any]) -> str:
     if p:
         title = "## Anonymiser (second corpus: names in every form)"
         lines += ["", title, "", "```", _privacy_text(p), "```"]
+    p = report.get("privacy_structured")
+    if p:
+        title = "## Anonymiser (third corpus: structured identifiers in every format)"
+        lines += ["", title, "", "```", _privacy_text(p), "```"]
     lines += ["", f"Run time: {report.get('seconds')} s.", ""]
     return "\n".join(lines)
 

@@ -48,6 +48,15 @@ FORM = re.compile(
     rf"|\bhow (?:do|can|could) (?:i|we) (?:book|arrange|get|request|set up|start)\b"
     rf"|\bis there (?:someone|somebody|anyone|a person)\b.{{0,20}}\b(?:i|we) (?:can|could)\b"
     rf"|\b(?:can|could) (?:i|we) (?:get|have|book|arrange|request)\b"
+    # Asking whether their own words will do: "is that wording OK?".
+    rf"|\b(?:is|does|would) (?:this|that|it|my \w+)\b.{{0,30}}\b(?:ok|okay|alright|fine|acceptable"
+    rf"|compliant|blaming|sound|read|hide|work)\b|\b(?:compliant|blaming) or not\b"
+    # Asking who to go to: the referral pathway is the answer.
+    rf"|\b(?:who|where|which (?:team|service|agency))\b.{{0,25}}\b(?:do|should|would|can|must)\b"
+    rf".{{0,15}}\b(?:refer|contact|send|ring|call|tell|report|go|speak|notify|inform|pass)\w*"
+    rf"|\bdo (?:i|we) (?:need to |have to )?(?:refer|tell|report|contact|inform|notify)\b"
+    rf"(?![^?]{{0,40}}\bor (?:just |not|wait|monitor|keep))"
+    rf"|\bwhich (?:local )?(?:service|team|agency) (?:takes|deals|covers|handles)\b"
     # A few words and a please: "case discussion please", "numbers pls".
     rf"|^\W*(?:[\w'&+-]+\W+){{1,6}}(?:please|pls|plz)\W*$",
     re.IGNORECASE,
