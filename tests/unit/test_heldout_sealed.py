@@ -22,6 +22,9 @@ def test_sealed_halves_are_unchanged() -> None:
         "coach/sealed_e.yml",
         "questions/sealed_j.yml",
         "privacy/sealed_n.yml",
+        "crisis/sealed_k.yml",
+        "questions/sealed_k.yml",
+        "privacy/sealed_s.yml",
     }
     for digest, name in entries:
         text = (HELDOUT / name).read_text(encoding="utf-8")
@@ -33,6 +36,9 @@ def test_the_halves_share_no_item() -> None:
         ("crisis", "", ("items",)),
         ("questions", "", ("questions", "followups")),
         ("questions", "_j", ("questions",)),
+        ("questions", "_k", ("questions", "followups")),
+        ("crisis", "_k", ("items",)),
+        ("privacy", "_s", ("with_identifiers", "clean")),
         ("privacy", "", ("with_identifiers", "clean")),
         ("privacy", "_n", ("with_identifiers", "clean")),
         ("coach", "", ("items",)),
@@ -68,6 +74,15 @@ def test_no_held_out_item_is_in_the_training_data() -> None:
     # The journey set (written 2026-11-26): 3 plain questions ("What is horizontal
     # commissioning?") were written, independently, exactly as training examples were.
     assert len([q for q in journeys["questions"] if _normalised(q["text"]) in trained]) <= 3
+    # The third question set and the second crisis set (written 2026-11-26, later): 4
+    # short questions ("What is a MARAC?", "helplines please") were written,
+    # independently, exactly as training examples were (shown once by this test).
+    third = yaml.safe_load((HELDOUT / "questions" / "sealed_k.yml").read_text())
+    crisis_k = yaml.safe_load((HELDOUT / "crisis" / "sealed_k.yml").read_text())
+    held = [q["text"] for q in third["questions"]] + [f["followup"] for f in third["followups"]]
+    held += [c["text"] for c in crisis_k["items"]]
+    same = [t for t in held if _normalised(t) in trained]
+    assert len(same) <= 4, same
 
 
 def test_no_held_out_coach_sentence_is_a_coach_test_sentence() -> None:
