@@ -80,7 +80,7 @@ def addresses(text: str, is_word: Callable[[str], bool]) -> Iterable[Span]:
         "ADDRESS",
     )
     yield from finditer(
-        rf"\b(?:(?:number|no\.?)\s+)?\d{{1,4}}[a-z]?(?:\s?[-–]\s?\d{{1,4}}[a-z]?)?,?\s+"
+        rf"(?<!\d[.:])\b(?:(?:number|no\.?)\s+)?\d{{1,4}}[a-z]?(?:\s?[-–]\s?\d{{1,4}}[a-z]?)?,?\s+"
         rf"(?:[a-z][a-z'’-]+\s+){{1,3}}{STREET}\b",
         text,
         "ADDRESS",

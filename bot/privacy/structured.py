@@ -205,8 +205,10 @@ def references(text: str) -> Iterable[Span]:
         rf"[:#=-]?\s*([A-Z]{{0,6}}[/-]?\d[\w/.-]*\d[\w]*|[A-Z]{{0,6}}[/-]?\d{{3,}})",
         text,
         "REFERENCE",
-        group=1,
+        group=0,  # the label with it: "Mosaic 448102", "crime no. 46/20931/24"
     )
+    # Digits, letters, digits: police URNs such as "47PD0061234".
+    yield from finditer(r"\b\d{1,4}[A-Z]{1,4}\d{4,}\b", text, "REFERENCE", 0)
     # Codes mixing capitals and 3+ digits: "CS-778812", "MOS123456", "CR/12345/25".
     for match in re.finditer(r"\b[A-Z]{1,6}[/-]?\d{3,}(?:[/-][A-Z\d]+)*\b", text):
         if not _FORM.fullmatch(match.group(0)):

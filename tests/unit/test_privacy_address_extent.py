@@ -1,0 +1,34 @@
+"""The whole of an address and of a reference goes (bot/privacy/address_extent.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.privacy.anonymiser import default_anonymiser
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("she's moved to 9 Birch Grove, Harrogate with the boys", ("Birch", "Harrogate")),
+        ("nan is at Flat 2, 31 Mill Lane, Otley LS21 1AB", ("Flat 2", "Mill", "Otley", "LS21")),
+        ("visit to 3rd floor flat, 12 Quay Street, Hull", ("3rd floor", "Quay", "Hull")),
+        ("Ivy Cottage, Moor Lane near Settle is grandad's", ("Ivy", "Moor", "Settle")),
+        ("Mosaic 448201 - CIN review tomorrow", ("Mosaic", "448201")),
+        ("crime no. 46/20931/24 attached", ("crime", "20931")),
+        ("can I share the URN? it's 13XY0041177", ("13XY0041177",)),
+    ],
+)
+def test_what_narrows_an_address_or_names_a_record_goes_with_it(
+    text: str, gone: tuple[str, ...]
+) -> None:
+    out = default_anonymiser().anonymise(text).text
+    assert not any(g in out for g in gone), out
+
+
+def test_a_time_is_not_a_house_number_and_a_new_sentence_is_not_a_town() -> None:
+    anonymiser = default_anonymiser()
+    clean = "how do I record a disclosure made at 2.30 at the school gate?"
+    assert anonymiser.anonymise(clean).text == clean
+    out = anonymiser.anonymise("she lives at 4 Ash Close, Mum says he knows").text
+    assert "Mum says he knows" in out and "Ash" not in out
