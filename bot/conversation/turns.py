@@ -21,8 +21,7 @@ from bot.knowledge.topics import topics_by_key
 from bot.privacy.anonymiser import Anonymised, Anonymiser, name_words
 from bot.pseudonym import conversation_id
 from bot.safety.crisis import CrisisDetector
-from bot.safety.grading import crisis_grade
-from bot.safety.immediacy import said_not_now
+from bot.safety.grading import crisis_grade, model_alone_set_aside
 from bot.safety.messages import POSSIBLE_DANGER_LINE
 from bot.safety.semantic_net import SemanticCrisisNet
 from bot.storage.interactions import Entry, FeedbackEntry
@@ -183,10 +182,10 @@ class ChatService:
     ) -> dict[str, Any] | None:
         """The topic answered last turn, so a follow-up is read in its context; the
         walkthrough under way, so an answer to its step is not read as a new request;
-        and, when the nets found no clear danger in a message set in the past, that the
-        model's crisis reading alone is not to be acted on (addons/crisis_gate.py)."""
+        and when the model's crisis reading alone is not to be acted on
+        (bot/safety/grading.model_alone_set_aside, addons/crisis_gate.py)."""
         context: dict[str, Any] = {}
-        if grade != "clear" and said_not_now(message):
+        if model_alone_set_aside(grade, message):
             context["crisis_not_now"] = True
         previous = remembered.get("topic")
         topic = topics_by_key().get(previous) if previous and grade == "none" else None

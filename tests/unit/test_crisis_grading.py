@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.safety.grading import crisis_grade
+from bot.safety.grading import crisis_grade, model_alone_set_aside
 
 
 def test_the_phrase_rules_alone_make_it_clear() -> None:
@@ -31,3 +31,11 @@ def test_a_meaning_only_clear_danger_said_to_be_over_gets_the_short_line() -> No
     assert crisis_grade((), "clear", text) == ("possible", ("semantic_clear", "semantic_resolved"))
     assert crisis_grade(("weapon_now",), "clear", text)[0] == "clear"
     assert crisis_grade((), "clear", "he's arrested but his brother is outside now")[0] == "clear"
+
+
+def test_the_model_alone_is_not_acted_on_for_the_past_or_for_nothing_present() -> None:
+    assert model_alone_set_aside("possible", "last year he held a knife to her, is that DASH?")
+    assert model_alone_set_aside("none", "he shouts at her and throws things, who can help?")
+    assert not model_alone_set_aside("none", "he's just thrown a chair, she's screaming")
+    assert not model_alone_set_aside("possible", "he's throwing things at her")
+    assert not model_alone_set_aside("clear", "last year he did this too, he has a knife")
