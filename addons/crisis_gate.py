@@ -18,32 +18,19 @@ Runs inside the engine (Rasa 3.6, Python 3.10): keep it 3.10-compatible.
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
 from rasa.shared.nlu.training_data.message import Message
+
+from addons.stateless import StatelessComponent
 
 NOT_NOW = "crisis_not_now"
 GATE = "crisis_gate"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class CrisisGate(GraphComponent):
+class CrisisGate(StatelessComponent):
     """Sets aside a `crisis` reading the gateway judged past (see the module's docstring)."""
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> GraphComponent:
-        return cls()
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:

@@ -31,17 +31,23 @@ print(round((time.perf_counter() - started) * 1000 / 200, 3))
 """
 
 
-def test_cached_validation_keeps_rasas_behaviour_and_is_fast() -> None:
+def _in_engine(code: str) -> subprocess.CompletedProcess:
+    """Runs `code` with the engine's Python and checks that it succeeded."""
     if not ENGINE_PYTHON.exists():
         pytest.fail("the engine environment is missing: run `make setup`")
     done = subprocess.run(
-        [str(ENGINE_PYTHON), "-c", CHECK],
+        [str(ENGINE_PYTHON), "-c", code],
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert done.returncode == 0, done.stderr[-2000:]
+    return done
+
+
+def test_cached_validation_keeps_rasas_behaviour_and_is_fast() -> None:
+    done = _in_engine(CHECK)
     per_call_ms = float(done.stdout.strip().splitlines()[-1])
     assert per_call_ms < 1.0  # uncached, each call checked the schema first (several ms)
 
@@ -64,13 +70,22 @@ print("ok")
 
 
 def test_the_crisis_gate_sets_aside_crisis_only_when_the_gateway_says_not_now() -> None:
-    if not ENGINE_PYTHON.exists():
-        pytest.fail("the engine environment is missing: run `make setup`")
-    done = subprocess.run(
-        [str(ENGINE_PYTHON), "-c", GATE_CHECK],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    _in_engine(GATE_CHECK)
+
+
+RESPONSE_KEYS_CHECK = r"""
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from addons.response_keys import ResponseKeys
+faq = Message(data={"text": "what is marac", "intent": "faq",
+                    "intent_response_key": "faq/marac_what", "response": "A long answer."})
+other = Message(data={"text": "hi", "intent": "greet"})
+data = ResponseKeys.create({}, None, None, None).process_training_data(TrainingData([faq, other]))
+assert faq.get("response") == "faq/marac_what", faq.get("response")
+assert other.get("response") is None
+print("ok")
+"""
+
+
+def test_training_examples_carry_the_answer_key_not_its_text() -> None:
+    _in_engine(RESPONSE_KEYS_CHECK)
