@@ -49,8 +49,8 @@ FORM = re.compile(
     rf"|\bis there (?:someone|somebody|anyone|a person)\b.{{0,20}}\b(?:i|we) (?:can|could)\b"
     rf"|\b(?:can|could) (?:i|we) (?:get|have|book|arrange|request)\b"
     # Asking whether their own words will do: "is that wording OK?".
-    rf"|\b(?:is|does|would) (?:this|that|it|my \w+)\b.{{0,30}}\b(?:ok|okay|alright|fine|acceptable"
-    rf"|compliant|blaming|sound|read|hide|work)\b|\b(?:compliant|blaming) or not\b"
+    rf"|\b(?:is|does) (?:this|that|my \w+)(?: \w+)?\s+(?:ok|okay|alright|fine|acceptable"
+    rf"|compliant|blaming|victim[- ]blaming|sound|read|hide)\b|\b(?:compliant|blaming) or not\b"
     # Asking who to go to: the referral pathway is the answer.
     rf"|\b(?:who|where|which (?:team|service|agency))\b.{{0,25}}\b(?:do|should|would|can|must)\b"
     rf".{{0,15}}\b(?:refer|contact|send|ring|call|tell|report|go|speak|notify|inform|pass)\w*"
@@ -58,7 +58,7 @@ FORM = re.compile(
     rf"(?![^?]{{0,40}}\bor (?:just |not|wait|monitor|keep))"
     rf"|\bwhich (?:local )?(?:service|team|agency) (?:takes|deals|covers|handles)\b"
     # A few words and a please: "case discussion please", "numbers pls".
-    rf"|^\W*(?:[\w'&+-]+\W+){{1,6}}(?:please|pls|plz)\W*$",
+    rf"|^[^\w]*(?:\w+[^\w]+){{1,6}}(?:please|pls|plz)[^\w]*$",
     re.IGNORECASE,
 )
 # Asking to be told, not helped: answered as a topic.
@@ -66,7 +66,8 @@ EXPLAIN = re.compile(
     r"\b(?:explain|understand|what (?:is|are|does|do|should|would|makes|counts)|why"
     r"|when (?:is|are|do|does|should)"
     r"|how (?:does|do|is|are|would|should) (?:it|a|an|the|they|this|that|safety|these|those)\b"
-    r"|tell me (?:about|more|what|why|how)|describe|mean|difference|evidence|research)\b",
+    r"|tell me (?:about|more|what|why|how)|describe|mean|difference|evidence|research"
+    r"|copy of|guidance|information (?:on|about)|info (?:on|about)|leaflet)\b",
     re.IGNORECASE,
 )
 _PLAN = (
@@ -84,15 +85,13 @@ SUBJECT = {
     ),
     "start_commissioning": re.compile(
         r"\b(?:contract\w*|spec|specs|specification\w*|tender\w*|commission\w*|procure\w*"
-        r"|schedule|kpis?|provider\w*)\b",
+        r"|kpis?|(?:contract|requirements) schedule)\b",
         re.IGNORECASE,
     ),
     "check_wording": re.compile(
         r"\b(?:wording|worded|words|phrasing|phrase|sentence|paragraph|reword\w*|rephrase"
         r"|language)\b"
-        r"|\bwhat (?:i'?ve|ive|i have|i) (?:written|wrote|put|drafted)\b"
-        r"|\b(?:my|this|the|our) (?:case ?notes?|notes|report|minutes|letter|email|draft"
-        r"|assessment|chronology|statement|record|entry|summary|write[- ]?up)\b",
+        r"|\bwhat (?:i'?ve|ive|i have|i) (?:written|wrote|put|drafted)\b",
         re.IGNORECASE,
     ),
     "request_consultation": re.compile(
@@ -124,6 +123,15 @@ CHECK = re.compile(
 )
 
 
+# A document of the practitioner's is the subject of a check only when asked to check
+# or change it ("can we share the report with..." is a question, not a check).
+DOCUMENT = re.compile(
+    r"\b(?:my|this|the|our) (?:case ?notes?|notes|report|minutes|letter|email|draft|assessment"
+    r"|chronology|statement|record|entry|summary|write[- ]?up)\b",
+    re.IGNORECASE,
+)
+
+
 def requested_journey(text: str, ranked: list[tuple[str, float]]) -> str | None:
     """The journey whose subject a request in `text` is about, or None.
 
@@ -132,7 +140,7 @@ def requested_journey(text: str, ranked: list[tuple[str, float]]) -> str | None:
     if not FORM.search(text) or EXPLAIN.search(text):
         return None
     named = [journey for journey, pattern in SUBJECT.items() if pattern.search(text)]
-    if not named and QUOTED.search(text) and CHECK.search(text):
+    if not named and (QUOTED.search(text) or DOCUMENT.search(text)) and CHECK.search(text):
         named = ["check_wording"]
     if not named:
         return None

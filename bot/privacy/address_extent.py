@@ -28,43 +28,19 @@ BEFORE = re.compile(
     r"\s*,\s*)$",
     re.IGNORECASE,
 )
-# Words after a comma that begin the sentence again rather than name a town.
+# Words after a comma that begin a sentence or a clause again rather than name a town.
 _NOT_TOWN = frozenset(
-    [
-        "i",
-        "she",
-        "he",
-        "they",
-        "we",
-        "it",
-        "mum",
-        "dad",
-        "the",
-        "a",
-        "an",
-        "and",
-        "but",
-        "so",
-        "then",
-        "if",
-        "when",
-        "this",
-        "that",
-        "there",
-        "what",
-        "who",
-        "how",
-        "why",
-        "police",
-        "dob",
-        "tel",
-        "mob",
-        "age",
-        "aged",
-        "crime",
-        "case",
-        "ref",
-    ]
+    re.findall(
+        r"\S+",
+        """
+        i she he they we it you mum dad nan the a an and but so then if when where this that
+        these those there what who how why which can could would should will shall is are was
+        were do does did has have had may might must not no yes ok please thanks police dob
+        tel mob age aged crime case ref social children children's childrens every each all
+        some any near monday tuesday wednesday thursday friday saturday sunday january
+        february march april may june july august september october november december
+        """,
+    )
 )
 
 
@@ -75,8 +51,14 @@ def around(text: str, spans: Iterable[Span]) -> list[Span]:
         if kind != "ADDRESS":
             continue
         after = AFTER.match(text, end)
-        if after and after.group(0).split()[-1].strip(",").lower() not in _NOT_TOWN:
-            out.append((start, after.end(), "ADDRESS"))
+        if after:
+            town = after.group(0).replace(",", " ").split()
+            town = town[1:] if town[0].lower() == "near" else town
+            if town and town[0].lower() not in _NOT_TOWN:
+                # "Whitby Police are aware": the town without the word that follows it.
+                cut = len(town) > 1 and town[-1].lower() in _NOT_TOWN
+                stop = after.end() - (len(town[-1]) + 1 if cut else 0)
+                out.append((start, stop, "ADDRESS"))
         before = BEFORE.search(text[max(0, start - 40) : start])
         if before:
             out.append((start - len(before.group(0)), end, "ADDRESS"))

@@ -37,6 +37,10 @@ _REF_WORDS = (
 )
 
 
+_ID_LABELS = (
+    r"(?:mosaic|lcs|eclipse|liquidlogic|crn|urn|cad|cpoms|storm|niche|athena|pnc|upn|uln"
+    r"|crime|incident|log|case|occurrence|custody|arrest|warrant|tenancy|ref|reference)"
+)
 _NOT_CODE_PREFIXES = frozenset({"DOB", "DATE", "ON", "OF", "AT", "TEL", "MOB", "BORN", "D"})
 # Court and benefit forms are no references: "C100", "C1A", "FL401", "N244".
 _FORM = re.compile(r"(?:C\d{1,3}A?|FL\d{3}A?|N\d{3}|D\d{1,3}|FP\d{1,2}|SC\d{1,3}|PA\d{1,2})")
@@ -205,7 +209,15 @@ def references(text: str) -> Iterable[Span]:
         rf"[:#=-]?\s*([A-Z]{{0,6}}[/-]?\d[\w/.-]*\d[\w]*|[A-Z]{{0,6}}[/-]?\d{{3,}})",
         text,
         "REFERENCE",
-        group=0,  # the label with it: "Mosaic 448102", "crime no. 46/20931/24"
+        group=1,
+    )
+    # A record system's name or an ID label goes with its number ("Mosaic 448102",
+    # "crime no. 46/20931/24"); practice words stay ("court", "referral", "report").
+    yield from finditer(
+        rf"\b{_ID_LABELS}\s*(?:(?:ref|reference|no|number|num|id|#)\.?\s*)*(?:is\s+|was\s+)?"
+        rf"[:#=-]?\s*(?:[A-Z]{{0,6}}[/-]?\d[\w/.-]*\d[\w]*|[A-Z]{{0,6}}[/-]?\d{{3,}})",
+        text,
+        "REFERENCE",
     )
     # Digits, letters, digits: police URNs such as "47PD0061234".
     yield from finditer(r"\b\d{1,4}[A-Z]{1,4}\d{4,}\b", text, "REFERENCE", 0)

@@ -12,7 +12,7 @@ first) or none. The model's `crisis` intent, the third net, is added by the engi
 
 from __future__ import annotations
 
-from bot.safety.immediacy import NOT_NOW, NOW, happening_now, resolved, said_not_now
+from bot.safety.immediacy import NOT_NOW, happening_now, resolved, said_not_now
 
 
 def crisis_grade(
@@ -38,10 +38,5 @@ def crisis_grade(
 def model_alone_set_aside(grade: str, text: str) -> bool:
     """Whether the model's `crisis` intent, the third net, is not to be acted on alone
     (addons/crisis_gate.py): the other two nets found no clear danger and the message
-    is set in the past, a record or a what-if; or they found nothing at all and the
-    message says nothing of the present. On every tuning half no danger message was
-    caught by the model alone in either case, while near-misses and long questions
-    about ongoing abuse ("he shouts and throws things, who can she talk to?") were."""
-    if grade == "clear":
-        return False
-    return said_not_now(text) or (grade == "none" and not NOW.search(text))
+    is set in the past, a record or a what-if, with nothing that may be danger now."""
+    return grade != "clear" and said_not_now(text)

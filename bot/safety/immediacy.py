@@ -41,7 +41,7 @@ NOT_NOW = re.compile(
     r"|(?:we're|we are|i'm|i am|she's|he's|they're|all|everyone's|everyone is)"
     r" (?:out|ok|okay|fine|alright|home|back) now"
     r"|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|over the weekend"
-    r"|arrested|in custody|charged|bailed|remanded"
+    r"|(?:was|been|got|being|were) (?:arrested|charged|bailed|remanded)|in custody|charged with"
     r"|what (?:if|would) (?:i|we|you)|\bif (?:i|we|you|a|an|he|she|they|dad|mum)\b"
     r"|would (?:you|i)"
     r"|training|scenario|role ?play|example|suppose|supposing|imagine|hypothetical\w*"
@@ -54,7 +54,24 @@ NOT_NOW = re.compile(
 # the present, gets the short line instead of 999 first.
 RESOLVED = re.compile(
     r"\b(?:(?:is|she'?s|shes|they'?re|theyre|now|are|all) safe|safe now|in (?:a |the )?refuge"
-    r"|got to (?:a |the )?refuge|arrested|in custody|remanded|charged|panic over|false alarm)\b",
+    r"|got to (?:a |the )?refuge|(?:was|been|got|were) (?:arrested|remanded)|in custody"
+    r"|police (?:have|took|arrested) him|panic over|false alarm)\b",
+    re.IGNORECASE,
+)
+# Anything that may be danger in the present: wider than NOW, which upgrades a grade;
+# this only stops a grade or the model's reading being set aside.
+PRESENT = re.compile(
+    r"\b(?:he|she|they|dad|mum|someone|somebody|i|we|you|it|him|her)(?:'s|'m|'re| is| am| are)"
+    r" (?:\w+ing)\b"
+    r"|\b(?:has|have|'s|'ve) (?:just )?(?:turned up|got (?:a|the|her|him|them|my|our)|taken|grabbed"
+    r"|locked|pinned|trapped|cornered)\b"
+    r"|\b(?:he|she|they|dad) (?:has|have|has got) (?:a|an|her|him|them|the|my|our|his)\b"
+    r"|\b(?:i'?m|i am|we'?re|we are|she'?s|she is|he'?s|he is) (?:bleeding|hurt|injured|trapped"
+    r"|locked|stuck|scared|terrified|hiding|frightened|in danger)\b"
+    r"|\bcan'?t (?:get out|breathe|move|escape|leave|get away|get to)\b"
+    r"|\b(?:help me|help us|please help|send help)\b"
+    r"|\bexcept\b|\bapart from\b|\bnot safe\b|\bisn'?t safe\b|\baren'?t safe\b|\bunsafe\b"
+    r"|\bdon'?t think\b.{0,20}\bsafe\b",
     re.IGNORECASE,
 )
 
@@ -87,9 +104,10 @@ SETTLED_NOW = re.compile(
 def said_not_now(text: str) -> bool:
     """The message puts what it tells in the past, a record or a 'what if', and says
     nothing of the present: the model's crisis reading alone is set aside for it."""
-    return _not_now(text) and not NOW.search(SETTLED_NOW.sub(" ", text))
+    rest = SETTLED_NOW.sub(" ", text)
+    return _not_now(text) and not NOW.search(rest) and not PRESENT.search(rest)
 
 
 def resolved(text: str) -> bool:
     """The message says the danger is over (she is safe, he is held) and not that it is now."""
-    return bool(RESOLVED.search(text)) and not NOW.search(text)
+    return bool(RESOLVED.search(text)) and not NOW.search(text) and not PRESENT.search(text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.safety.grading import crisis_grade, model_alone_set_aside
 
 
@@ -35,7 +37,24 @@ def test_a_meaning_only_clear_danger_said_to_be_over_gets_the_short_line() -> No
 
 def test_the_model_alone_is_not_acted_on_for_the_past_or_for_nothing_present() -> None:
     assert model_alone_set_aside("possible", "last year he held a knife to her, is that DASH?")
-    assert model_alone_set_aside("none", "he shouts at her and throws things, who can help?")
+    assert not model_alone_set_aside("none", "he shouts at her and throws things, who can help?")
     assert not model_alone_set_aside("none", "he's just thrown a chair, she's screaming")
     assert not model_alone_set_aside("possible", "he's throwing things at her")
     assert not model_alone_set_aside("clear", "last year he did this too, he has a knife")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He charged at me and pinned me against the wall, I can't get out",
+        "Everyone is safe except my sister, he has her in the car and is driving off",
+        "He charged at her with a knife, I'm bleeding",
+        "I don't think she is safe, he has a knife and is threatening her",
+        "He was previously violent and has turned up with a hammer and is smashing her car",
+        "He was arrested last year for strangling her and he's strangling her again",
+    ],
+)
+def test_danger_now_beside_words_of_the_past_or_of_safety_keeps_every_net(text: str) -> None:
+    assert crisis_grade((), "clear", text)[0] == "clear"
+    assert not model_alone_set_aside("possible", text)
+    assert not model_alone_set_aside("none", text)

@@ -409,16 +409,16 @@ def test_past_and_general_mentions_get_neither_999_nor_the_safety_line(client, f
 def test_a_follow_up_carries_the_topic_answered_before(client, fake) -> None:
     fake.turn = lambda text: {"intent": "faq", "responses": ["utter_faq/separation_risk"]}
     chat(client, "why is leaving dangerous")
-    assert "previous_topic" not in fake.received[-1]["metadata"]
+    assert "metadata" not in fake.received[-1]
     fake.turn = lambda text: {"intent": "greet", "responses": ["utter_greet"]}
     chat(client, "and if she's pregnant?")
     assert fake.received[-1]["metadata"] == {
         "previous_topic": "faq/separation_risk",
         "previous_topic_title": "Why separation is a high-risk time",
-        "crisis_not_now": True,  # no danger found, nothing of the present
+        "crisis_not_now": True,  # "if she": a what-if, nothing of the present
     }
     chat(client, "what about dads?")
-    assert "previous_topic" not in fake.received[-1]["metadata"]  # no topic answered last
+    assert "metadata" not in fake.received[-1]  # the last turn answered no topic
 
 
 def test_log_text_never_keeps_answers_inside_a_journey_or_answered_turns(
@@ -464,6 +464,6 @@ def test_a_message_set_in_the_past_tells_the_engine_not_to_act_on_crisis_alone(
     chat(client, "years ago he tried to set fire to the house, she wants counselling")
     assert fake.received[-1]["metadata"] == {"crisis_not_now": True}
     chat(client, "he shouts at her and throws things, who can she talk to?")
-    assert fake.received[-1]["metadata"] == {"crisis_not_now": True}  # nothing found
+    assert "metadata" not in fake.received[-1]  # nothing found, but nothing past either
     chat(client, "he's got a knife and he's in the kitchen, this happened last year too")
     assert fake.received[-1]["message"] == "/crisis"

@@ -32,3 +32,19 @@ def test_a_time_is_not_a_house_number_and_a_new_sentence_is_not_a_town() -> None
     assert anonymiser.anonymise(clean).text == clean
     out = anonymiser.anonymise("she lives at 4 Ash Close, Mum says he knows").text
     assert "Mum says he knows" in out and "Ash" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("She lives at 17 Elm Terrace, Can I share that with housing?", "Can I share"),
+        ("lives at 9 Ash Close, Social care know", "Social care know"),
+        ("at 9 Ash Close, Monday was the visit", "Monday was"),
+        ("9 Ash Close, Near the park", "Near the park"),
+        ("she is at 3 Mill Lane, Whitby Police are aware", "Police are aware"),
+        ("She has court 14/11 for the non-mol", "She has court"),
+    ],
+)
+def test_the_words_after_an_address_that_are_no_town_stay(text: str, kept: str) -> None:
+    out = default_anonymiser().anonymise(text).text
+    assert kept in out and "Whitby" not in out, out

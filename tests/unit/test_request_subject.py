@@ -76,3 +76,27 @@ def test_the_gate_replaces_an_unsure_reading_but_never_crisis_or_a_sure_topic() 
     assert journey_for(sure_other) is None
     topic_sure = _parse(text, "faq", 1.0, [("faq/safety_planning_basics", 0.7)])
     assert journey_for(topic_sure) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is it okay to share her new address with the housing provider?",
+        "Can we share the report with the perpetrator's solicitor?",
+        "Can we share the chronology with the police without her consent?",
+        "Is it OK to put the children's names in my case notes?",
+        "Can I have a copy of the safety planning guidance?",
+        "Can you help me with the contact schedule for the children?",
+    ],
+)
+def test_questions_about_documents_and_sharing_are_not_journeys(text: str) -> None:
+    assert requested_journey(text, []) is None
+
+
+def test_long_runs_of_punctuation_are_read_in_linear_time() -> None:
+    import time
+
+    for text in ("-" * 30 + " client notes " + "-" * 30, "+" * 3000 + " please", "'&" * 1500):
+        started = time.perf_counter()
+        requested_journey(text, [])
+        assert time.perf_counter() - started < 0.5, text[:20]
