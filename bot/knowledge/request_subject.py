@@ -56,6 +56,8 @@ FORM = re.compile(
     rf".{{0,15}}\b(?:refer|contact|send|ring|call|tell|report|go|speak|notify|inform|pass)\w*"
     rf"|\bdo (?:i|we) (?:need to |have to )?(?:refer|tell|report|contact|inform|notify)\b"
     rf"(?![^?]{{0,40}}\bor (?:just |not|wait|monitor|keep))"
+    rf"(?!\s+(?:the victim|the survivor|her|him|mum|dad|them"
+    rf"|the (?:family|parents|mother|father))\b)"
     rf"|\bwhich (?:local )?(?:service|team|agency) (?:takes|deals|covers|handles)\b"
     # A few words and a please: "case discussion please", "numbers pls".
     rf"|^[^\w]*(?:\w+[^\w]+){{1,6}}(?:please|pls|plz)[^\w]*$",
@@ -67,7 +69,9 @@ EXPLAIN = re.compile(
     r"|when (?:is|are|do|does|should)"
     r"|how (?:does|do|is|are|would|should) (?:it|a|an|the|they|this|that|safety|these|those)\b"
     r"|tell me (?:about|more|what|why|how)|describe|mean|difference|evidence|research"
-    r"|copy of|guidance|information (?:on|about)|info (?:on|about)|leaflet)\b",
+    r"|copy of|guidance|information (?:on|about)|info (?:on|about)|leaflet|what'?s|whats"
+    r"|tips|good practice|criteria|talk about|in general|general)\b"
+    r"|\bhow\b.{0,30}\bworks?\b",
     re.IGNORECASE,
 )
 _PLAN = (
@@ -114,7 +118,7 @@ SUBJECT = {
 
 
 # Quoted words are the subject of a check only when asked to check or change them.
-QUOTED = re.compile(r"['‘\"“][^'’\"”]{12,}['’\"”]")
+QUOTED = re.compile(r"['‘\"“][^'’\"”‘“]{12,}['’\"”]")
 CHECK = re.compile(
     r"\b(?:check|look (?:at|over)|have a look|read|review|reword|rewrite|rephrase|fix|change"
     r"|correct\w*|improve|(?:is|does) (?:this|that|it) (?:ok|okay|alright|sound|read|hide)"
@@ -126,8 +130,10 @@ CHECK = re.compile(
 # A document of the practitioner's is the subject of a check only when asked to check
 # or change it ("can we share the report with..." is a question, not a check).
 DOCUMENT = re.compile(
-    r"\b(?:my|this|the|our) (?:case ?notes?|notes|report|minutes|letter|email|draft|assessment"
-    r"|chronology|statement|record|entry|summary|write[- ]?up)\b",
+    r"\b(?:check|look (?:at|over)|have a look at|read|review|reword|rewrite|rephrase|fix|change"
+    r"|correct|improve|proof ?read|go over|go through)\b(?:\s+(?!if\b|whether\b|that\b|how\b)\w+)?"
+    r"\s+(?:my|this|the|our) (?:case ?notes?|notes|report|minutes|letter|email|draft|assessment"
+    r"|chronology|statement|record|entry|summary|write[- ]?up)\b(?!\s+(?:is|are|can|should|was)\b)",
     re.IGNORECASE,
 )
 

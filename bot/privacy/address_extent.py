@@ -11,7 +11,10 @@ named house right before it is part of it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cache
+
+from bot.knowledge.uk_places import place_names
 
 Span = tuple[int, int, str]
 
@@ -28,38 +31,46 @@ BEFORE = re.compile(
     r"\s*,\s*)$",
     re.IGNORECASE,
 )
-# Words after a comma that begin a sentence or a clause again rather than name a town.
-_NOT_TOWN = frozenset(
-    re.findall(
-        r"\S+",
-        """
-        i she he they we it you mum dad nan the a an and but so then if when where this that
-        these those there what who how why which can could would should will shall is are was
-        were do does did has have had may might must not no yes ok please thanks police dob
-        tel mob age aged crime case ref social children children's childrens every each all
-        some any near monday tuesday wednesday thursday friday saturday sunday january
-        february march april may june july august september october november december
-        """,
-    )
-)
 
 
-def around(text: str, spans: Iterable[Span]) -> list[Span]:
-    """Spans for what surrounds each address: its town after, its flat or house before."""
+def around(
+    text: str, spans: Iterable[Span], is_word: Callable[[str], bool] = lambda w: False
+) -> list[Span]:
+    """Spans for what surrounds each address: its town after, its flat or house before.
+    A town is a known UK place or words that are no English words ("Skipton"), so
+    "Tonight he...", "Her mum..." and "Women's Aid" after an address stay."""
+    places = _places()
     out: list[Span] = []
     for start, end, kind in spans:
         if kind != "ADDRESS":
             continue
         after = AFTER.match(text, end)
         if after:
-            town = after.group(0).replace(",", " ").split()
-            town = town[1:] if town[0].lower() == "near" else town
-            if town and town[0].lower() not in _NOT_TOWN:
-                # "Whitby Police are aware": the town without the word that follows it.
-                cut = len(town) > 1 and town[-1].lower() in _NOT_TOWN
-                stop = after.end() - (len(town[-1]) + 1 if cut else 0)
+            words = after.group(0).replace(",", " ").split()
+            # "61 Park Road North, Middlesbrough": the direction is part of the street.
+            if words and words[0] in ("North", "South", "East", "West", "Upper", "Lower"):
+                out.append((start, text.index(words[0], end) + len(words[0]), "ADDRESS"))
+                words = words[1:]
+            words = words[1:] if words and words[0].lower() == "near" else words
+            town = " ".join(words)
+            stop = after.end()
+            if len(words) == 2 and not _is_town(town, places, is_word):
+                town, stop = words[0], after.end() - len(words[1]) - 1
+            if words and _is_town(town, places, is_word):
                 out.append((start, stop, "ADDRESS"))
         before = BEFORE.search(text[max(0, start - 40) : start])
         if before:
             out.append((start - len(before.group(0)), end, "ADDRESS"))
     return out
+
+
+def _is_town(town: str, places: frozenset[str], is_word: Callable[[str], bool]) -> bool:
+    plain = town.replace("’", "'")
+    if plain.lower() in places:
+        return True
+    return not any(is_word(w.strip("'").lower()) or "'" in w for w in plain.split())
+
+
+@cache
+def _places() -> frozenset[str]:
+    return frozenset(name.lower() for name in place_names())

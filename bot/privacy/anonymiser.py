@@ -119,7 +119,7 @@ class Anonymiser:
         # School names give way to practice vocabulary ("Virtual School"); formats do not.
         schools = list(places.schools(text, lex.is_word, lex.never_names))
         spans += places.outside_phrases(schools, text, self._protected(text), lex.is_word)
-        spans += address_extent.around(text, spans)
+        spans += address_extent.around(text, spans, lex.is_word)
         return spans + structured.outward_after_address(text, spans)
 
     def _names(self, masked: str) -> list[Span]:

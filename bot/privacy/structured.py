@@ -41,6 +41,7 @@ _ID_LABELS = (
     r"(?:mosaic|lcs|eclipse|liquidlogic|crn|urn|cad|cpoms|storm|niche|athena|pnc|upn|uln"
     r"|crime|incident|log|case|occurrence|custody|arrest|warrant|tenancy|ref|reference)"
 )
+_PUBLIC = frozenset({"999", "101", "111", "112", "116", "0800"})
 _NOT_CODE_PREFIXES = frozenset({"DOB", "DATE", "ON", "OF", "AT", "TEL", "MOB", "BORN", "D"})
 # Court and benefit forms are no references: "C100", "C1A", "FL401", "N244".
 _FORM = re.compile(r"(?:C\d{1,3}A?|FL\d{3}A?|N\d{3}|D\d{1,3}|FP\d{1,2}|SC\d{1,3}|PA\d{1,2})")
@@ -204,21 +205,22 @@ def dates(text: str) -> Iterable[Span]:
 
 
 def references(text: str) -> Iterable[Span]:
-    yield from finditer(
-        rf"\b{_REF_WORDS}\s*(?:(?:ref|reference|no|number|num|id|#)\.?\s*)*(?:is\s+|was\s+)?"
-        rf"[:#=-]?\s*([A-Z]{{0,6}}[/-]?\d[\w/.-]*\d[\w]*|[A-Z]{{0,6}}[/-]?\d{{3,}})",
-        text,
-        "REFERENCE",
-        group=1,
-    )
-    # A record system's name or an ID label goes with its number ("Mosaic 448102",
-    # "crime no. 46/20931/24"); practice words stay ("court", "referral", "report").
-    yield from finditer(
-        rf"\b{_ID_LABELS}\s*(?:(?:ref|reference|no|number|num|id|#)\.?\s*)*(?:is\s+|was\s+)?"
-        rf"[:#=-]?\s*(?:[A-Z]{{0,6}}[/-]?\d[\w/.-]*\d[\w]*|[A-Z]{{0,6}}[/-]?\d{{3,}})",
-        text,
-        "REFERENCE",
-    )
+    # A label and its number: the number goes; a record system's name or an ID label
+    # goes with it ("Mosaic 448102", "crime no. 46/20931/24"), practice words stay
+    # ("court", "referral", "report").
+    for words, whole in ((_REF_WORDS, False), (_ID_LABELS, True)):
+        for match in re.finditer(
+            rf"\b{words}\s*(?:(?:ref|reference|no|number|num|id|#)\.?\s*)*(?:is\s+|was\s+)?"
+            rf"[:#=-]?\s*([A-Z]{{0,6}}[/-]?\d[\w/.-]*\d[\w]*|[A-Z]{{0,6}}[/-]?\d{{3,}})"
+            rf"(?!\s*(?:days?|hours?|hrs?|weeks?|months?|years?|mins?|minutes?|am|pm)\b)",
+            text,
+            re.IGNORECASE,
+        ):
+            number = match.group(1)
+            # An identifier, not a count or a public number: 3+ characters, or letters
+            # or separators in it ("incident 10 days ago", "in case 999 is needed" stay).
+            if number not in _PUBLIC and (len(number) >= 3 or not number.isdigit()):
+                yield (match.start() if whole else match.start(1)), match.end(1), "REFERENCE"
     # Digits, letters, digits: police URNs such as "47PD0061234".
     yield from finditer(r"\b\d{1,4}[A-Z]{1,4}\d{4,}\b", text, "REFERENCE", 0)
     # Codes mixing capitals and 3+ digits: "CS-778812", "MOS123456", "CR/12345/25".

@@ -12,7 +12,7 @@ first) or none. The model's `crisis` intent, the third net, is added by the engi
 
 from __future__ import annotations
 
-from bot.safety.immediacy import NOT_NOW, happening_now, resolved, said_not_now
+from bot.safety.immediacy import happening_now, resolved, said_not_now
 
 
 def crisis_grade(
@@ -24,7 +24,7 @@ def crisis_grade(
     if meaning and meaning != "none":
         fired = (*fired, f"semantic_{meaning}")
     if phrases:
-        if meaning == "none" and NOT_NOW.search(text):
+        if meaning == "none" and said_not_now(text):
             return "possible", (*fired, "phrases_past")
         return "clear", fired
     grade = meaning or "none"

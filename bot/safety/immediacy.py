@@ -55,7 +55,7 @@ NOT_NOW = re.compile(
 RESOLVED = re.compile(
     r"\b(?:(?:is|she'?s|shes|they'?re|theyre|now|are|all) safe|safe now|in (?:a |the )?refuge"
     r"|got to (?:a |the )?refuge|(?:was|been|got|were) (?:arrested|remanded)|in custody"
-    r"|police (?:have|took|arrested) him|panic over|false alarm)\b",
+    r"|panic over|false alarm)\b",
     re.IGNORECASE,
 )
 # Anything that may be danger in the present: wider than NOW, which upgrades a grade;
@@ -71,7 +71,13 @@ PRESENT = re.compile(
     r"|\bcan'?t (?:get out|breathe|move|escape|leave|get away|get to)\b"
     r"|\b(?:help me|help us|please help|send help)\b"
     r"|\bexcept\b|\bapart from\b|\bnot safe\b|\bisn'?t safe\b|\baren'?t safe\b|\bunsafe\b"
-    r"|\bdon'?t think\b.{0,20}\bsafe\b",
+    r"|\bdon'?t think\b.{0,20}\bsafe\b"
+    r"|\b(?:he'?s|hes|he is|she'?s|shes|they'?re|theyre|dad'?s|dads|dad is|someone'?s)"
+    r" (?:in|at|on|outside|inside|downstairs|upstairs|back|here|there|parked|round|still|with)\b"
+    r"|\b(?:won'?t|wont|will not) (?:let|answer|leave|stop|open|go)\b"
+    r"|\b(?:has|have|'s|'ve) (?:come|arrived|found|broken|got in|turned up)\b"
+    r"|\b(?:took|taken|has) (?:her|him|them|the (?:kids|children|baby))\b"
+    r"|\b(?:but|isn'?t|isnt|aren'?t|arent|not sure)\b",
     re.IGNORECASE,
 )
 
@@ -84,13 +90,18 @@ THREAT_IF = re.compile(
 )
 
 
+def plain(text: str) -> str:
+    """Curly apostrophes as straight ones: phones type "he’s"."""
+    return text.replace("\u2019", "'").replace("\u2018", "'")
+
+
 def _not_now(text: str) -> bool:
-    return bool(NOT_NOW.search(THREAT_IF.sub(" ", text)))
+    return bool(NOT_NOW.search(THREAT_IF.sub(" ", plain(text))))
 
 
 def happening_now(text: str) -> bool:
     """The message says the danger is present and nothing puts it in the past or a 'what if'."""
-    return bool(NOW.search(text)) and not _not_now(text)
+    return bool(NOW.search(plain(text))) and not _not_now(text)
 
 
 # "she's now at her mum's" says where she went, not that danger is present.
@@ -104,10 +115,11 @@ SETTLED_NOW = re.compile(
 def said_not_now(text: str) -> bool:
     """The message puts what it tells in the past, a record or a 'what if', and says
     nothing of the present: the model's crisis reading alone is set aside for it."""
-    rest = SETTLED_NOW.sub(" ", text)
+    rest = SETTLED_NOW.sub(" ", plain(text))
     return _not_now(text) and not NOW.search(rest) and not PRESENT.search(rest)
 
 
 def resolved(text: str) -> bool:
     """The message says the danger is over (she is safe, he is held) and not that it is now."""
+    text = plain(text)
     return bool(RESOLVED.search(text)) and not NOW.search(text) and not PRESENT.search(text)

@@ -58,3 +58,28 @@ def test_danger_now_beside_words_of_the_past_or_of_safety_keeps_every_net(text: 
     assert crisis_grade((), "clear", text)[0] == "clear"
     assert not model_alone_set_aside("possible", text)
     assert not model_alone_set_aside("none", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "police took him but he's out on bail and banging on the door",
+        "The kids are safe upstairs but he's in the kitchen with a knife",
+        "me and my sister are safe in my room but hes hitting mum",
+        "not sure she is safe he took her in his car and wont answer",
+        "The kids are safe but he\u2019s kicking the door in",
+        "Last year he broke her jaw. He's back in the house and won't let her leave",
+    ],
+)
+def test_safe_or_past_beside_present_danger_is_still_clear(text: str) -> None:
+    assert crisis_grade((), "clear", text)[0] == "clear"
+    assert not model_alone_set_aside("possible", text)
+
+
+def test_phrase_rules_with_past_words_and_present_danger_stay_clear() -> None:
+    for text in (
+        "He was arrested last week and released, he's outside now",
+        "if he gets in he will kill me he is trying to get in",
+        "would you ring 999 for me he has a gun",
+    ):
+        assert crisis_grade(("rule",), "none", text)[0] == "clear", text

@@ -13,7 +13,7 @@ from bot.privacy.anonymiser import default_anonymiser
         ("she's moved to 9 Birch Grove, Harrogate with the boys", ("Birch", "Harrogate")),
         ("nan is at Flat 2, 31 Mill Lane, Otley LS21 1AB", ("Flat 2", "Mill", "Otley", "LS21")),
         ("visit to 3rd floor flat, 12 Quay Street, Hull", ("3rd floor", "Quay", "Hull")),
-        ("Ivy Cottage, Moor Lane near Settle is grandad's", ("Ivy", "Moor", "Settle")),
+        ("Ivy Cottage, Moor Lane near Skipton is grandad's", ("Ivy", "Moor", "Skipton")),
         ("Mosaic 448201 - CIN review tomorrow", ("Mosaic", "448201")),
         ("crime no. 46/20931/24 attached", ("crime", "20931")),
         ("can I share the URN? it's 13XY0041177", ("13XY0041177",)),
@@ -48,3 +48,13 @@ def test_a_time_is_not_a_house_number_and_a_new_sentence_is_not_a_town() -> None
 def test_the_words_after_an_address_that_are_no_town_stay(text: str, kept: str) -> None:
     out = default_anonymiser().anonymise(text).text
     assert kept in out and "Whitby" not in out, out
+
+
+def test_a_word_after_an_address_is_a_town_only_if_it_is_one() -> None:
+    anonymiser = default_anonymiser()
+    out = anonymiser.anonymise("Her ex is at 17 Elm Terrace, Tonight he has threatened her").text
+    assert "Tonight he has threatened" in out
+    assert "Women's Aid" in anonymiser.anonymise("at 17 Elm Terrace, Women's Aid know").text
+    assert "Skipton" not in anonymiser.anonymise("at 17 Elm Terrace, Skipton BD23 1AB").text
+    for text in ("The incident 10 days ago", "Keep your phone charged in case 999 is needed"):
+        assert anonymiser.anonymise(text).text == text

@@ -100,3 +100,18 @@ def test_long_runs_of_punctuation_are_read_in_linear_time() -> None:
         started = time.perf_counter()
         requested_journey(text, [])
         assert time.perf_counter() - started < 0.5, text[:20]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "whats a safety plan pls",
+        "Can you give me some general tips on safety planning?",
+        "Can you check if the minutes can be shared with the GP?",
+        "Do we need to inform the victim before a MARAC referral?",
+        "How do MARAC referrals work please?",
+        "Could we talk about how commissioning works for refuges?",
+    ],
+)
+def test_questions_about_how_things_work_are_not_journeys(text: str) -> None:
+    assert requested_journey(text, []) is None
