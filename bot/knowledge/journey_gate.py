@@ -143,7 +143,8 @@ def journey_for(
 
     text = parse.get("text") or ""
     ranked = ranking(parse, "ranking")
-    topic_sure = max((p for n, p in ranked if n.startswith("faq/")), default=0.0) >= t.topic_sure
+    best_topic = max((p for n, p in ranked if n.startswith("faq/")), default=0.0)
+    topic_sure = best_topic >= t.topic_sure
     short = len(text.split()) <= DO_IT_MAX_WORDS
     if (
         offered in REQUEST
@@ -154,10 +155,8 @@ def journey_for(
         and DO_IT.search(text)
     ):
         return offered
-    ranked = ranking(parse, "ranking")
     if not ranked or text.startswith("/"):
         return None
-    best_topic = max((p for n, p in ranked if n.startswith("faq/")), default=0.0)
     first, first_p = ranked[0]
     if first in REQUEST and first_p >= t.alone and first_p - best_topic >= t.alone_margin:
         return first if may_replace(first) else None
@@ -166,7 +165,7 @@ def journey_for(
             return name if may_replace(name) else None
     # A request anywhere in the message about a journey's subject named anywhere in it
     # ("...she's frightened but wants to stay. Can you help me put a plan together?").
-    asked = requested_journey(text, ranked) if best_topic < t.topic_sure else None
+    asked = requested_journey(text, ranked) if not topic_sure else None
     if asked is not None and may_replace(asked):
         return asked
     return None

@@ -119,9 +119,11 @@ SUBJECT = {
 
 # Quoted words are the subject of a check only when asked to check or change them.
 QUOTED = re.compile(r"['‘\"“][^'’\"”‘“]{12,}['’\"”]")
+# Verbs that ask for words to be checked or changed.
+_CHECKING = r"check|look (?:at|over)|read|review|reword|rewrite|rephrase|fix|change|improve"
 CHECK = re.compile(
-    r"\b(?:check|look (?:at|over)|have a look|read|review|reword|rewrite|rephrase|fix|change"
-    r"|correct\w*|improve|(?:is|does) (?:this|that|it) (?:ok|okay|alright|sound|read|hide)"
+    rf"\b(?:{_CHECKING}|have a look|correct\w*"
+    r"|(?:is|does) (?:this|that|it) (?:ok|okay|alright|sound|read|hide)"
     r"|blam\w*|better way|put instead)\b",
     re.IGNORECASE,
 )
@@ -130,8 +132,8 @@ CHECK = re.compile(
 # A document of the practitioner's is the subject of a check only when asked to check
 # or change it ("can we share the report with..." is a question, not a check).
 DOCUMENT = re.compile(
-    r"\b(?:check|look (?:at|over)|have a look at|read|review|reword|rewrite|rephrase|fix|change"
-    r"|correct|improve|proof ?read|go over|go through)\b(?:\s+(?!if\b|whether\b|that\b|how\b)\w+)?"
+    rf"\b(?:{_CHECKING}|have a look at|correct|proof ?read|go over|go through)\b"
+    r"(?:\s+(?!if\b|whether\b|that\b|how\b)\w+)?"
     r"\s+(?:my|this|the|our) (?:case ?notes?|notes|report|minutes|letter|email|draft|assessment"
     r"|chronology|statement|record|entry|summary|write[- ]?up)\b(?!\s+(?:is|are|can|should|was)\b)",
     re.IGNORECASE,

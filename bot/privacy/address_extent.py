@@ -15,12 +15,14 @@ from collections.abc import Callable, Iterable
 from functools import cache
 
 from bot.knowledge.uk_places import place_names
+from bot.privacy.normalise import straight_apostrophes
 
 Span = tuple[int, int, str]
 
 _TOWN = r"(?-i:[A-Z][a-z'’]+(?:[\s-](?:(?:upon|on|under|le|in|by|the)[\s-])?[A-Z][a-z'’]+)?)"
+DIRECTIONS = ("North", "South", "East", "West", "Upper", "Lower")
 AFTER = re.compile(
-    rf"(?:\s+(?-i:North|South|East|West|Upper|Lower)\b)?"
+    rf"(?:\s+(?-i:{'|'.join(DIRECTIONS)})\b)?"
     rf"(?:,\s*|\s+(?=near\b))(?:near\s+)?{_TOWN}\b",
     re.IGNORECASE,
 )
@@ -48,7 +50,7 @@ def around(
         if after:
             words = after.group(0).replace(",", " ").split()
             # "61 Park Road North, Middlesbrough": the direction is part of the street.
-            if words and words[0] in ("North", "South", "East", "West", "Upper", "Lower"):
+            if words and words[0] in DIRECTIONS:
                 out.append((start, text.index(words[0], end) + len(words[0]), "ADDRESS"))
                 words = words[1:]
             words = words[1:] if words and words[0].lower() == "near" else words
@@ -65,7 +67,7 @@ def around(
 
 
 def _is_town(town: str, places: frozenset[str], is_word: Callable[[str], bool]) -> bool:
-    plain = town.replace("’", "'")
+    plain = straight_apostrophes(town)
     if plain.lower() in places:
         return True
     return not any(is_word(w.strip("'").lower()) or "'" in w for w in plain.split())

@@ -28,6 +28,12 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
+def straight_apostrophes(text: str) -> str:
+    """Curly apostrophes as straight ones ("he’s" as "he's"): phones type curly ones,
+    patterns are written with straight ones."""
+    return text.replace("\u2019", "'").replace("\u2018", "'")
+
+
 def normalise_whitespace(text: str) -> str:
     """Whitespace and invisible characters only, runs collapsed: for comparing texts."""
     text = _INVISIBLE.sub("", text)

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from bot.config import PROJECT_ROOT
 from bot.knowledge.files import load_yaml_model
+from bot.privacy.normalise import straight_apostrophes
 
 CRISIS_PHRASES = PROJECT_ROOT / "data" / "safety" / "crisis.yml"
 
@@ -120,7 +121,7 @@ class CrisisDetector:
         self._typo_words = tuple(spec.typo_words)
 
     def normalise(self, text: str) -> str:
-        text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+        text = straight_apostrophes(text).lower()
         for pattern, replacement in _CONTRACTIONS:
             text = re.sub(pattern, replacement, text)
         text = re.sub(r"[^a-z0-9]+", " ", text)

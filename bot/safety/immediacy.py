@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from bot.privacy.normalise import straight_apostrophes
+
 NOW = re.compile(
     r"\b(?:right now|just now|as we speak|at the moment|this minute|asap|now)\b"
     r"|\b(?:has|have|had|is|are|'s|s)\s+just\b|\bjust\s+(?:\w+ed|took|taken|rang|rung|ran|run"
@@ -90,18 +92,15 @@ THREAT_IF = re.compile(
 )
 
 
-def plain(text: str) -> str:
-    """Curly apostrophes as straight ones: phones type "he’s"."""
-    return text.replace("\u2019", "'").replace("\u2018", "'")
-
-
 def _not_now(text: str) -> bool:
-    return bool(NOT_NOW.search(THREAT_IF.sub(" ", plain(text))))
+    """`text` (apostrophes straightened) puts what it tells in the past or a what-if."""
+    return bool(NOT_NOW.search(THREAT_IF.sub(" ", text)))
 
 
 def happening_now(text: str) -> bool:
     """The message says the danger is present and nothing puts it in the past or a 'what if'."""
-    return bool(NOW.search(plain(text))) and not _not_now(text)
+    text = straight_apostrophes(text)
+    return bool(NOW.search(text)) and not _not_now(text)
 
 
 # "she's now at her mum's" says where she went, not that danger is present.
@@ -115,11 +114,12 @@ SETTLED_NOW = re.compile(
 def said_not_now(text: str) -> bool:
     """The message puts what it tells in the past, a record or a 'what if', and says
     nothing of the present: the model's crisis reading alone is set aside for it."""
-    rest = SETTLED_NOW.sub(" ", plain(text))
+    text = straight_apostrophes(text)
+    rest = SETTLED_NOW.sub(" ", text)
     return _not_now(text) and not NOW.search(rest) and not PRESENT.search(rest)
 
 
 def resolved(text: str) -> bool:
     """The message says the danger is over (she is safe, he is held) and not that it is now."""
-    text = plain(text)
+    text = straight_apostrophes(text)
     return bool(RESOLVED.search(text)) and not NOW.search(text) and not PRESENT.search(text)
