@@ -164,7 +164,7 @@ def journey_for(
         if name in REQUEST and p >= t.with_form and REQUEST[name].search(text):
             return name if may_replace(name) else None
     # A request anywhere in the message about a journey's subject named anywhere in it
-    # ("...she's frightened but wants to stay. Can you help me put a plan together?").
+    # ("...he still has a key to the flat. Could you help me get a plan down with her?").
     asked = requested_journey(text, ranked) if not topic_sure else None
     if asked is not None and may_replace(asked):
         return asked

@@ -1,13 +1,13 @@
 """A request put to the assistant, about a journey's subject, anywhere in the message.
 
-Long messages put the request last, after the background ("...mum has just left
-with the two children. Can you help me write one?"), and the thing to do is named
+Long messages put the request last, after the background ("...the twins are with
+their nan for now. Could you help me draft one?"), and the thing to do is named
 far from the request, or only by a pronoun. The journey gate's own patterns
 (`journey_gate.REQUEST`) need the action and its object side by side, so they miss
 these. This second reading looks for two things separately:
 
 - **the form**: the writer asks the assistant to do something with them ("can you
-  help me...", "walk me thru", "can we do that step by step", "please set that
+  help me...", "walk me thru", "let's go through it a bit at a time", "please set that
   up"), not to explain something ("can you explain", "help me understand");
 - **the subject** of one journey named anywhere in the message (a safety plan, a
   contract or specification, a piece of wording, a consultation...), typo-tolerant.

@@ -49,7 +49,7 @@ def around(
         after = AFTER.match(text, end)
         if after:
             words = after.group(0).replace(",", " ").split()
-            # "61 Park Road North, Middlesbrough": the direction is part of the street.
+            # "8 Mill Street East, Sunderland": the direction is part of the street.
             if words and words[0] in DIRECTIONS:
                 out.append((start, text.index(words[0], end) + len(words[0]), "ADDRESS"))
                 words = words[1:]

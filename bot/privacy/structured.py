@@ -206,7 +206,7 @@ def dates(text: str) -> Iterable[Span]:
 
 def references(text: str) -> Iterable[Span]:
     # A label and its number: the number goes; a record system's name or an ID label
-    # goes with it ("Mosaic 448102", "crime no. 46/20931/24"), practice words stay
+    # goes with it ("Mosaic 770315", "crime no. 13/55817/25"), practice words stay
     # ("court", "referral", "report").
     for words, whole in ((_REF_WORDS, False), (_ID_LABELS, True)):
         for match in re.finditer(

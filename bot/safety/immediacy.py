@@ -83,7 +83,7 @@ PRESENT = re.compile(
     re.IGNORECASE,
 )
 
-# "he said he'd hurt him if I went to the police" is a threat, not a what-if: the
+# "he says he'll take the baby if she calls anyone" is a threat, not a what-if: the
 # condition of a threat is not read as a hypothesis.
 THREAT_IF = re.compile(
     r"\b(?:he'?ll|he will|he'?d|he would|she'?ll|she'?d|they'?ll|going to|gonna|threat\w*)\b"
@@ -103,7 +103,7 @@ def happening_now(text: str) -> bool:
     return bool(NOW.search(text)) and not _not_now(text)
 
 
-# "she's now at her mum's" says where she went, not that danger is present.
+# "they're now staying with her aunt" says where they went, not that danger is present.
 SETTLED_NOW = re.compile(
     r"\b(?:she'?s|shes|they'?re|theyre|we'?re|mum'?s|mums|he'?s|hes) now"
     r" (?:at|in|with|staying|living|safe|moved|gone|back)\b",

@@ -29,7 +29,7 @@ def test_possible_danger_happening_now_is_clear() -> None:
 
 
 def test_a_meaning_only_clear_danger_said_to_be_over_gets_the_short_line() -> None:
-    text = "she made it to the refuge last night and she's safe"
+    text = "mum reached the refuge on Sunday evening and is safe"
     assert crisis_grade((), "clear", text) == ("possible", ("semantic_clear", "semantic_resolved"))
     assert crisis_grade(("weapon_now",), "clear", text)[0] == "clear"
     assert crisis_grade((), "clear", "he's arrested but his brother is outside now")[0] == "clear"

@@ -459,9 +459,9 @@ def test_a_refused_channel_secret_is_a_503_with_a_human_sentence(client, fake) -
 def test_a_message_set_in_the_past_tells_the_engine_not_to_act_on_crisis_alone(
     client, fake
 ) -> None:
-    chat(client, "years ago he tried to set fire to the house, she wants counselling now")
+    chat(client, "three years ago he poured petrol on her car, she would like therapy now")
     assert "metadata" not in fake.received[-1]  # "now": said of the present
-    chat(client, "years ago he tried to set fire to the house, she wants counselling")
+    chat(client, "three years ago he poured petrol on her car, she would like therapy")
     assert fake.received[-1]["metadata"] == {"crisis_not_now": True}
     chat(client, "he shouts at her and throws things, who can she talk to?")
     assert "metadata" not in fake.received[-1]  # nothing found, but nothing past either

@@ -15,8 +15,8 @@ from bot.privacy.anonymiser import default_anonymiser
         ("visit to 3rd floor flat, 12 Quay Street, Hull", ("3rd floor", "Quay", "Hull")),
         ("Ivy Cottage, Moor Lane near Skipton is grandad's", ("Ivy", "Moor", "Skipton")),
         ("Mosaic 448201 - CIN review tomorrow", ("Mosaic", "448201")),
-        ("crime no. 46/20931/24 attached", ("crime", "20931")),
-        ("can I share the URN? it's 13XY0041177", ("13XY0041177",)),
+        ("crime no. 13/55817/25 attached", ("crime", "55817")),
+        ("can I share the URN? it's 22QT0087312", ("22QT0087312",)),
     ],
 )
 def test_what_narrows_an_address_or_names_a_record_goes_with_it(
