@@ -37,6 +37,7 @@ from evaluation.score import Reply
 from evaluation.sets import (
     CRISIS_SETS,
     FOLLOWUP_KEYS,
+    PRIVACY_SETS,
     QUESTION_SETS,
     score_crisis,
     score_followups,
@@ -195,11 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     if items is not None:
         (RESULTS / "tune_items.json").write_text(json.dumps(items, indent=1))
     (RESULTS / f"{args.half}.json").write_text(json.dumps(report, indent=2))
-    report["privacy"] = privacy(args.half)
-    # The second privacy corpus (names in every form, written 2026-11-26).
-    report["privacy_names"] = privacy(args.half, "_n")
-    # The third (structured identifiers in every format, written 2026-11-26 later).
-    report["privacy_structured"] = privacy(args.half, "_s")
+    for key, (suffix, _) in PRIVACY_SETS.items():
+        report[key] = privacy(args.half, suffix)
     report["coach"] = coach_sets(args.half)
     (RESULTS / f"{args.half}.json").write_text(json.dumps(report, indent=2))
     markdown = write_report(report)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from evaluation.sets import PRIVACY_SETS
+
 
 def _row(name: str, r: dict[str, Any]) -> str:
     return (
@@ -43,8 +45,13 @@ def _questions(title: str, q: dict[str, Any]) -> list[str]:
 FOLLOWUPS = {
     "followups": "Follow-ups (second turn of two)",
     "followups_k": "Follow-ups, third set (`_k`)",
+    "followups_m": "Follow-ups, fourth set (`_m`)",
 }
-CRISIS = {"crisis": "Crisis", "crisis_set_k": "Crisis, second set (`_k`)"}
+CRISIS = {
+    "crisis": "Crisis",
+    "crisis_set_k": "Crisis, second set (`_k`)",
+    "crisis_set_m": "Crisis, third set (`_m`)",
+}
 
 
 def _crisis(c: dict[str, Any]) -> list[str]:
@@ -92,17 +99,10 @@ def write_report(report: dict[str, Any]) -> str:
             f"{c['false_flags']:.1%} of {c['not_to_flag']} that should not. By kind: "
             + ", ".join(f"{k} {v}" for k, v in c["recall_by_kind"].items()),
         ]
-    p = report.get("privacy")
-    if p:
-        lines += ["", "## Anonymiser (privacy corpus)", "", "```", _privacy_text(p), "```"]
-    p = report.get("privacy_names")
-    if p:
-        title = "## Anonymiser (second corpus: names in every form)"
-        lines += ["", title, "", "```", _privacy_text(p), "```"]
-    p = report.get("privacy_structured")
-    if p:
-        title = "## Anonymiser (third corpus: structured identifiers in every format)"
-        lines += ["", title, "", "```", _privacy_text(p), "```"]
+    for key, (_, title) in PRIVACY_SETS.items():
+        p = report.get(key)
+        if p:
+            lines += ["", f"## Anonymiser ({title})", "", "```", _privacy_text(p), "```"]
     lines += ["", f"Run time: {report.get('seconds')} s.", ""]
     return "\n".join(lines)
 

@@ -15,13 +15,26 @@ from bot.safety.messages import POSSIBLE_DANGER_LINE
 from evaluation.score import Reply, Tally, crisis_grade, outcome
 
 # Report key -> file suffix. The first sets keep their original report keys.
-QUESTION_SETS = {"questions": "", "journey_set": "_j", "question_set_k": "_k"}
+QUESTION_SETS = {
+    "questions": "",
+    "journey_set": "_j",
+    "question_set_k": "_k",
+    "followup_set_m": "_m",
+}
 FOLLOWUP_KEYS = {
     "questions": "followups",
     "journey_set": "followups_j",
     "question_set_k": "followups_k",
+    "followup_set_m": "followups_m",
 }
-CRISIS_SETS = {"crisis": "", "crisis_set_k": "_k"}
+CRISIS_SETS = {"crisis": "", "crisis_set_k": "_k", "crisis_set_m": "_m"}
+# Report key -> (file suffix, title) for the anonymiser's corpora.
+PRIVACY_SETS = {
+    "privacy": ("", "privacy corpus"),
+    "privacy_names": ("_n", "second corpus: names in every form"),
+    "privacy_structured": ("_s", "third corpus: structured identifiers in every format"),
+    "privacy_places": ("_t", "fourth corpus: schools, addresses and names, hard forms"),
+}
 
 
 def score_questions(items: list[dict[str, Any]], replies: list[Reply], titles) -> dict[str, Any]:

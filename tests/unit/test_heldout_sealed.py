@@ -25,6 +25,9 @@ def test_sealed_halves_are_unchanged() -> None:
         "crisis/sealed_k.yml",
         "questions/sealed_k.yml",
         "privacy/sealed_s.yml",
+        "crisis/sealed_m.yml",
+        "questions/sealed_m.yml",
+        "privacy/sealed_t.yml",
     }
     for digest, name in entries:
         text = (HELDOUT / name).read_text(encoding="utf-8")
@@ -39,6 +42,9 @@ def test_the_halves_share_no_item() -> None:
         ("questions", "_k", ("questions", "followups")),
         ("crisis", "_k", ("items",)),
         ("privacy", "_s", ("with_identifiers", "clean")),
+        ("crisis", "_m", ("items",)),
+        ("questions", "_m", ("followups",)),
+        ("privacy", "_t", ("with_identifiers", "clean")),
         ("privacy", "", ("with_identifiers", "clean")),
         ("privacy", "_n", ("with_identifiers", "clean")),
         ("coach", "", ("items",)),
@@ -83,6 +89,15 @@ def test_no_held_out_item_is_in_the_training_data() -> None:
     held += [c["text"] for c in crisis_k["items"]]
     same = [t for t in held if _normalised(t) in trained]
     assert len(same) <= 4, same
+    # The fourth follow-up set and the third crisis set (written 2026-11-26, sixth session).
+    fourth = yaml.safe_load((HELDOUT / "questions" / "sealed_m.yml").read_text())
+    crisis_m = yaml.safe_load((HELDOUT / "crisis" / "sealed_m.yml").read_text())
+    held = [f["first"] for f in fourth["followups"]] + [f["followup"] for f in fourth["followups"]]
+    held += [c["text"] for c in crisis_m["items"]]
+    same = [t for t in held if _normalised(t) in trained]
+    # One first turn ("What is horizontal commissioning?", not the scored follow-up) was
+    # written, independently, exactly as a training example was (shown once by this test).
+    assert len(same) <= 1, len(same)
 
 
 def test_no_held_out_coach_sentence_is_a_coach_test_sentence() -> None:
