@@ -40,7 +40,11 @@ class JourneyGate(StatelessComponent):
             intent = message.get(INTENT) or {}
             parse = {"intent": intent, "text": message.get(TEXT), SEMANTIC: message.get(SEMANTIC)}
             offered = metadata.get("previous_topic_offers")
-            journey = journey_for(parse, offered=offered if isinstance(offered, str) else None)
+            journey = journey_for(
+                parse,
+                offered=offered if isinstance(offered, str) else None,
+                after_answer=isinstance(metadata.get("previous_topic"), str),
+            )
             sure = float(intent.get("confidence") or 0) >= CONFIDENCE
             if journey is None or (journey == intent.get("name") and sure):
                 continue

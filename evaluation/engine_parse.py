@@ -28,11 +28,13 @@ async def main() -> None:
         raise SystemExit("Tuning halves only: a sealed half is read by `make eval` alone.")
     with open(source, encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
-    titles = {}
+    titles, offers = {}, {}
     for name in sorted(os.listdir("data/knowledge")):
         with open(f"data/knowledge/{name}", encoding="utf-8") as handle:
             for topic in yaml.safe_load(handle)["topics"]:
                 titles[topic["key"]] = topic["title"]
+                if topic.get("offers"):
+                    offers[topic["key"]] = topic["offers"]
     out = []
     for q in data["questions"]:
         parse = await agent.processor.parse_message(UserMessage(q["text"]))
@@ -40,6 +42,8 @@ async def main() -> None:
     for f in data.get("followups") or []:
         first = "faq/" + f["first_expect"].split(":", 1)[1]
         metadata = {"previous_topic": first, "previous_topic_title": titles.get(first, "")}
+        if first in offers:
+            metadata["previous_topic_offers"] = offers[first]
         parse = await agent.processor.parse_message(UserMessage(f["followup"], metadata=metadata))
         out.append({"expect": f["followup_expect"], "previous": first, "parse": parse})
     with open(sys.argv[1], "w", encoding="utf-8") as handle:

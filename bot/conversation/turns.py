@@ -159,7 +159,8 @@ class ChatService:
             messages = [await self._nothing_to_say(sender)]
         if clean.changed and not remembered.get("told"):
             self.memory.set(cid, "told", True)
-            messages.insert(1 if crisis else 0, {"text": REMOVED_NOTICE})
+            # A safety line, 999 or the short one, always comes first.
+            messages.insert(1 if crisis or grade == "possible" else 0, {"text": REMOVED_NOTICE})
         messages = links.add_downloads(messages, cid, self.pseudonym_secret, time.time())
         topic = self.feedback.offer(cid, reply.turn, crisis, messages)
         if topic:

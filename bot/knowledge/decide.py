@@ -54,7 +54,7 @@ class Thresholds:
     # A follow-up read in context: the best topic of both readings summed, the
     # previous topic held back by `repeat_penalty`.
     follow_up: float = 0.2
-    repeat_penalty: float = 0.2
+    repeat_penalty: float = 0.15
     # The matcher's first choice is a journey, not a topic: offer it as a button,
     # or run it when it is one action and the matcher is surer still.
     journey: float = 0.4
@@ -75,13 +75,17 @@ class Thresholds:
 THRESHOLDS = Thresholds()
 
 FOLLOW_UP = re.compile(
-    r"^\s*(?:and|but|also|plus|or|ok so|so|same|then)\b"
+    r"^\s*(?:and|n|but|also|plus|or|ok so|so|same|then)\b|^\s*&"
     r"|^\s*(?:what|how) (?:if|about)\b"
     r"|^\s*(?:does|do|would|will|is|can) (?:that|this|it|the same)\b"
     r"|^\s*if (?:she|he|they|the|it|there)\b.{0,40}\?\s*$",
     re.IGNORECASE,
 )
 FOLLOW_UP_MAX_WORDS = 12
+# A short message that points back at the answer ("how do I say that to her?", "can she
+# get one?") is read in its context too.
+BACK_REFERENCE = re.compile(r"\b(?:that|this|it|them|those|these|one|ones)\b", re.IGNORECASE)
+BACK_REFERENCE_MAX_WORDS = 10
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,8 @@ class Decision:
 def looks_like_follow_up(text: str) -> bool:
     """Short and leaning on what came before: "and if she's pregnant?", "what about dads?"."""
     words = text.split()
+    if 0 < len(words) <= BACK_REFERENCE_MAX_WORDS and BACK_REFERENCE.search(text):
+        return True
     return 0 < len(words) <= FOLLOW_UP_MAX_WORDS and bool(FOLLOW_UP.match(text))
 
 

@@ -29,8 +29,11 @@ from typing import Any
 from bot.knowledge.decide import ranking
 from bot.knowledge.request_subject import requested_journey
 
-# Intents the gate may replace: a question, or nothing understood.
-REPLACEABLE = frozenset({"faq", "nlu_fallback", "out_of_scope", "describe_concern"})
+# Intents the gate may replace: a question, or nothing understood. The gate does not run
+# inside a walkthrough, so an answer to a walkthrough's step is one too.
+REPLACEABLE = frozenset(
+    {"faq", "nlu_fallback", "out_of_scope", "describe_concern", "walkthrough_answer"}
+)
 
 _ME = r"(?:me|us|i|we)"
 _DO = r"(?:help|walk|take|talk|guide|go|run|work|step)"
@@ -105,6 +108,26 @@ DO_IT = re.compile(
     re.IGNORECASE,
 )
 DO_IT_MAX_WORDS = 12
+# After any answer, a short question about getting that help locally ("who does that
+# round here?", "can we get one in our area?") asks for the referral pathway; and
+# "can we put that in her plan?" for the safety-planning walkthrough.
+_LOCAL = (
+    r"\b(?:round here|around here|near (?:me|here|us)|in (?:my|our|this|the|her|his|their) "
+    r"(?:area|borough|county|city|town|patch|la|authority)|local(?:ly)?|nearby)\b"
+)
+AFTER_ANSWER = {
+    "ask_referral_pathway": re.compile(
+        rf"\b(?:who|where|how|which|any|is there|are there|can|could)\b.{{0,50}}{_LOCAL}"
+        rf"|{_LOCAL}.{{0,40}}\b(?:who|where|service|services|team|refer\w*|contact|help)\b",
+        re.IGNORECASE,
+    ),
+    "start_safety_planning": re.compile(
+        r"\b(?:put|add|include|write|get|build|work)\b.{0,20}\b(?:that|this|it|them|those)\b"
+        r".{0,15}\b(?:in|into|onto|on|to)\b.{0,10}\b(?:her|the|a|their|our|my|his|a safety)"
+        r" ?(?:safety )?plan\b",
+        re.IGNORECASE,
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -127,11 +150,15 @@ GATE = GateThresholds()
 
 
 def journey_for(
-    parse: dict[str, Any], t: GateThresholds = GATE, offered: str | None = None
+    parse: dict[str, Any],
+    t: GateThresholds = GATE,
+    offered: str | None = None,
+    after_answer: bool = False,
 ) -> str | None:
     """The journey this parsed message asks for, when the classifier read something else
     (or read that journey, but not surely enough to clear the fallback threshold).
-    `offered` is the journey the answer just before offered, if any."""
+    `offered` is the journey the answer just before offered, if any; `after_answer`
+    says a topic was answered just before."""
     intent = (parse.get("intent") or {}).get("name")
     confidence = float((parse.get("intent") or {}).get("confidence") or 0.0)
     unsure = confidence < t.unsure and intent != "crisis"
@@ -155,6 +182,12 @@ def journey_for(
         and DO_IT.search(text)
     ):
         return offered
+    # Asking for it locally, or in her plan, is not a topic question however sure the
+    # matcher is of the topic ("how do I get dad onto one round here?").
+    if after_answer and short and not text.startswith("/"):
+        for journey, pattern in AFTER_ANSWER.items():
+            if pattern.search(text) and may_replace(journey):
+                return journey
     if not ranked or text.startswith("/"):
         return None
     first, first_p = ranked[0]

@@ -20,8 +20,12 @@ _KIND = (
     r"c\.? ?of ?e\.?|c\.?e\.?|r\.?c\.?|catholic|church of england|methodist|islamic|"
     r"jewish|sikh|hindu|cofe)"
 )
+# A generic word and the kind together are the kind: "Ashgrove Free School", "The
+# Meadows Special School", "Oak Tree Lower School" (alone, "free" or "special" ends a name).
 _LAST_KIND = (
-    r"(?:day nursery|pupil referral unit|PRU|primary|juniors?|infants?|nursery|pre-?school|"
+    r"(?:(?:free|special|lower|upper|middle|first|community|grammar|high|primary|infant|junior"
+    r"|studio|nursery|church|village|faith|catholic|secondary) school"
+    r"|day nursery|pupil referral unit|PRU|primary|juniors?|infants?|nursery|pre-?school|"
     r"academy|high|college|school|sixth form|children['’]s cent(?:re|er)|montessori)"
 )
 GENERIC = frozenset(
@@ -156,7 +160,9 @@ def outside_phrases(
 def schools(
     text: str, is_word: Callable[[str], bool], stop_words: frozenset[str] = frozenset()
 ) -> Iterable[Span]:
-    for match in re.finditer(rf"\b(?:{_KIND}\s+)*{_LAST_KIND}\b", text, re.IGNORECASE):
+    for match in re.finditer(
+        rf"\b(?:{_KIND}(?:\s+(?:&|and))?\s+)*{_LAST_KIND}\b", text, re.IGNORECASE
+    ):
         name: list[re.Match[str]] = []
         end = match.start()
         for word in reversed(list(re.finditer(r"[^\W\d_][\w'’.&-]*", text[: match.start()]))):

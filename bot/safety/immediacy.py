@@ -32,11 +32,24 @@ NOW = re.compile(
     r"|(?:i'?ve|i have|we'?ve|we have) (?:locked|barricaded) (?:myself|ourselves))\b"
     r"|\b(?:nothing since|no reply since|not (?:answering|responding|breathing)|can'?t breathe"
     r"|getting (?:drowsy|sleepy)|feels? (?:drowsy|sleepy)|unconscious|collapsed)\b"
-    r"|\b(?:says|said|texted|texting|messag\w+)\b.{0,40}\b(?:today'?s the day|never see|goodbye)\b",
+    r"|\b(?:says|said|told|telling|texted|texting|messag\w+)\b.{0,40}"
+    r"\b(?:today'?s the day|never see|goodbye|(?:my|your|her|our) last (?:night|day))\b"
+    # Violence under way, described as it happens.
+    r"|\b(?:he'?s|hes|he is|she'?s|shes|they'?re|theyre) (?:got hold of|going mad|hitting|kicking"
+    r"|punching|strangling|choking|smashing|dragging|throttling)\b"
+    r"|\b(?:has|'s|have|'ve) got (?:me|her|him|them|us) (?:in a (?:headlock|chokehold)|by the"
+    r" (?:throat|neck|hair)|pinned)\b|\bin a (?:headlock|chokehold)\b"
+    r"|\b(?:won'?t|wont|will not) let (?:go|me go|her go|us go|them go)\b"
+    r"|\b(?:going|turning|gone) (?:purple|blue|limp)\b"
+    r"|\b(?:i|we) can hear (?:him|her|them|a man|a woman|shouting|screaming|screams|crying"
+    r"|banging|smashing|a crash)\b"
+    r"|\b(?:i'?m|i am|we'?re|we are) (?:stood|standing|sat|sitting|parked) (?:outside|at the)\b",
     re.IGNORECASE,
 )
 NOT_NOW = re.compile(
-    r"\b(?:yesterday|last (?:night|week|month|year|time)|years? ago|months? ago|weeks? ago"
+    # "my last night" is a threat ("tonight is my last night"), not a time past.
+    r"\b(?:yesterday|(?<!my )(?<!your )(?<!her )(?<!our )last (?:night|week|month|year|time)"
+    r"|years? ago|months? ago|weeks? ago"
     r"|in (?:19|20)\d\d|used to|previous(?:ly)?|history of|case notes?"
     r"|records? (?:say|show)"
     r"|(?:is|she's|shes|they're|theyre|now) (?:safe|in (?:a |the )?refuge)|safe now"
@@ -47,6 +60,7 @@ NOT_NOW = re.compile(
     r"|what (?:if|would) (?:i|we|you)|\bif (?:i|we|you|a|an|he|she|they|dad|mum)\b"
     r"|would (?:you|i)"
     r"|training|scenario|role ?play|example|suppose|supposing|imagine|hypothetical\w*"
+    r"|fictional|tagline|storyline|screenplay|lesson plan"
     r"|(?:my|the|these|his|her|session|visit|meeting) notes)\b|\((?:19|20)\d\d\)",
     re.IGNORECASE,
 )
@@ -92,15 +106,48 @@ THREAT_IF = re.compile(
 )
 
 
+# A condition inside quotation marks is someone's words ("if I don't text you by 10,
+# call someone"), not the writer's what-if.
+QUOTED_IF = re.compile(r"([\"“][^\"”\n]{0,80}?)\bif\b(?=[^\"”\n]{0,80}[\"”])", re.IGNORECASE)
+
+
 def _not_now(text: str) -> bool:
     """`text` (apostrophes straightened) puts what it tells in the past or a what-if."""
-    return bool(NOT_NOW.search(THREAT_IF.sub(" ", text)))
+    return bool(NOT_NOW.search(QUOTED_IF.sub(r"\1 ", THREAT_IF.sub(" ", text))))
+
+
+# A message framed from its first words as a what-if or an exercise: everything in it is.
+FRAMED = re.compile(
+    r"^\W*(?:suppose|supposing|imagine|hypothetically|hypothetical|in a (?:training )?scenario"
+    r"|(?:training )?scenario|role[ -]?play"
+    r"|for (?:a|our|my) (?:training|role[ -]?play|lesson|pshe))\b",
+    re.IGNORECASE,
+)
+# Words of the moment that say when, not what: alone they don't make a closing sentence
+# after a history a present danger ("...what do I do now?").
+_WHEN_ONLY = frozenset({"now", "today", "tonight", "this morning", "this afternoon", "asap"})
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def framed(text: str) -> bool:
+    return bool(FRAMED.search(text))
+
+
+def _acting_now(sentence: str) -> bool:
+    return any(m.group(0).lower() not in _WHEN_ONLY for m in NOW.finditer(sentence))
 
 
 def happening_now(text: str) -> bool:
-    """The message says the danger is present and nothing puts it in the past or a 'what if'."""
+    """The message says the danger is present and nothing puts it in the past or a 'what if';
+    or, after a history, its last sentence says something is happening as it is written."""
     text = straight_apostrophes(text)
-    return bool(NOW.search(text)) and not _not_now(text)
+    if framed(text):
+        return False
+    if NOW.search(text) and not _not_now(text):
+        return True
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s]
+    last = sentences[-1] if len(sentences) > 1 else ""
+    return _acting_now(last) and not _not_now(last)
 
 
 # "they're now staying with her aunt" says where they went, not that danger is present.
@@ -115,6 +162,8 @@ def said_not_now(text: str) -> bool:
     """The message puts what it tells in the past, a record or a 'what if', and says
     nothing of the present: the model's crisis reading alone is set aside for it."""
     text = straight_apostrophes(text)
+    if framed(text):
+        return True
     rest = SETTLED_NOW.sub(" ", text)
     return _not_now(text) and not NOW.search(rest) and not PRESENT.search(rest)
 

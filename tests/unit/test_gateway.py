@@ -396,6 +396,22 @@ def test_clear_danger_without_a_listed_phrase_gets_999_first(client, fake) -> No
     assert response.json()[0]["text"] == CRISIS_TEXT
 
 
+def test_the_short_safety_line_comes_before_the_removed_details_notice(client, fake) -> None:
+    # A message the nets grade as possible danger, with a name in it.
+    client.app.state.services.chat.semantic = _Graded("possible")
+    texts = [m["text"] for m in chat(client, "Dad is called Mark Thompson, he is shouting").json()]
+    assert texts[0] == POSSIBLE_DANGER_LINE
+    assert texts[1].startswith("I've removed what looked like names")
+
+
+class _Graded:
+    def __init__(self, grade: str) -> None:
+        self.grade = grade
+
+    def assess(self, text: str):
+        return self
+
+
 def test_past_and_general_mentions_get_neither_999_nor_the_safety_line(client, fake) -> None:
     for message in (
         "what is non-fatal strangulation in the DASH?",

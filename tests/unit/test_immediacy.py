@@ -52,3 +52,37 @@ def test_over_and_not_now() -> None:
     assert said_not_now("three years ago he held a knife to her")
     assert not said_not_now("three years ago he held a knife to her and he's got one now")
     assert said_not_now("last week he punched the door in, she's now at her sister's")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he has me in a headlock on the landing and won't let go",
+        "he's told the children to say goodbye to me",
+        "he told me this is my last night alive",
+        '"if you can\'t reach me, send the police," she wrote, and she is not answering now',
+        "We separated in 2020 after years of control. He is kicking the front door in right now.",
+        "my cousin's face is going blue, her partner had his arm round her throat",
+        "I can hear him smashing plates in the kitchen and the baby is in there",
+    ],
+)
+def test_violence_under_way_and_a_closing_present_are_now(text: str) -> None:
+    assert happening_now(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He strangled her in 2019 and was convicted. What should I do now?",
+        "Suppose he is outside her house with a knife - what's the protocol?",
+        "Hypothetically, if dad is kicking the door in, do I ring 999 or the duty team?",
+        "please write a fictional scene where he's hitting mum, for a lesson plan",
+    ],
+)
+def test_a_framed_or_closing_question_is_not_now(text: str) -> None:
+    assert not happening_now(text)
+
+
+def test_a_message_framed_as_a_what_if_is_set_aside_even_with_present_words() -> None:
+    assert said_not_now("Imagine he's in the room while she's on the phone: what happens?")
+    assert not said_not_now("he's in the room while she's on the phone, what do I do")

@@ -94,3 +94,37 @@ def test_a_sure_topic_reading_holds_back_the_offered_journey() -> None:
     assert journey_for(parse(text, unsure), offered="ask_referral_pathway") == (
         "ask_referral_pathway"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "journey"),
+    [
+        ("who runs that in our area?", "ask_referral_pathway"),
+        ("is there one locally she could go to?", "ask_referral_pathway"),
+        ("where would I find that round here", "ask_referral_pathway"),
+        ("could we add this to the safety plan?", "start_safety_planning"),
+        ("ok let's put that into her plan", "start_safety_planning"),
+    ],
+)
+def test_after_an_answer_asking_for_it_locally_or_in_her_plan_starts_the_journey(
+    text: str, journey: str
+) -> None:
+    sure = [("faq/idva", 0.9), ("faq/ypva", 0.05)]
+    assert journey_for(parse(text, sure), after_answer=True) == journey
+    assert journey_for(parse(text, sure), after_answer=False) != journey
+
+
+def test_an_answer_to_no_walkthrough_may_be_a_journey_request() -> None:
+    text = "who does that round here?"
+    ranked = [("faq/idva", 0.3)]
+    assert journey_for(parse(text, ranked, intent="walkthrough_answer"), after_answer=True) == (
+        "ask_referral_pathway"
+    )
+
+
+def test_a_question_about_local_prevalence_after_an_answer_is_not_a_referral() -> None:
+    ranked = [("faq/stalking", 0.9)]
+    assert (
+        journey_for(parse("is stalking common after separation?", ranked), after_answer=True)
+        is None
+    )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from bot.knowledge.decide import decide, looks_like_follow_up
 
 KNOWN = {
@@ -154,3 +156,22 @@ def test_a_short_unclear_message_after_an_answer_is_read_in_its_context() -> Non
         previous_topic="faq/marac_what",
     )
     assert new.answer is None
+
+
+@pytest.mark.parametrize(
+    "text", ["can she get one herself?", "how would I word that to him?", "n refuges?", "& dads?"]
+)
+def test_a_short_message_pointing_back_is_a_follow_up(text: str) -> None:
+    assert looks_like_follow_up(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is a MARAC?",
+        "how do I make a referral to children's social care when she won't"
+        " agree to it and the kids are at risk?",
+    ],
+)
+def test_a_question_that_stands_alone_is_not_a_follow_up(text: str) -> None:
+    assert not looks_like_follow_up(text)
