@@ -76,3 +76,51 @@ def _is_town(town: str, places: frozenset[str], is_word: Callable[[str], bool]) 
 @cache
 def _places() -> frozenset[str]:
     return frozenset(name.lower() for name in place_names())
+
+
+# The parts of an address written around one already removed, each after a comma:
+# "<ADDRESS>, Block B, <ADDRESS>", "<ADDRESS>, Skyline Tower, <PERSON>", "flat 14, bevin
+# house, harrow road estate". Read on the text with its placeholders in, so a part between
+# two removed ones, or a building, block, floor or estate next to one, goes with them.
+_PLACE_NOUN = (
+    r"(?:house|court|tower|towers|building|buildings|mansions|estate|block|lodge|cottage|farm"
+    r"|park|site|gardens|place|quay|wharf|heights|point|halls?|maltings|flats|apartments"
+    r"|street|st|road|rd|lane|ln|avenue|ave|close|drive|crescent|terrace|grove|mews|way|walk"
+    r"|row|square|parade|rise|fold|croft|green)"
+)
+# Words that say where, not what: "Near the park" after an address is no part of it.
+_FUNCTION = (
+    r"(?:near|the|a|an|by|next|to|on|at|in|opposite|behind|beside|off|of|and|with|his|her"
+    r"|their|my|our|your|its|from|round|around|past|over|under|towards|into|across)"
+)
+_PART = (
+    r"<(?:ADDRESS|POSTCODE)>|<PERSON>(?=,)"
+    r"|(?i:block|wing|floor|stair|entrance)\s+[A-Z0-9]{1,3}\b"
+    r"|(?i:(?:ground|top|basement|first|second|third|\d{1,2}(?:st|nd|rd|th))\s+floor)\b"
+    rf"|(?i:(?:the\s+)?(?:(?!{_FUNCTION}\b)[a-z][\w'’-]*\s+){{0,3}}{_PLACE_NOUN})\b"
+    r"(?:\s+<POSTCODE>)?"
+)
+_RUN_AFTER = re.compile(rf"<ADDRESS>((?:,\s*(?:{_PART}))+)")
+# An outward code right after an address, in any case: "<ADDRESS> w9".
+_OUTWARD_AFTER = re.compile(r"<ADDRESS>,?\s+[A-Za-z]{1,2}\d{1,2}[A-Za-z]?\b(?!\s*\d[A-Za-z]{2})")
+_TOWN_AFTER = re.compile(r"<ADDRESS>,\s*((?i:[a-z][a-z'’-]+)(?:\s+(?i:[a-z][a-z'’-]+))?)\b")
+_BEFORE_ADDRESS = re.compile(r"(?:\b(?-i:The)\s+|\b\d{1,4}/|\b\d{1,2}F\d{1,2},\s*)(?=<ADDRESS>)")
+
+
+def joined(text: str, is_word: Callable[[str], bool] = lambda w: False) -> str:
+    """`text` (with placeholders) with the address parts around each <ADDRESS> taken in."""
+    text = _BEFORE_ADDRESS.sub("", text)
+    text = _RUN_AFTER.sub("<ADDRESS>", text)
+    text = _OUTWARD_AFTER.sub("<ADDRESS>", text)
+    places = _places()
+
+    def town(match: re.Match[str]) -> str:
+        words = match.group(1)
+        if _is_town(words, places, is_word) or words.lower() in places:
+            return "<ADDRESS>"
+        first = words.split()[0]
+        if _is_town(first, places, is_word):
+            return "<ADDRESS>" + match.group(0)[match.start(1) - match.start(0) + len(first) :]
+        return match.group(0)
+
+    return _TOWN_AFTER.sub(town, text)

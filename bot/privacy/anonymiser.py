@@ -188,12 +188,17 @@ class Anonymiser:
         name_spans = self._names(masked)
         tokens = set(known_names) | self._name_tokens(masked, name_spans)
         name_spans = _merge(name_spans + self._mentions(masked, tokens))
-        result = _apply(masked, name_spans)
+        result = address_extent.joined(_apply(masked, name_spans), self.lex.is_word)
+        result = _NICKNAME_INSIDE.sub("<PERSON>", result)
         kinds = {kind for _, _, kind in spans + name_spans}
         return Anonymised(result, frozenset(kinds), frozenset(tokens))
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]+")
+# A nickname quoted inside a name goes with it: 'Connor "Con" <surname>'.
+_NICKNAME_INSIDE = re.compile(
+    r"<PERSON>\s+[\"“'‘(](?:<PERSON>|[^\W\d_][\w'’-]{0,15})[\"”'’)]\s+<PERSON>"
+)
 _DOES = (
     rf"{PERSON_VERB.pattern}|\s+(?:still|also|now|never|just|has|had|is|was|will|won['’]?t|"
     r"can['’]?t|didn['’]?t|doesn['’]?t|isn['’]?t|wasn['’]?t|hasn['’]?t|and (?:his|her|their))\b"

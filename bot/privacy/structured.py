@@ -211,7 +211,7 @@ def references(text: str) -> Iterable[Span]:
     for words, whole in ((_REF_WORDS, False), (_ID_LABELS, True)):
         for match in re.finditer(
             rf"\b{words}\s*(?:(?:ref|reference|no|number|num|id|#)\.?\s*)*(?:is\s+|was\s+)?"
-            rf"[:#=-]?\s*([A-Z]{{0,6}}[/-]?\d[\w/.-]*\d[\w]*|[A-Z]{{0,6}}[/-]?\d{{3,}})"
+            rf"[:#=-]?\s*([A-Z]{{0,6}}[/-]?\d[\w/.*-]*\d[\w]*|[A-Z]{{0,6}}[/-]?\d{{3,}})"
             rf"(?!\s*(?:days?|hours?|hrs?|weeks?|months?|years?|mins?|minutes?|am|pm)\b)",
             text,
             re.IGNORECASE,

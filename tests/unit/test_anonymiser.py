@@ -102,3 +102,8 @@ def test_without_a_model_the_rules_still_catch_common_name_forms() -> None:
     assert rules_only.anonymise("mum Sarah said").text == "mum <PERSON> said"
     assert rules_only.anonymise("Mr Khan rang").text == "Mr <PERSON> rang"
     assert rules_only.anonymise("JAYDEN SMITH disclosed").text == "<PERSON> disclosed"
+
+
+def test_a_nickname_quoted_inside_a_name_goes_with_it() -> None:
+    out = default_anonymiser().anonymise('her ex Dominic "Dom" Kearney has been texting').text
+    assert "Dom" not in out and out.count("<PERSON>") == 1, out

@@ -58,3 +58,27 @@ def test_a_word_after_an_address_is_a_town_only_if_it_is_one() -> None:
     assert "Skipton" not in anonymiser.anonymise("at 17 Elm Terrace, Skipton BD23 1AB").text
     for text in ("The incident 10 days ago", "Keep your phone charged in case 999 is needed"):
         assert anonymiser.anonymise(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("she has moved to Flat 6, Block C, Mercer Court, Barnsley S70 1AB", ["Block", "Mercer"]),
+        ("room at Unit 3, Kingfisher Building, Canal Street, Leeds", ["Kingfisher", "Leeds"]),
+        ("he stays at flat 9, lowther house, pembury estate e8 most nights", ["lowther", "e8"]),
+        ("new address 17 Birch Road, 3rd floor, please keep it off the letter", ["3rd"]),
+    ],
+)
+def test_the_parts_written_around_an_address_go_with_it(text: str, gone: list[str]) -> None:
+    out = default_anonymiser().anonymise(text).text
+    for word in gone:
+        assert word not in out, out
+
+
+def test_words_after_an_address_that_are_not_its_parts_stay() -> None:
+    out = (
+        default_anonymiser()
+        .anonymise("she lives at 4 Oak Road, next to the park, with the kids")
+        .text
+    )
+    assert "next to the park, with the kids" in out
