@@ -1,8 +1,8 @@
 """One grade from the gateway's crisis nets: clear (999 first), possible (the short line
 first) or none. The model's `crisis` intent, the third net, is added by the engine.
 
-- The phrase rules alone make it clear, unless the meaning net sees no danger and the
-  message puts it in the past, a record or a what-if ("previous MARAC minutes: 'he is
+- The phrase rules alone make it clear, unless the meaning net sees no clear danger and
+  the message puts it in the past, a record or a what-if ("previous MARAC minutes: 'he is
   outside her property'. That was 2022"): then it is possible, so the short safety
   line still comes first.
 - The meaning net's own grade otherwise; a possible danger said to be happening now
@@ -24,7 +24,7 @@ def crisis_grade(
     if meaning and meaning != "none":
         fired = (*fired, f"semantic_{meaning}")
     if phrases:
-        if meaning == "none" and said_not_now(text):
+        if meaning in ("none", "possible") and said_not_now(text):
             return "possible", (*fired, "phrases_past")
         return "clear", fired
     grade = meaning or "none"

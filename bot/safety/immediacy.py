@@ -50,8 +50,9 @@ NOT_NOW = re.compile(
     # "my last night" is a threat ("tonight is my last night"), not a time past.
     r"\b(?:yesterday|(?<!my )(?<!your )(?<!her )(?<!our )last (?:night|week|month|year|time)"
     r"|years? ago|months? ago|weeks? ago"
-    r"|in (?:19|20)\d\d|used to|previous(?:ly)?|history of|case notes?"
+    r"|(?:in|from|dated|during) (?:19|20)\d\d|used to|previous(?:ly)?|history of|case notes?"
     r"|records? (?:say|show)"
+    r"|(?:the|these|meeting|marac|conference|strategy|old) (?:(?:19|20)\d\d )?minutes(?! ago)"
     r"|(?:is|she's|shes|they're|theyre|now) (?:safe|in (?:a |the )?refuge)|safe now"
     r"|(?:we're|we are|i'm|i am|she's|he's|they're|all|everyone's|everyone is)"
     r" (?:out|ok|okay|fine|alright|home|back) now"
@@ -116,6 +117,7 @@ def _not_now(text: str) -> bool:
     return bool(NOT_NOW.search(QUOTED_IF.sub(r"\1 ", THREAT_IF.sub(" ", text))))
 
 
+QUOTED = re.compile(r"[\"“][^\"”\n]{3,200}[\"”]|(?<!\w)'(?:[^'\n]|(?<=\w)'(?=\w)){3,200}'(?!\w)")
 # A message framed from its first words as a what-if or an exercise: everything in it is.
 FRAMED = re.compile(
     r"^\W*(?:suppose|supposing|imagine|hypothetically|hypothetical|in a (?:training )?scenario"
@@ -164,7 +166,9 @@ def said_not_now(text: str) -> bool:
     text = straight_apostrophes(text)
     if framed(text):
         return True
-    rest = SETTLED_NOW.sub(" ", text)
+    # Words quoted from a record or a message ("minutes: 'he is outside her house'") say
+    # what was written then, not what is happening now.
+    rest = SETTLED_NOW.sub(" ", QUOTED.sub(" ", text))
     return _not_now(text) and not NOW.search(rest) and not PRESENT.search(rest)
 
 

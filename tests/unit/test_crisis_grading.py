@@ -17,8 +17,13 @@ def test_phrases_in_a_past_or_quoted_setting_get_the_short_line_not_nothing() ->
     text = "old strategy notes: 'he said he would kill her'. That was in 2019"
     grade, nets = crisis_grade(("threat_to_kill",), "none", text)
     assert grade == "possible" and "phrases_past" in nets
-    # ... unless the meaning net also sees danger: then the phrases stand.
-    assert crisis_grade(("threat_to_kill",), "possible", text)[0] == "clear"
+    # ... and when the meaning net sees possible danger too; unless it sees clear danger:
+    # then the phrases stand.
+    assert crisis_grade(("threat_to_kill",), "possible", text)[0] == "possible"
+    assert crisis_grade(("threat_to_kill",), "clear", text)[0] == "clear"
+    # Anything of the present keeps them clear.
+    now = "old notes say he threatened to kill her in 2019, and he's outside her flat"
+    assert crisis_grade(("threat_to_kill",), "possible", now)[0] == "clear"
 
 
 def test_possible_danger_happening_now_is_clear() -> None:

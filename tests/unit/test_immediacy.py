@@ -86,3 +86,10 @@ def test_a_framed_or_closing_question_is_not_now(text: str) -> None:
 def test_a_message_framed_as_a_what_if_is_set_aside_even_with_present_words() -> None:
     assert said_not_now("Imagine he's in the room while she's on the phone: what happens?")
     assert not said_not_now("he's in the room while she's on the phone, what do I do")
+
+
+def test_words_quoted_from_a_record_are_not_the_present() -> None:
+    assert said_not_now(
+        "the 2021 minutes read: 'he is at the school gate every day'. Still a risk?"
+    )
+    assert not said_not_now("she just messaged 'he is at the school gate' and isn't replying")
