@@ -84,7 +84,7 @@ FOLLOW_UP = re.compile(
 FOLLOW_UP_MAX_WORDS = 12
 # A short message that points back at the answer ("how do I say that to her?", "can she
 # get one?") is read in its context too.
-BACK_REFERENCE = re.compile(r"\b(?:that|this|it|them|those|these|one|ones)\b", re.IGNORECASE)
+BACK_REFERENCE = re.compile(r"\b(?:that|this|them|those|these|one|ones)\b", re.IGNORECASE)
 BACK_REFERENCE_MAX_WORDS = 10
 
 

@@ -112,19 +112,18 @@ DO_IT_MAX_WORDS = 12
 # round here?", "can we get one in our area?") asks for the referral pathway; and
 # "can we put that in her plan?" for the safety-planning walkthrough.
 _LOCAL = (
-    r"\b(?:round here|around here|near (?:me|here|us)|in (?:my|our|this|the|her|his|their) "
-    r"(?:area|borough|county|city|town|patch|la|authority)|local(?:ly)?|nearby)\b"
+    r"\b(?:round here|around here|near (?:me|here|us)|in (?:my|our) (?:area|patch|borough)"
+    r"|locally|nearby)\b"
 )
 AFTER_ANSWER = {
     "ask_referral_pathway": re.compile(
-        rf"\b(?:who|where|how|which|any|is there|are there|can|could)\b.{{0,50}}{_LOCAL}"
-        rf"|{_LOCAL}.{{0,40}}\b(?:who|where|service|services|team|refer\w*|contact|help)\b",
+        rf"\b(?:who|where|is there|are there|any|how (?:do|can|would) (?:i|we|she|he|they)"
+        rf" (?:get|find|refer))\b.{{0,50}}{_LOCAL}",
         re.IGNORECASE,
     ),
     "start_safety_planning": re.compile(
-        r"\b(?:put|add|include|write|get|build|work)\b.{0,20}\b(?:that|this|it|them|those)\b"
-        r".{0,15}\b(?:in|into|onto|on|to)\b.{0,10}\b(?:her|the|a|their|our|my|his|a safety)"
-        r" ?(?:safety )?plan\b",
+        r"\b(?:put|add|include|write)\b.{0,12}\b(?:that|this|it)\b.{0,12}\b(?:in|into|onto|to)"
+        r" (?:her|his|their|a safety|the safety|our safety) plan\b",
         re.IGNORECASE,
     ),
 }

@@ -97,7 +97,7 @@ _PART = (
     r"<(?:ADDRESS|POSTCODE)>|<PERSON>(?=,)"
     r"|(?i:block|wing|floor|stair|entrance)\s+[A-Z0-9]{1,3}\b"
     r"|(?i:(?:ground|top|basement|first|second|third|\d{1,2}(?:st|nd|rd|th))\s+floor)\b"
-    rf"|(?i:(?:the\s+)?(?:(?!{_FUNCTION}\b)[a-z][\w'’-]*\s+){{0,3}}{_PLACE_NOUN})\b"
+    rf"|(?:(?i:the)\s+)?(?:(?!(?i:{_FUNCTION})\b)[A-Z][\w'’-]*\s+){{0,3}}(?i:{_PLACE_NOUN})\b"
     r"(?:\s+<POSTCODE>)?"
 )
 _RUN_AFTER = re.compile(rf"<ADDRESS>((?:,\s*(?:{_PART}))+)")
@@ -115,11 +115,13 @@ def joined(text: str, is_word: Callable[[str], bool] = lambda w: False) -> str:
     places = _places()
 
     def town(match: re.Match[str]) -> str:
+        # A known place in any case; otherwise only capitalised words that are no English
+        # words: "<ADDRESS>, hes coming" or "<ADDRESS>, pls help" is the message going on.
         words = match.group(1)
-        if _is_town(words, places, is_word) or words.lower() in places:
+        if words.lower() in places or (words[0].isupper() and _is_town(words, places, is_word)):
             return "<ADDRESS>"
         first = words.split()[0]
-        if _is_town(first, places, is_word):
+        if first.lower() in places or (first[0].isupper() and _is_town(first, places, is_word)):
             return "<ADDRESS>" + match.group(0)[match.start(1) - match.start(0) + len(first) :]
         return match.group(0)
 

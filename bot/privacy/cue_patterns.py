@@ -23,12 +23,10 @@ ROLES = (
     r"(?:officer|sw|hv|idva|isva|dsl|gp|solicitor|health visitor|caseworker|case worker|"
     r"paediatrician|counsellor|therapist|mentor|psychologist|psychiatrist|ypva|isw)"
 )
-# Abbreviations may take a full stop ("Sgt. Khan"); a word may not: "Housing officer.
-# Tenant in a flat" ends a sentence, it is not a title before a name.
 TITLES = (
-    r"(?:(?:mr|mrs|ms|miss|mx|dr|prof|rev|cllr|pc|wpc|dc|ds|di|dci|dsi|dsupt|supt|sgt|insp|"
-    r"det\.? ?sgt|det\.? ?con|det|pcso)\.?|councillor|sarge|inspector|sergeant|constable|"
-    r"detective(?: constable| sergeant| inspector)?|officer|chief inspector|superintendent)"
+    r"(?:mr|mrs|ms|miss|mx|dr|prof|rev|cllr|councillor|pc|wpc|dc|ds|di|dci|dsi|dsupt|supt|"
+    r"sgt|sarge|insp|inspector|sergeant|constable|det|detective(?: constable| sergeant| "
+    r"inspector)?|det\.? ?sgt|det\.? ?con|officer|pcso|chief inspector|superintendent)\.?"
 )
 VERBS = (
     r"(?:called|named|spoke to|spoken to|speaking to|speak to|talked to|talking to|met|"

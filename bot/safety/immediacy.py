@@ -50,9 +50,8 @@ NOT_NOW = re.compile(
     # "my last night" is a threat ("tonight is my last night"), not a time past.
     r"\b(?:yesterday|(?<!my )(?<!your )(?<!her )(?<!our )last (?:night|week|month|year|time)"
     r"|years? ago|months? ago|weeks? ago"
-    r"|(?:in|from|dated|during) (?:19|20)\d\d|used to|previous(?:ly)?|history of|case notes?"
+    r"|in (?:19|20)\d\d|used to|previous(?:ly)?|history of|case notes?"
     r"|records? (?:say|show)"
-    r"|(?:the|these|meeting|marac|conference|strategy|old) (?:(?:19|20)\d\d )?minutes(?! ago)"
     r"|(?:is|she's|shes|they're|theyre|now) (?:safe|in (?:a |the )?refuge)|safe now"
     r"|(?:we're|we are|i'm|i am|she's|he's|they're|all|everyone's|everyone is)"
     r" (?:out|ok|okay|fine|alright|home|back) now"
@@ -61,7 +60,7 @@ NOT_NOW = re.compile(
     r"|what (?:if|would) (?:i|we|you)|\bif (?:i|we|you|a|an|he|she|they|dad|mum)\b"
     r"|would (?:you|i)"
     r"|training|scenario|role ?play|example|suppose|supposing|imagine|hypothetical\w*"
-    r"|fictional|tagline|storyline|screenplay|lesson plan"
+    r"|fictional|tagline|storyline|screenplay"
     r"|(?:my|the|these|his|her|session|visit|meeting) notes)\b|\((?:19|20)\d\d\)",
     re.IGNORECASE,
 )
@@ -117,22 +116,10 @@ def _not_now(text: str) -> bool:
     return bool(NOT_NOW.search(QUOTED_IF.sub(r"\1 ", THREAT_IF.sub(" ", text))))
 
 
-QUOTED = re.compile(r"[\"“][^\"”\n]{3,200}[\"”]|(?<!\w)'(?:[^'\n]|(?<=\w)'(?=\w)){3,200}'(?!\w)")
-# A message framed from its first words as a what-if or an exercise: everything in it is.
-FRAMED = re.compile(
-    r"^\W*(?:suppose|supposing|imagine|hypothetically|hypothetical|in a (?:training )?scenario"
-    r"|(?:training )?scenario|role[ -]?play"
-    r"|for (?:a|our|my) (?:training|role[ -]?play|lesson|pshe))\b",
-    re.IGNORECASE,
-)
 # Words of the moment that say when, not what: alone they don't make a closing sentence
 # after a history a present danger ("...what do I do now?").
 _WHEN_ONLY = frozenset({"now", "today", "tonight", "this morning", "this afternoon", "asap"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-
-
-def framed(text: str) -> bool:
-    return bool(FRAMED.search(text))
 
 
 def _acting_now(sentence: str) -> bool:
@@ -143,8 +130,6 @@ def happening_now(text: str) -> bool:
     """The message says the danger is present and nothing puts it in the past or a 'what if';
     or, after a history, its last sentence says something is happening as it is written."""
     text = straight_apostrophes(text)
-    if framed(text):
-        return False
     if NOW.search(text) and not _not_now(text):
         return True
     sentences = [s for s in _SENTENCE_END.split(text.strip()) if s]
@@ -164,11 +149,7 @@ def said_not_now(text: str) -> bool:
     """The message puts what it tells in the past, a record or a 'what if', and says
     nothing of the present: the model's crisis reading alone is set aside for it."""
     text = straight_apostrophes(text)
-    if framed(text):
-        return True
-    # Words quoted from a record or a message ("minutes: 'he is outside her house'") say
-    # what was written then, not what is happening now.
-    rest = SETTLED_NOW.sub(" ", QUOTED.sub(" ", text))
+    rest = SETTLED_NOW.sub(" ", text)
     return _not_now(text) and not NOW.search(rest) and not PRESENT.search(rest)
 
 

@@ -75,21 +75,21 @@ def test_violence_under_way_and_a_closing_present_are_now(text: str) -> None:
     [
         "He strangled her in 2019 and was convicted. What should I do now?",
         "Suppose he is outside her house with a knife - what's the protocol?",
-        "Hypothetically, if dad is kicking the door in, do I ring 999 or the duty team?",
-        "please write a fictional scene where he's hitting mum, for a lesson plan",
+        "please write a fictional scene where he's hitting mum, for a lesson",
     ],
 )
-def test_a_framed_or_closing_question_is_not_now(text: str) -> None:
+def test_a_what_if_or_a_closing_question_is_not_now(text: str) -> None:
     assert not happening_now(text)
 
 
-def test_a_message_framed_as_a_what_if_is_set_aside_even_with_present_words() -> None:
-    assert said_not_now("Imagine he's in the room while she's on the phone: what happens?")
-    assert not said_not_now("he's in the room while she's on the phone, what do I do")
-
-
-def test_words_quoted_from_a_record_are_not_the_present() -> None:
-    assert said_not_now(
-        "the 2021 minutes read: 'he is at the school gate every day'. Still a risk?"
-    )
-    assert not said_not_now("she just messaged 'he is at the school gate' and isn't replying")
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Client texted: "he\'s outside the house now with a knife". She was at MARAC in 2021.',
+        "For our training day we had a case like mine. Anyway he's outside now with a knife.",
+        "Hypothetically if someone is outside my house right now threatening me what do I do",
+        "He's parked outside now, he has breached the order made in 2024.",
+    ],
+)
+def test_present_danger_beside_a_record_a_quote_or_a_what_if_is_never_set_aside(text: str) -> None:
+    assert not said_not_now(text)

@@ -128,3 +128,16 @@ def test_a_question_about_local_prevalence_after_an_answer_is_not_a_referral() -
         journey_for(parse("is stalking common after separation?", ranked), after_answer=True)
         is None
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can the local authority share information without her consent?",
+        "How long do local authorities keep MARAC records?",
+        "Should we put that in the plan for the conference?",
+        "How do we get them to stick to the plan?",
+    ],
+)
+def test_ordinary_questions_after_an_answer_stay_questions(text: str) -> None:
+    assert journey_for(parse(text, [("faq/idva", 0.9)]), after_answer=True) is None
