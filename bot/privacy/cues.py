@@ -150,7 +150,8 @@ class CueFinder:
 
     def _surname_after_title(self, word: str) -> bool:
         low = re.sub(r"['’]s$", "", word).lower()
-        return low in self.lex.surnames and low not in self.lex.never_names
+        lex = self.lex
+        return low in lex.surnames and low not in lex.never_names and low not in lex.role_words
 
     def _surname_like(self, word: str) -> bool:
         lex = self.lex

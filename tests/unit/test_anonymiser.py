@@ -107,3 +107,10 @@ def test_without_a_model_the_rules_still_catch_common_name_forms() -> None:
 def test_a_nickname_quoted_inside_a_name_goes_with_it() -> None:
     out = default_anonymiser().anonymise('her ex Dominic "Dom" Kearney has been texting').text
     assert "Dom" not in out and out.count("<PERSON>") == 1, out
+
+
+def test_a_role_word_after_a_title_is_no_surname_but_a_surname_is() -> None:
+    anonymiser = default_anonymiser()
+    kept = "Housing officer. Tenant in a 2-bed flat says he is outside"
+    assert anonymiser.anonymise(kept).text == kept
+    assert "khan" not in anonymiser.anonymise("the officer. khan came round").text
