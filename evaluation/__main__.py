@@ -196,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     if items is not None:
         (RESULTS / "tune_items.json").write_text(json.dumps(items, indent=1))
     (RESULTS / f"{args.half}.json").write_text(json.dumps(report, indent=2))
-    for key, (suffix, _) in PRIVACY_SETS.items():
+    for key, suffix in PRIVACY_SETS.items():
         report[key] = privacy(args.half, suffix)
     report["coach"] = coach_sets(args.half)
     (RESULTS / f"{args.half}.json").write_text(json.dumps(report, indent=2))

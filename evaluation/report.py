@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from evaluation.sets import PRIVACY_SETS
-
 
 def _row(name: str, r: dict[str, Any]) -> str:
     return (
@@ -46,6 +44,12 @@ FOLLOWUPS = {
     "followups": "Follow-ups (second turn of two)",
     "followups_k": "Follow-ups, third set (`_k`)",
     "followups_m": "Follow-ups, fourth set (`_m`)",
+}
+PRIVACY = {
+    "privacy": "privacy corpus",
+    "privacy_names": "second corpus: names in every form",
+    "privacy_structured": "third corpus: structured identifiers in every format",
+    "privacy_places": "fourth corpus: schools, addresses and names, hard forms",
 }
 CRISIS = {
     "crisis": "Crisis",
@@ -99,7 +103,7 @@ def write_report(report: dict[str, Any]) -> str:
             f"{c['false_flags']:.1%} of {c['not_to_flag']} that should not. By kind: "
             + ", ".join(f"{k} {v}" for k, v in c["recall_by_kind"].items()),
         ]
-    for key, (_, title) in PRIVACY_SETS.items():
+    for key, title in PRIVACY.items():
         p = report.get(key)
         if p:
             lines += ["", f"## Anonymiser ({title})", "", "```", _privacy_text(p), "```"]

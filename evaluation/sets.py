@@ -28,12 +28,12 @@ FOLLOWUP_KEYS = {
     "followup_set_m": "followups_m",
 }
 CRISIS_SETS = {"crisis": "", "crisis_set_k": "_k", "crisis_set_m": "_m"}
-# Report key -> (file suffix, title) for the anonymiser's corpora.
+# Report key -> file suffix of the anonymiser's corpora.
 PRIVACY_SETS = {
-    "privacy": ("", "privacy corpus"),
-    "privacy_names": ("_n", "second corpus: names in every form"),
-    "privacy_structured": ("_s", "third corpus: structured identifiers in every format"),
-    "privacy_places": ("_t", "fourth corpus: schools, addresses and names, hard forms"),
+    "privacy": "",
+    "privacy_names": "_n",
+    "privacy_structured": "_s",
+    "privacy_places": "_t",
 }
 
 

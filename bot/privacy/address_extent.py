@@ -79,9 +79,11 @@ def _places() -> frozenset[str]:
 
 
 # The parts of an address written around one already removed, each after a comma:
-# "<ADDRESS>, Block B, <ADDRESS>", "<ADDRESS>, Skyline Tower, <PERSON>", "flat 14, bevin
-# house, harrow road estate". Read on the text with its placeholders in, so a part between
-# two removed ones, or a building, block, floor or estate next to one, goes with them.
+# "<ADDRESS>, Block B, <ADDRESS>", "<ADDRESS>, Skyline Tower, <PERSON>". Read on the text
+# with its placeholders in, so a part between two removed ones, or a building, block,
+# floor or estate next to one, goes with them. A part is capitalised words ending in a
+# building or street word: lower-case words after an address are the message going on
+# ("<ADDRESS>, hes coming down the road"), and the crisis nets must still read them.
 _PLACE_NOUN = (
     r"(?:house|court|tower|towers|building|buildings|mansions|estate|block|lodge|cottage|farm"
     r"|park|site|gardens|place|quay|wharf|heights|point|halls?|maltings|flats|apartments"
@@ -109,20 +111,25 @@ _BEFORE_ADDRESS = re.compile(r"(?:\b(?-i:The)\s+|\b\d{1,4}/|\b\d{1,2}F\d{1,2},\s
 
 def joined(text: str, is_word: Callable[[str], bool] = lambda w: False) -> str:
     """`text` (with placeholders) with the address parts around each <ADDRESS> taken in."""
+    if "<ADDRESS>" not in text:
+        return text
     text = _BEFORE_ADDRESS.sub("", text)
     text = _RUN_AFTER.sub("<ADDRESS>", text)
     text = _OUTWARD_AFTER.sub("<ADDRESS>", text)
     places = _places()
 
-    def town(match: re.Match[str]) -> str:
+    def written_as_town(words: str) -> bool:
         # A known place in any case; otherwise only capitalised words that are no English
         # words: "<ADDRESS>, hes coming" or "<ADDRESS>, pls help" is the message going on.
+        return words.lower() in places or (words[0].isupper() and _is_town(words, places, is_word))
+
+    def town(match: re.Match[str]) -> str:
         words = match.group(1)
-        if words.lower() in places or (words[0].isupper() and _is_town(words, places, is_word)):
+        if written_as_town(words):
             return "<ADDRESS>"
         first = words.split()[0]
-        if first.lower() in places or (first[0].isupper() and _is_town(first, places, is_word)):
-            return "<ADDRESS>" + match.group(0)[match.start(1) - match.start(0) + len(first) :]
+        if written_as_town(first):
+            return "<ADDRESS>" + match.string[match.start(1) + len(first) : match.end()]
         return match.group(0)
 
     return _TOWN_AFTER.sub(town, text)

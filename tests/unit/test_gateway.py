@@ -16,6 +16,7 @@ from bot.config import Settings
 from bot.gateway.app import create_app
 from bot.pseudonym import conversation_id
 from bot.safety.messages import POSSIBLE_DANGER_LINE, crisis_message_text
+from bot.safety.semantic_net import SemanticAssessment
 from bot.storage.db import Database
 
 CRISIS_TEXT = crisis_message_text()
@@ -405,11 +406,13 @@ def test_the_short_safety_line_comes_before_the_removed_details_notice(client, f
 
 
 class _Graded:
+    """A stand-in for the semantic crisis net that grades every message the same."""
+
     def __init__(self, grade: str) -> None:
         self.grade = grade
 
-    def assess(self, text: str):
-        return self
+    def assess(self, text: str) -> SemanticAssessment:
+        return SemanticAssessment(self.grade, 0.5)
 
 
 def test_past_and_general_mentions_get_neither_999_nor_the_safety_line(client, fake) -> None:
