@@ -182,7 +182,7 @@ def journey_for(
     ):
         return offered
     # Asking for it locally, or in her plan, is not a topic question however sure the
-    # matcher is of the topic ("how do I get dad onto one round here?").
+    # matcher is of the topic ("how would we get him on one near here?").
     if after_answer and short and not text.startswith("/"):
         for journey, pattern in AFTER_ANSWER.items():
             if pattern.search(text) and may_replace(journey):

@@ -106,8 +106,8 @@ THREAT_IF = re.compile(
 )
 
 
-# A condition inside quotation marks is someone's words ("if I don't text you by 10,
-# call someone"), not the writer's what-if.
+# A condition inside quotation marks is someone's words ("if you can't reach me, send
+# the police"), not the writer's what-if.
 QUOTED_IF = re.compile(r"([\"“][^\"”\n]{0,80}?)\bif\b(?=[^\"”\n]{0,80}[\"”])", re.IGNORECASE)
 
 

@@ -111,6 +111,6 @@ def test_a_nickname_quoted_inside_a_name_goes_with_it() -> None:
 
 def test_a_role_word_after_a_title_is_no_surname_but_a_surname_is() -> None:
     anonymiser = default_anonymiser()
-    kept = "Housing officer. Tenant in a 2-bed flat says he is outside"
+    kept = "Housing officer. Tenant on my patch says he is outside"
     assert anonymiser.anonymise(kept).text == kept
     assert "khan" not in anonymiser.anonymise("the officer. khan came round").text

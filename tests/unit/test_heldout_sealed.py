@@ -95,7 +95,7 @@ def test_no_held_out_item_is_in_the_training_data() -> None:
     held = [f["first"] for f in fourth["followups"]] + [f["followup"] for f in fourth["followups"]]
     held += [c["text"] for c in crisis_m["items"]]
     same = [t for t in held if _normalised(t) in trained]
-    # One first turn ("What is horizontal commissioning?", not the scored follow-up) was
+    # One first turn (a plain definition question, not the scored follow-up) was
     # written, independently, exactly as a training example was (shown once by this test).
     assert len(same) <= 1, len(same)
 

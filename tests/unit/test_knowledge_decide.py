@@ -168,7 +168,7 @@ def test_a_short_message_pointing_back_is_a_follow_up(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "what is a MARAC?",
+        "what happens at a MARAC meeting?",
         "how do I make a referral to children's social care when she won't"
         " agree to it and the kids are at risk?",
     ],
