@@ -106,7 +106,29 @@ _RUN_AFTER = re.compile(rf"<ADDRESS>((?:,\s*(?:{_PART}))+)")
 # An outward code right after an address, in any case: "<ADDRESS> w9".
 _OUTWARD_AFTER = re.compile(r"<ADDRESS>,?\s+[A-Za-z]{1,2}\d{1,2}[A-Za-z]?\b(?!\s*\d[A-Za-z]{2})")
 _TOWN_AFTER = re.compile(r"<ADDRESS>,\s*((?i:[a-z][a-z'’-]+)(?:\s+(?i:[a-z][a-z'’-]+))?)\b")
-_BEFORE_ADDRESS = re.compile(r"(?:\b(?-i:The)\s+|\b\d{1,4}/|\b\d{1,2}F\d{1,2},\s*)(?=<ADDRESS>)")
+_BEFORE_ADDRESS = re.compile(
+    r"(?:\b(?-i:The)\s+|\b\d{1,4}/|\b\d{1,2}F\d{1,2},\s*"
+    # The dwelling before its number: "caravan 27, ...", "Site 2, ...", "pitch 4 ...".
+    r"|\b(?i:static caravan|caravan|site|pitch|plot|unit|flat|apartment|apt|room|bay|berth"
+    r"|mooring|chalet|bedsit|maisonette|boat)\s+)(?=<ADDRESS>)"
+)
+# A home described by where it stands on a removed street: "the flat above the chip shop
+# on <ADDRESS>", "the last house on <ADDRESS>" (a dwelling word must be in it).
+_DESCRIBED = re.compile(r"\b(?i:the)\s+(?:[\w'’-]+\s+){0,6}?(?i:on|in|off)\s+<ADDRESS>")
+_DWELLING = re.compile(
+    r"\b(?i:flat|flats|house|bungalow|cottage|caravan|maisonette|bedsit|home|farm|barn|room"
+    r"|rooms)\b"
+)
+# Street and building words straight after a removed address, in any case, are more of
+# it: "<ADDRESS> road estate" (the recogniser stopped at the first street word).
+_NOUNS_AFTER = re.compile(
+    rf"<ADDRESS>(?:,\s*(?!(?i:{_FUNCTION})\b)[a-z][\w'’-]*)?(?:\s+(?i:{_PLACE_NOUN})\b)+"
+)
+# Words between an address and its postcode are its town or district: "<ADDRESS>,
+# ilkeston <POSTCODE>", "<ADDRESS> little eaton, <POSTCODE>".
+_TOWN_BEFORE_POSTCODE = re.compile(
+    r"<ADDRESS>,?\s+(?:[^\W\d_][\w'’-]*,?\s+){0,3}[^\W\d_][\w'’-]*,?\s+<POSTCODE>"
+)
 
 
 def joined(text: str, is_word: Callable[[str], bool] = lambda w: False) -> str:
@@ -114,6 +136,11 @@ def joined(text: str, is_word: Callable[[str], bool] = lambda w: False) -> str:
     if "<ADDRESS>" not in text:
         return text
     text = _BEFORE_ADDRESS.sub("", text)
+    text = _DESCRIBED.sub(
+        lambda m: "<ADDRESS>" if _DWELLING.search(m.group(0)) else m.group(0), text
+    )
+    text = _NOUNS_AFTER.sub("<ADDRESS>", text)
+    text = _TOWN_BEFORE_POSTCODE.sub("<ADDRESS> <POSTCODE>", text)
     text = _RUN_AFTER.sub("<ADDRESS>", text)
     text = _OUTWARD_AFTER.sub("<ADDRESS>", text)
     places = _places()
@@ -132,4 +159,7 @@ def joined(text: str, is_word: Callable[[str], bool] = lambda w: False) -> str:
             return "<ADDRESS>" + match.string[match.start(1) + len(first) : match.end()]
         return match.group(0)
 
-    return _TOWN_AFTER.sub(town, text)
+    # A town found in lower case may be the first word of the street: "<ADDRESS>, harrow
+    # road estate" is "<ADDRESS> road estate" now, and the street words and code follow.
+    text = _NOUNS_AFTER.sub("<ADDRESS>", _TOWN_AFTER.sub(town, text))
+    return _OUTWARD_AFTER.sub("<ADDRESS>", text)

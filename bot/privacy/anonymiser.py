@@ -37,7 +37,7 @@ from functools import cache
 from typing import Any
 
 from bot.knowledge.uk_places import names_pattern, place_names
-from bot.privacy import address_extent, places, structured
+from bot.privacy import address_extent, joins, places, structured
 from bot.privacy.area_names import area_spans
 from bot.privacy.capitalised import CapitalisedFinder
 from bot.privacy.cue_patterns import PERSON_VERB
@@ -189,7 +189,7 @@ class Anonymiser:
         tokens = set(known_names) | self._name_tokens(masked, name_spans)
         name_spans = _merge(name_spans + self._mentions(masked, tokens))
         result = address_extent.joined(_apply(masked, name_spans), self.lex.is_word)
-        result = _NICKNAME_INSIDE.sub("<PERSON>", result)
+        result = joins.joined(_NICKNAME_INSIDE.sub("<PERSON>", result), self.lex)
         kinds = {kind for _, _, kind in spans + name_spans}
         return Anonymised(result, frozenset(kinds), frozenset(tokens))
 

@@ -19,6 +19,13 @@ that token than the text holds outside those occurrences: so "Kerry" must be gon
 an "at" or a "road" elsewhere in the message may stay. A value not found in the text
 (a labelling slip) is counted once and listed under `unmatched`.
 
+Two readings of the same output. Strict: every token above must go. Identifying (the
+headline): words inside the labelled span that identify nobody may stay too: articles
+and prepositions ("the Oaks nursery" -> "the <SCHOOL>"), the words that say what kind of
+number follows ("MASH ref 2024-..." -> "MASH <REFERENCE>", "police log ..."), and the
+professional acronyms of data/privacy/not_names.yml, which the anonymiser keeps on
+purpose. Both are reported; the targets are checked on the identifying reading.
+
 A clean message is altered when its output differs from it after whitespace
 normalisation only (runs of Unicode spaces and invisible characters as one space).
 
@@ -37,6 +44,7 @@ import statistics
 import sys
 import time
 from collections import Counter
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +74,13 @@ KEPT_TOKENS = frozenset(
         "detective constable sergeant inspector officer pcso"
     )
 )
+# Words in a labelled span that identify nobody (the identifying reading, above).
+LABEL_TOKENS = frozenset(
+    words(
+        "the a an of at on in to no nos ref refs reference references number numbers case "
+        "log occurrence incident crime referral police court safeguarding niche crn urn"
+    )
+)
 TARGETS = {"structured": 0.99, "names": 0.97, "clean_altered": 0.03}
 _PLACEHOLDER = re.compile(r"<[A-Z_]+>")
 _TOKEN = re.compile(r"[^\W_]+")
@@ -75,12 +90,21 @@ def tokens(text: str) -> list[str]:
     return [t.lower() for t in _TOKEN.findall(text)]
 
 
-def removed(text: str, value: str, output: str) -> tuple[bool, bool]:
-    """(was the identifier removed, was its value found in the text)."""
+@cache
+def _acronyms() -> frozenset[str]:
+    from bot.privacy.vocabulary import lexicon
+
+    return frozenset(a.lower() for a in lexicon().acronyms)
+
+
+def removed(text: str, value: str, output: str, strict: bool = False) -> tuple[bool, bool]:
+    """(was the identifier removed, was its value found in the text); `strict` asks
+    for every token of the value to go, label words included."""
     text, value = normalise(text), normalise(value)
     out_counts = Counter(tokens(_PLACEHOLDER.sub(" ", normalise(output))))
     text_counts = Counter(tokens(text))
-    wanted = [t for t in dict.fromkeys(tokens(value)) if len(t) >= 2 and t not in KEPT_TOKENS]
+    kept = KEPT_TOKENS if strict else KEPT_TOKENS | LABEL_TOKENS | _acronyms()
+    wanted = [t for t in dict.fromkeys(tokens(value)) if len(t) >= 2 and t not in kept]
     pattern = re.compile(rf"(?<![^\W_]){re.escape(value)}(?![^\W_])", re.IGNORECASE)
     inside: Counter[str] = Counter()
     occurrences = pattern.findall(text)
@@ -88,12 +112,15 @@ def removed(text: str, value: str, output: str) -> tuple[bool, bool]:
         inside.update(tokens(occurrence))
     if not occurrences:
         inside.update(tokens(value))
-    ok = all(out_counts[t] <= text_counts[t] - inside[t] for t in wanted)
+    # A value not written so in the text (a labelling slip: "chantelle" in "chantelles")
+    # is removed when none of its tokens is left.
+    ok = all(out_counts[t] <= max(0, text_counts[t] - inside[t]) for t in wanted)
     return ok, bool(occurrences)
 
 
 def evaluate(corpus: dict[str, Any], anonymiser: Any) -> dict[str, Any]:
     found: Counter[str] = Counter()
+    strict_found: Counter[str] = Counter()
     total: Counter[str] = Counter()
     misses, altered, unmatched, times = [], [], [], []
 
@@ -112,9 +139,11 @@ def evaluate(corpus: dict[str, Any], anonymiser: Any) -> dict[str, Any]:
                 bare = " ".join(t for t in value.split() if t.lower().strip(".") not in KEPT_TOKENS)
                 keys.append("PERSON_LOWER" if bare == bare.lower() else "PERSON_CAPITALISED")
             ok, matched = removed(item["text"], value, output)
+            ok_strict = ok and removed(item["text"], value, output, strict=True)[0]
             for key in keys:
                 total[key] += 1
                 found[key] += ok
+                strict_found[key] += ok_strict
             if not matched:
                 unmatched.append({"type": kind, "value": value, "text": item["text"]})
             if not ok:
@@ -126,9 +155,9 @@ def evaluate(corpus: dict[str, Any], anonymiser: Any) -> dict[str, Any]:
         if normalise_whitespace(output) != normalise_whitespace(text):
             altered.append({"text": text, "output": output})
 
-    def share(keys: list[str]) -> float | None:
+    def share(keys: list[str], hits: Counter[str] = found) -> float | None:
         n = sum(total[k] for k in keys)
-        return round(sum(found[k] for k in keys) / n, 4) if n else None
+        return round(sum(hits[k] for k in keys) / n, 4) if n else None
 
     types = sorted(k for k in total if not k.startswith("PERSON_"))
     structured = [k for k in types if k != "PERSON"]
@@ -139,6 +168,8 @@ def evaluate(corpus: dict[str, Any], anonymiser: Any) -> dict[str, Any]:
         "recall": {k: {"recall": share([k]), "found": found[k], "total": total[k]} for k in types},
         "recall_overall": share(types),
         "recall_structured": share(structured),
+        "recall_structured_strict": share(structured, strict_found),
+        "recall_names_strict": share(["PERSON"], strict_found),
         "recall_names": share(["PERSON"]),
         "recall_names_lower_case": share(["PERSON_LOWER"]),
         "recall_names_capitalised": share(["PERSON_CAPITALISED"]),
@@ -172,7 +203,14 @@ def _print(report: dict[str, Any]) -> None:
     print(f"{report['messages']} messages, {report['identifiers']} identifiers")
     for kind, row in report["recall"].items():
         print(f"  {kind:<12} {row['recall']:.3f}  ({row['found']}/{row['total']})")
-    for key in ("recall_overall", "recall_structured", "recall_names", "recall_names_lower_case"):
+    for key in (
+        "recall_overall",
+        "recall_structured",
+        "recall_structured_strict",
+        "recall_names",
+        "recall_names_strict",
+        "recall_names_lower_case",
+    ):
         print(f"  {key:<24} {report[key]}")
     print(
         f"  clean altered {report['clean_altered']}/{report['clean_messages']}"

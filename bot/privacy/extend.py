@@ -6,8 +6,9 @@ adebayo-cole" as "babatunde". A name span grows over the words right next to it 
 space apart) that are written the same way and look like names:
 
 - capitalised next to a capitalised name: a gazetteer name that is no English word (or
-  a first name that is also one, like "Liberty"), or any word that is no English word,
-  acronym, practice word or area;
+  a first name that is also one, like "Liberty"), any word that is no English word,
+  acronym, practice word or area, or a surname that is also a word after a first name
+  that is none ("Kenzie Hall");
 - lower case next to a lower-case name: a gazetteer name that is no English word, or a
   hyphenated word that is none with a gazetteer part ("adebayo-cole"); before the name,
   a name that is also an English word only right after a family word or title
@@ -114,7 +115,16 @@ class NameExtender:
         if not word[0].isupper() or word.isupper() != neighbour.isupper():
             return False
         if lex.is_word(word):
-            return low in lex.names_also_words and lex.is_name(word)
+            if low in lex.names_also_words and lex.is_name(word):
+                return True
+            # "Kenzie Hall", "Hayley Bird": a surname that is also a word, right after a
+            # first name that is none.
+            return (
+                not before
+                and low in lex.surnames
+                and lex.is_first_name(neighbour)
+                and not lex.is_word(neighbour)
+            )
         return lex.is_name(word) or len(word) >= 3
 
 

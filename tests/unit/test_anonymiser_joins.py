@@ -1,0 +1,84 @@
+"""Identifiers found in pieces are removed whole (bot/privacy/joins.py, address_extent.py,
+extend.py), and the scorer reads label words as the anonymiser keeps them.
+
+Every sentence, name, number and address here is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.privacy.anonymiser import default_anonymiser
+from bot.privacy.evaluate import removed
+
+# (message, words that must be gone)
+MUST_GO = [
+    # Welsh names and addresses joined with y / yr / ap, and "-y-" villages
+    (
+        "they moved to Tŷ Mawr, Heol yr Ysgol, Cwm-y-glo last spring",
+        ["Mawr", "Heol", "yr", "Ysgol", "Cwm-y-glo"],
+    ),
+    ("the boy, Owain ap Gruffydd, told his tutor", ["Owain", "ap", "Gruffydd"]),
+    ("Mrs Jenkins lives at Bryn y Môr now", ["Bryn", "Môr"]),
+    # a first word before a school name
+    ("a pupil at Willow Bank Primary disclosed today", ["Willow", "Bank"]),
+    # lower case: a saint's school, a possessive without its apostrophe, a name and an age
+    ("dsl from st bernadettes rang about year 4", ["bernadettes"]),
+    ("roxannes ex keeps turning up at the school gate", ["roxannes", "roxanne"]),
+    ("oksana (11) said he locked her mum out", ["oksana"]),
+    # a surname that is also a word, after a first name that is none
+    ("Tiegan Marsh told her teacher about the shouting", ["Tiegan", "Marsh"]),
+    # a phone number half in figures, half in words
+    ("he texts from 07700 900 four five six now", ["07700", "900", "four", "five", "six"]),
+    # the dwelling before a number, street words after, the town before the postcode
+    ("they're in caravan 12, Gull Rock Park with the kids", ["caravan", "12", "Gull", "Rock"]),
+    (
+        "mum lives at 9 kestrel way, brackley end, lower broughton NN13 7XZ",
+        ["brackley", "broughton"],
+    ),
+    ("she's at flat 3, ash house, tanner road estate e3 with the baby", ["tanner", "e3"]),
+    # a home described by where it stands on a street
+    ("they rent the flat over the launderette on Mill Lane", ["launderette", "Mill"]),
+]
+
+MUST_STAY = [
+    ("the kids (4) were in the room", ["kids"]),
+    ("is St John Ambulance training any use here?", ["St John Ambulance"]),
+    ("dads behaviour is the issue, not her parenting", ["dads", "behaviour"]),
+    ("HMCTS listed the hearing for next week", ["HMCTS"]),
+    ("What does Respect say about Caring Dads Primary school referrals?", ["Caring Dads"]),
+    ("we met in the room on the left", ["room", "left"]),
+]
+
+
+@pytest.fixture(scope="module")
+def anonymiser():  # type: ignore[no-untyped-def]
+    return default_anonymiser()
+
+
+@pytest.mark.parametrize(("text", "gone"), MUST_GO)
+def test_pieces_of_one_identifier_go_together(anonymiser, text: str, gone: list[str]) -> None:  # type: ignore[no-untyped-def]
+    output = anonymiser.anonymise(text).text
+    for word in gone:
+        assert word.lower() not in output.lower().split() and word not in output, (word, output)
+
+
+@pytest.mark.parametrize(("text", "kept"), MUST_STAY)
+def test_ordinary_words_beside_them_stay(anonymiser, text: str, kept: list[str]) -> None:  # type: ignore[no-untyped-def]
+    output = anonymiser.anonymise(text).text
+    for word in kept:
+        assert word in output, (word, output)
+
+
+def test_label_words_may_stay_but_not_under_the_strict_reading() -> None:
+    text = "MASH ref 2031-55512 for the eldest"
+    output = "MASH <REFERENCE> for the eldest"
+    assert removed(text, "MASH ref 2031-55512", output)[0]
+    assert not removed(text, "MASH ref 2031-55512", output, strict=True)[0]
+    # the number itself must still go under either reading
+    assert not removed(text, "MASH ref 2031-55512", "MASH ref 2031-<REFERENCE> for the eldest")[0]
+
+
+def test_a_value_written_otherwise_in_the_text_counts_when_none_of_it_is_left() -> None:
+    assert removed("keelys ex rang", "keely", "<PERSON> ex rang")[0]
+    assert not removed("keelys ex rang", "keely", "keely s ex rang")[0]
