@@ -39,6 +39,7 @@ class CrisisPhraseFile(BaseModel):
     now_markers: list[str] = Field(min_length=1)
     past_markers: list[str] = Field(min_length=1)
     general_question_markers: list[str] = Field(min_length=1)
+    topic_markers: list[str] = Field(default_factory=list)
     patterns: dict[Tier, list[PatternSpec]]
     typo_words: list[str] = Field(default_factory=list)
 
@@ -114,6 +115,7 @@ class CrisisDetector:
         self._now = [compile_(r) for r in spec.now_markers]
         self._past = [compile_(r) for r in spec.past_markers]
         self._general = [compile_(r) for r in spec.general_question_markers]
+        self._topic = [compile_(r) for r in spec.topic_markers]
         self._patterns: dict[str, list[tuple[str, re.Pattern[str]]]] = {
             tier: [(p.id, compile_(p.regex)) for p in specs]
             for tier, specs in spec.patterns.items()
@@ -140,7 +142,7 @@ class CrisisDetector:
         normalised = self.normalise(text)
         now = any(p.search(normalised) for p in self._now)
         past = any(p.search(normalised) for p in self._past)
-        general = any(p.search(normalised) for p in self._general)
+        general = any(p.search(normalised) for p in self._general) or self._about_a_tool(text)
 
         fired_by_tier = {
             "always": not general or now,
@@ -155,6 +157,18 @@ class CrisisDetector:
             if pattern.search(normalised)
         )
         return CrisisAssessment(is_crisis=bool(matched), matched=matched)
+
+    def _about_a_tool(self, text: str) -> bool:
+        """A sentence that names a tool or meeting and holds a danger phrase itself."""
+        for sentence in re.split(r"[.!?;\n]+", text):
+            words = self.normalise(sentence)
+            if any(p.search(words) for p in self._topic) and any(
+                pattern.search(words)
+                for patterns in self._patterns.values()
+                for _, pattern in patterns
+            ):
+                return True
+        return False
 
 
 def load_crisis_detector(path: Path = CRISIS_PHRASES) -> CrisisDetector:
