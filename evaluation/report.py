@@ -50,6 +50,7 @@ PRIVACY = {
     "privacy_names": "second corpus: names in every form",
     "privacy_structured": "third corpus: structured identifiers in every format",
     "privacy_places": "fourth corpus: schools, addresses and names, hard forms",
+    "privacy_formats": "fifth corpus: structured identifiers, hard and varied forms",
 }
 CRISIS = {
     "crisis": "Crisis",

@@ -34,6 +34,7 @@ PRIVACY_SETS = {
     "privacy_names": "_n",
     "privacy_structured": "_s",
     "privacy_places": "_t",
+    "privacy_formats": "_u",
 }
 
 

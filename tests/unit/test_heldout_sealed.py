@@ -28,6 +28,8 @@ def test_sealed_halves_are_unchanged() -> None:
         "crisis/sealed_m.yml",
         "questions/sealed_m.yml",
         "privacy/sealed_t.yml",
+        "coach/sealed_f.yml",
+        "privacy/sealed_u.yml",
     }
     for digest, name in entries:
         text = (HELDOUT / name).read_text(encoding="utf-8")
@@ -49,6 +51,8 @@ def test_the_halves_share_no_item() -> None:
         ("privacy", "_n", ("with_identifiers", "clean")),
         ("coach", "", ("items",)),
         ("coach", "_e", ("items",)),
+        ("coach", "_f", ("items",)),
+        ("privacy", "_u", ("with_identifiers", "clean")),
     ):
         halves = [
             yaml.safe_load((HELDOUT / name / f"{h}{suffix}.yml").read_text())
