@@ -28,7 +28,7 @@ AFTER = re.compile(
 )
 BEFORE = re.compile(
     r"(?:\b(?:(?:ground|basement|top|\d+(?:st|nd|rd|th)|first|second|third)\s+floor"
-    r"(?:\s+(?:flat|maisonette))?|(?:flat|apartment|apt|unit|room|bay|pitch|plot)\s+\d+[a-z]?"
+    r"(?:\s+(?:flat|maisonette))?(?:\s+(?:rear|front|left|right|back))?|(?:flat|apartment|apt|unit|room|bay|pitch|plot)\s+\d+[a-z]?"
     r"|(?-i:[A-Z][a-z'’]+)\s+(?:farm|house|cottage|lodge|barn|hall|mill|manor|villa))"
     r"\s*,\s*)$",
     re.IGNORECASE,
@@ -88,7 +88,7 @@ _PLACE_NOUN = (
     r"(?:house|court|tower|towers|building|buildings|mansions|estate|block|lodge|cottage|farm"
     r"|park|site|gardens|place|quay|wharf|heights|point|halls?|maltings|flats|apartments"
     r"|street|st|road|rd|lane|ln|avenue|ave|close|drive|crescent|terrace|grove|mews|way|walk"
-    r"|row|square|parade|rise|fold|croft|green)"
+    r"|row|square|parade|rise|fold|croft|green|bridge|marina|cl|cres|gdns|tce)"
 )
 # Words that say where, not what: "Near the park" after an address is no part of it.
 _FUNCTION = (
@@ -109,15 +109,20 @@ _TOWN_AFTER = re.compile(r"<ADDRESS>,\s*((?i:[a-z][a-z'’-]+)(?:\s+(?i:[a-z][a-
 _BEFORE_ADDRESS = re.compile(
     r"(?:\b(?-i:The)\s+|\b\d{1,4}/|\b\d{1,2}F\d{1,2},\s*"
     # The dwelling before its number: "caravan 27, ...", "Site 2, ...", "pitch 4 ...".
+    r"|\b(?-i:PF\d|BF\d|GF[LR]?|TF[LR]?)\s*,\s*"
     r"|\b(?i:static caravan|caravan|site|pitch|plot|unit|flat|apartment|apt|room|bay|berth"
     r"|mooring|chalet|bedsit|maisonette|boat)\s+)(?=<ADDRESS>)"
 )
 # A home described by where it stands on a removed street: "the flat above the chip shop
 # on <ADDRESS>", "the last house on <ADDRESS>" (a dwelling word must be in it).
-_DESCRIBED = re.compile(r"\b(?i:the)\s+(?:[\w'’-]+\s+){0,6}?(?i:on|in|off)\s+<ADDRESS>")
+_DESCRIBED = re.compile(
+    r"\b(?:(?i:the)\s+(?:[\w'’-]+\s+){0,6}?|(?i:flat|house|bungalow|cottage|maisonette|bedsit"
+    r"|end terrace|terrace|semi|caravan|room|rooms)\s+(?:[\w'’-]+\s+){0,5}?)"
+    r"(?i:on|in|off)\s+<ADDRESS>"
+)
 _DWELLING = re.compile(
     r"\b(?i:flat|flats|house|bungalow|cottage|caravan|maisonette|bedsit|home|farm|barn|room"
-    r"|rooms)\b"
+    r"|rooms|terrace|semi)\b"
 )
 # Street and building words straight after a removed address, in any case, are more of
 # it: "<ADDRESS> road estate" (the recogniser stopped at the first street word).
@@ -129,6 +134,15 @@ _NOUNS_AFTER = re.compile(
 _TOWN_BEFORE_POSTCODE = re.compile(
     r"<ADDRESS>,?\s+(?:[^\W\d_][\w'’-]*,?\s+){0,3}[^\W\d_][\w'’-]*,?\s+<POSTCODE>"
 )
+
+
+# "<ADDRESS>, near Long Buckby": the village it is near narrows it too.
+_NEAR_AFTER = re.compile(
+    r"<ADDRESS>,?\s+(?i:near|nr\.?)\s+(?:<PERSON>|[A-Z][\w'’-]+)(?:['’]s)?(?:\s+[A-Z][\w'’-]+)?"
+)
+# One capitalised word after an address that ends the sentence is its town: "<ADDRESS>, Bow."
+_LAST_WORD_TOWN = re.compile(r"<ADDRESS>,\s*([A-Z][a-z'’-]+)(?=\s*(?:[.!?;]|$|<POSTCODE>))")
+_FUNCTION_WORDS = frozenset({"thanks", "thank", "please", "cheers", "ta", "help", "urgent", "asap"})
 
 
 def joined(text: str, is_word: Callable[[str], bool] = lambda w: False) -> str:
@@ -162,4 +176,8 @@ def joined(text: str, is_word: Callable[[str], bool] = lambda w: False) -> str:
     # A town found in lower case may be the first word of the street: "<ADDRESS>, harrow
     # road estate" is "<ADDRESS> road estate" now, and the street words and code follow.
     text = _NOUNS_AFTER.sub("<ADDRESS>", _TOWN_AFTER.sub(town, text))
+    text = _NEAR_AFTER.sub("<ADDRESS>", text)
+    text = _LAST_WORD_TOWN.sub(
+        lambda m: "<ADDRESS>" if m.group(1).lower() not in _FUNCTION_WORDS else m.group(0), text
+    )
     return _OUTWARD_AFTER.sub("<ADDRESS>", text)

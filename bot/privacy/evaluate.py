@@ -77,8 +77,9 @@ KEPT_TOKENS = frozenset(
 # Words in a labelled span that identify nobody (the identifying reading, above).
 LABEL_TOKENS = frozenset(
     words(
-        "the a an of at on in to no nos ref refs reference references number numbers case "
-        "log occurrence incident crime referral police court safeguarding niche crn urn"
+        "the a an of at on in to off near next above below behind opposite no nos ref refs "
+        "reference references number numbers case log occurrence incident crime referral "
+        "police court safeguarding niche crn urn"
     )
 )
 TARGETS = {"structured": 0.99, "names": 0.97, "clean_altered": 0.03}

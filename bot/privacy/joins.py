@@ -23,7 +23,28 @@ import re
 from bot.privacy.vocabulary import Lexicon
 
 _PART = r"(?:<(?:PERSON|ADDRESS|SCHOOL)>|(?-i:[A-Z][\w'’-]+))"
-_CONNECTED = re.compile(rf"{_PART}(?:\s+(?:y|yr|ap|ab|ferch|verch)\s+{_PART})+")
+# Welsh y/yr/ap, Gaelic na/nan/nam/a', Spanish y.
+_CONNECTED = re.compile(rf"{_PART}(?:\s+(?:y|yr|ap|ab|ferch|verch|na|nan|nam|a['’])\s+{_PART})+")
+# A boat and its berth are an address: "the narrowboat Swallow, berth 9".
+_BOAT = re.compile(
+    r"\b(?i:narrow ?boat|house ?boat|barge|boat|yacht|cruiser)\s+(?:(?i:called)\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|\b(?i:berth|mooring|pontoon)\s+\d+[a-zA-Z]?\b"
+)
+# A named house on a named street, with no number: "Ivy Cottage, Mill Lane, Great Tew".
+_HOUSE_ON_STREET = re.compile(
+    r"\b(?:[A-Z][\w'’-]+\s+){1,2}(?:Cottage|Farm|House|Barn|Lodge|Villa|Hall|Manor|Mill|Grange"
+    r"|Bungalow|Croft|Farmhouse|Cottages),\s*(?:[A-Z][\w'’-]+\s+){1,2}(?:Lane|Road|Street|Way"
+    r"|Close|Drive|Avenue|Hill|Green|Row|Terrace|Drove|Bank|End|Gate|Walk)\b"
+    r"(?:,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
+)
+# An extension after a phone number is part of it: "<PHONE> ext 214".
+_EXTENSION = re.compile(r"<PHONE>,?\s*(?i:ext\.?|extension|x)\s*\d{1,5}\b")
+# "dad's at Higher <ADDRESS>", "they live at The Willows, <ADDRESS>": a capitalised
+# name of the house or farm before a removed street.
+_NAMED_BEFORE = re.compile(
+    r"\b((?i:at|to|address(?: is)?:?|from|live in|lives in)\s+)"
+    r"((?:The\s+)?(?:[A-Z][\w'’-]+\s+){0,3}?[A-Z][\w'’-]+)(,?\s*)(?=<ADDRESS>)"
+)
 _WELSH_PLACE = re.compile(
     r"(<(?:PERSON|ADDRESS)>,\s*)[A-Z][a-z]+(?:-[a-z]+)*-(?:y|yr|ar|yn|dan|uwch)-[A-Za-z]+\b"
 )
@@ -40,6 +61,16 @@ _BEFORE_AGE = re.compile(r"(?<![\w<'’])([a-z]{3,})(?=\s*\(\d{1,2}\))")
 
 def joined(text: str, lex: Lexicon) -> str:
     text = _CONNECTED.sub(_one_identifier, text)
+    text = _BOAT.sub("<ADDRESS>", _HOUSE_ON_STREET.sub("<ADDRESS>", text))
+    text = _EXTENSION.sub("<PHONE>", text)
+
+    def named(match: re.Match[str]) -> str:
+        first = match.group(2).split()[0]
+        if first != "The" and (first.lower() in lex.never_names or lex.is_acronym(first)):
+            return match.group(0)
+        return match.group(1)
+
+    text = _NAMED_BEFORE.sub(named, text)
     text = _WELSH_PLACE.sub(r"\1<ADDRESS>", text)
 
     def school_word(match: re.Match[str]) -> str:

@@ -54,7 +54,7 @@ STREET = (
     r"parade|estate|house|towers|fold|gate|croft|vale|meadows?|heights|wharf|yard|chase|"
     r"boulevard|broadway|mount|approach|bank|brow|fields?|hollow|garth|wynd|lea|end|"
     r"cottages|buildings|mansions|villas|quay|circus|wood|common|side|site|caravan park|"
-    r"flats|point|works|bridge)"
+    r"flats|point|works|bridge|cl|tce|marina)"
 )
 SEP = r"[\s().\-/–]"
 

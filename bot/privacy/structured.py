@@ -18,13 +18,14 @@ from bot.privacy.patterns import (
     DAY,
     FULL_POSTCODE,
     MONTHS,
-    SEP,
     STREET,
     YEAR,
     YEAR_WORDS,
     Span,
     finditer,
 )
+from bot.privacy.phones import digits_of
+from bot.privacy.phones import phones as phones
 
 _TLD = r"(?:com|co|uk|org|net|gov|nhs|sch|ac|io|me|info|edu|ie|biz|email|mail)"
 _DOT = r"(?:\s*(?:\.|\(dot\)|\[dot\])\s*|\s+dot\s+)"
@@ -33,7 +34,7 @@ _REF_WORDS = (
     r"(?:case|ref|reference|crime|incident|log|crn|urn|file|cad|occurrence|cpoms|mosaic|"
     r"lcs|eclipse|id|job|referral|record|episode|storm|niche|athena|pnc|collar|report|"
     r"court|claim|ticket|tracking|account|a/c|acc|pupil|upn|uln|member|custody|booking|"
-    r"arrest|charge|warrant|docket|wardship)"
+    r"arrest|charge|warrant|docket|wardship|prison|prisoner|nomis|probation|tenancy|housing)"
 )
 
 
@@ -54,10 +55,6 @@ def _nhs_checksum_ok(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
-def _digits(s: str) -> str:
-    return re.sub(r"\D", "", s)
-
-
 def emails(text: str) -> Iterable[Span]:
     # Cheap checks first: these patterns are slow on long runs of word characters.
     if "@" in text:
@@ -68,49 +65,15 @@ def emails(text: str) -> Iterable[Span]:
         )
     if not re.search(r"\bat\b|\(at\)|\[at\]", text, re.IGNORECASE):
         return
-    local = rf"[\w+-]+(?:(?:{_DOT}|\s+(?:underscore|dash|hyphen)\s+)[\w+-]+)*"
+    # "kirsty dot hale 91 at ...": digits said after a space are part of it too.
+    local = rf"[\w+-]+(?:(?:{_DOT}|\s+(?:underscore|dash|hyphen)\s+|\s+(?=\d+\b))[\w+-]+)*"
     domain = rf"[\w-]+(?:{_DOT}[\w-]+)*{_DOT}{_TLD}\b"
     yield from finditer(rf"\b{local}{_AT}{domain}", text, "EMAIL")
 
 
-def phones(text: str, public: set[str]) -> Iterable[Span]:
-    pattern = (
-        rf"(?<![\w+])(?:\+\s?44\s?(?:\(0\)\s?)?|00\s?44\s?|\(?0)(?:{SEP}{{0,3}}\d){{9,10}}(?!\d)"
-    )
-    for match in re.finditer(pattern, text):
-        digits = _digits(match.group(0))
-        if digits.startswith("0044"):
-            digits = "0" + digits[4:]
-        elif digits.startswith("44"):
-            digits = "0" + digits[2:].lstrip("0")
-        if 10 <= len(digits) <= 11 and digits not in public:
-            yield match.start(), match.end(), "PHONE"
-    # Spelled out, to hide it on a phone: "zero seven seven zero zero nine zero ...".
-    digit = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine|double \w+|treble \w+)"
-    yield from finditer(rf"\b{digit}(?:[\s,-]+{digit}){{9,12}}\b", text, "PHONE")
-    # Figures and words mixed: "07700 900 three two one".
-    for match in re.finditer(rf"(?<![\w+])0[\d\s-]*\d(?:[\s,-]+(?:\d+|{digit}))+\b", text):
-        if re.search(r"[a-z]", match.group(0)) and 10 <= _spoken_length(match.group(0)) <= 11:
-            yield match.start(), match.end(), "PHONE"
-    # Other countries: "+48 601 234 567", "00353 87 123 4567".
-    for match in re.finditer(
-        rf"(?<![\w+])(?:\+|00)\s?[1-9]\d{{0,2}}(?:{SEP}{{0,3}}\d){{6,13}}(?!\d)", text
-    ):
-        if not re.match(r"(?:\+|00)\s?44", match.group(0)) and len(_digits(match.group(0))) >= 9:
-            yield match.start(), match.end(), "PHONE"
-
-
-def _spoken_length(run: str) -> int:
-    """How many digits a run of figures and digit words stands for."""
-    count = 0
-    for word in re.findall(r"\d|[a-z]+", run.lower()):
-        count += {"double": 1, "treble": 2}.get(word, 1)
-    return count
-
-
 def nhs_numbers(text: str) -> Iterable[Span]:
     for match in re.finditer(r"(?<![\w+])\d{3}[\s.\-/]{0,2}\d{3}[\s.\-/]{0,2}\d{4}(?!\d)", text):
-        digits = _digits(match.group(0))
+        digits = digits_of(match.group(0))
         before = text[max(0, match.start() - 40) : match.start()].lower()
         if (_nhs_checksum_ok(digits) and not digits.startswith("0")) or re.search(
             r"\bnhs|\bchi\b|health (?:no|number)", before
@@ -248,12 +211,14 @@ def references(text: str) -> Iterable[Span]:
         if re.fullmatch(_REF_WORDS, match.group(1), re.IGNORECASE):
             yield match.start(), match.end(), "REFERENCE"
     yield from finditer(r"\b\d{2,}/\d{3,}/\d{2,4}\b", text, "REFERENCE")
+    # Family court numbers written with spaces: "BD 24 P 00871", "ZC24 C 50123".
+    yield from finditer(r"\b[A-Z]{2}\s?\d{2}\s?[A-Z]\s?\d{5}\b", text, "REFERENCE", 0)
     # Codes of letters and number groups: "SY-24-118830", "LS/2025/0042", "CR 24 5561".
     for match in re.finditer(r"\b[A-Z]{1,6}[/ -]?\d+(?:[/-]\d+)+(?:[/-][A-Z\d]+)*\b", text):
         prefix = re.match(r"[A-Z]+", match.group(0))
         if prefix and prefix.group(0) in _NOT_CODE_PREFIXES:
             continue  # "DOB 02/02/1990" is a date, found as one
-        if len(_digits(match.group(0))) >= 4:
+        if len(digits_of(match.group(0))) >= 4:
             yield match.start(), match.end(), "REFERENCE"
     yield from finditer(r"(?<![£$€\w.,])\d{6,}(?![\w%])", text, "REFERENCE")
 
@@ -272,6 +237,13 @@ def vehicle_regs(text: str) -> Iterable[Span]:
         re.I,
     ):
         yield from finditer(rf"\b{current}\b", text, "VEHICLE_REG")
+        # Older formats near a vehicle word: "LXZ 4521", "H123 ABC".
+        yield from finditer(
+            r"\b[A-Z]{3}\s?(?!(?:19|20)\d\d\b)\d{3,4}\b|\b[A-Z]\d{1,3}\s?[A-Z]{3}\b",
+            text,
+            "VEHICLE_REG",
+            0,
+        )
         yield from finditer(
             r"\b(?:reg|registration|plate|number plate)(?:\s+(?:no|number|is|was|:))*[\s:.-]+"
             r"((?=[A-Z0-9 ]*\d)(?=[A-Z0-9 ]*[A-Z])[A-Z0-9]{2,4}\s?[A-Z0-9]{3,4})\b",

@@ -39,6 +39,23 @@ MUST_GO = [
     ("she's at flat 3, ash house, tanner road estate e3 with the baby", ["tanner", "e3"]),
     # a home described by where it stands on a street
     ("they rent the flat over the launderette on Mill Lane", ["launderette", "Mill"]),
+    ("gran has the end terrace on Jubilee Row, Crook", ["terrace", "Jubilee", "Crook"]),
+    # a named house with no number, a boat and its berth, a Scottish flat position
+    ("they're at Ivy Cottage, Mill Lane, Great Tew now", ["Ivy", "Mill", "Great", "Tew"]),
+    ("he sleeps on the narrowboat Heron, berth 7 at the basin", ["Heron", "7"]),
+    ("mum is at PF2, 8 Albion Road, Leith with the girls", ["PF2", "Albion", "Leith"]),
+    ("dad is at Upper <ADDRESS>, near Long Buckby", ["Upper", "Buckby"]),
+    ("Patient lives at 7 Elm Rd, Bow. Seen in ED today", ["Elm", "Bow"]),
+    # an extension, a phone begun in words, an email spelled out with digits
+    ("her work line is 01632 960111 ext 305", ["305"]),
+    ("ring her on oh seven seven zero zero, 900 484", ["seven", "900", "484"]),
+    ("email is dee dot marsh 88 at gmail dot com", ["dee", "marsh", "88"]),
+    # references and plates in other formats
+    ("prison no B2210QX, released last month", ["B2210QX"]),
+    ("Family court case LV 25 P 00412 is listed", ["LV", "00412"]),
+    ("his car is a silver astra, reg KTR 3391", ["KTR", "3391"]),
+    # Gaelic joined names
+    ("they moved to Tigh na Mara, Isle of Lewis", ["Tigh", "Mara"]),
 ]
 
 MUST_STAY = [
@@ -48,6 +65,9 @@ MUST_STAY = [
     ("HMCTS listed the hearing for next week", ["HMCTS"]),
     ("What does Respect say about Caring Dads Primary school referrals?", ["Caring Dads"]),
     ("we met in the room on the left", ["room", "left"]),
+    ("Can nursery staff share concerns with the HV?", ["Can", "nursery staff"]),
+    ("Does school have to tell parents before a MASH referral?", ["Does school"]),
+    ("The car was parked outside for 2 hours in 2024", ["2024", "car"]),
 ]
 
 
