@@ -49,6 +49,7 @@ _ABOUT_WORDS = re.compile(
 # Her own words or feelings, reported: "mum told me she felt it was her fault".
 _HER_WORDS = re.compile(
     r"\b(?:she|mum|mother|ms\.? \S+|the survivor)\s+(?:\w+\s+){0,2}?(?:says?|said|told|tells|felt"
+    r"|explained|explains|described|describes|disclosed|discloses|shared"
     r"|feels|believes?|believed|thinks?|thought|worries|worried|fears?|feared|blames? herself)\b",
     re.IGNORECASE,
 )

@@ -1,0 +1,62 @@
+"""The language coach on more forms of the same six kinds, and fair uses left alone.
+
+Sentences written for these tests (not taken from any blind set); names invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.language.coach import coach
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ms Reid picked Mr Toal over her own kids when he came back.", "failure_to_protect"),
+        ("Mum has not kept the twins away from Mr Toal.", "failure_to_protect"),
+        ("She let the boys be around him at the weekend.", "failure_to_protect"),
+        ("Mother permitted Mr Toal to visit the flat.", "failure_to_protect"),
+        ("If mum had separated when told, Jay would be safe.", "failure_to_protect"),
+        ("Her inability to separate from Mr Toal remains the risk.", "failure_to_protect"),
+        ("Mum did not stick to the written agreement.", "failure_to_protect"),
+        ("The children were placed at risk by mum.", "failure_to_protect"),
+        ("She seems too wrapped up in her own problems to see it.", "blaming_her"),
+        ("If she didn't wind him up he would be calmer.", "blaming_her"),
+        ("Ms Reid keeps finding violent partners.", "blaming_her"),
+        ("Mum makes poor decisions about who she lets in.", "blaming_her"),
+        ("Ms Reid has a hostile attitude towards the SW.", "blaming_her"),
+        ("Mum's substance use is the main concern for the girls.", "blaming_her"),
+        ("Mother is hysterical on the phone most days.", "blaming_her"),
+        ("Jay watched the fight from the stairs.", "child_as_witness"),
+        ("The toddler was asleep so was unaffected.", "child_as_witness"),
+        ("It went physical and mum was left with bruising.", "hiding_perpetrator"),
+        ("Neighbours reported a disturbance at the flat.", "hiding_perpetrator"),
+        ("The household is known to police for DV.", "hiding_perpetrator"),
+        ("Mum's phone and bank card were taken.", "hiding_perpetrator"),
+        ("He is lovely when he's sober.", "minimising"),
+        ("Dad nudged her on the arm.", "minimising"),
+        ("Mr Toal can be possessive at times.", "minimising"),
+        ("Dad had a moment of madness.", "minimising"),
+        ("The DV is historic and unlikely to recur.", "minimising"),
+        ("It is a two-way street with these two.", "mutualising"),
+        ("They both need to work on their conflict.", "mutualising"),
+        ("There was aggression on both sides.", "mutualising"),
+    ],
+)
+def test_more_forms_are_flagged(text: str, kind: str) -> None:
+    assert kind in {f.kind for f in coach(text).findings}, [f.rule for f in coach(text).findings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jay covers his ears when a man raises his voice near him.",
+        "Mum explained that she returned to Mr Toal because he threatened the dog.",
+        "Mr Toal was not harmed and left before police arrived.",
+        "Mr Toal kept the children away from school for a week.",
+        "The hearing about contact is listed for March.",
+    ],
+)
+def test_fair_uses_are_left_alone(text: str) -> None:
+    assert coach(text).clean, [f.rule for f in coach(text).findings]
