@@ -73,6 +73,11 @@ def _is_town(town: str, places: frozenset[str], is_word: Callable[[str], bool]) 
     return not any(is_word(w.strip("'").lower()) or "'" in w for w in plain.split())
 
 
+def known_place(name: str) -> bool:
+    """A UK place name (any case), from the place list the areas are kept by."""
+    return name.lower() in _places()
+
+
 @cache
 def _places() -> frozenset[str]:
     return frozenset(name.lower() for name in place_names())
@@ -115,24 +120,29 @@ _BEFORE_ADDRESS = re.compile(
 )
 # A home described by where it stands on a removed street: "the flat above the chip shop
 # on <ADDRESS>", "the last house on <ADDRESS>" (a dwelling word must be in it).
-_DESCRIBED = re.compile(
-    r"\b(?:(?i:the)\s+(?:[\w'’-]+\s+){0,6}?|(?i:flat|house|bungalow|cottage|maisonette|bedsit"
-    r"|end terrace|terrace|semi|caravan|room|rooms)\s+(?:[\w'’-]+\s+){0,5}?)"
-    r"(?i:on|in|off)\s+<ADDRESS>"
+_DWELLING_WORDS = (
+    r"(?:flat|flats|house|bungalow|cottage|caravan|maisonette|bedsit|farm|barn|room|rooms"
+    r"|terrace|end terrace|semi)"
 )
-_DWELLING = re.compile(
-    r"\b(?i:flat|flats|house|bungalow|cottage|caravan|maisonette|bedsit|home|farm|barn|room"
-    r"|rooms|terrace|semi)\b"
+_DESCRIBED = re.compile(
+    rf"\b(?:(?i:the)\s+(?:[\w'’-]+\s+){{0,2}}?)?(?i:{_DWELLING_WORDS})"
+    r"(?:\s+(?i:above|over|below|under|next to|behind|opposite|beside|near|by)\s+(?i:the)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?\s+(?i:on|in|off)\s+<ADDRESS>"
 )
 # Street and building words straight after a removed address, in any case, are more of
 # it: "<ADDRESS> road estate" (the recogniser stopped at the first street word).
+_STREET_NOUN = (
+    r"(?:street|st|road|rd|lane|ln|avenue|ave|close|cl|drive|crescent|cres|terrace|tce|grove"
+    r"|mews|way|walk|row|square|parade|rise|estate|gardens|gdns)"
+)
 _NOUNS_AFTER = re.compile(
-    rf"<ADDRESS>(?:,\s*(?!(?i:{_FUNCTION})\b)[a-z][\w'’-]*)?(?:\s+(?i:{_PLACE_NOUN})\b)+"
+    rf"<ADDRESS>(?:\s+(?i:{_PLACE_NOUN})\b)+"
+    rf"|<ADDRESS>,\s*(?!(?i:{_FUNCTION})\b)[a-z][\w'’-]*(?:\s+(?i:{_STREET_NOUN})\b)+"
 )
 # Words between an address and its postcode are its town or district: "<ADDRESS>,
 # ilkeston <POSTCODE>", "<ADDRESS> little eaton, <POSTCODE>".
 _TOWN_BEFORE_POSTCODE = re.compile(
-    r"<ADDRESS>,?\s+(?:[^\W\d_][\w'’-]*,?\s+){0,3}[^\W\d_][\w'’-]*,?\s+<POSTCODE>"
+    r"<ADDRESS>,?\s+((?:[^\W\d_][\w'’-]*,?\s+){0,3}[^\W\d_][\w'’-]*),?\s+<POSTCODE>"
 )
 
 
@@ -145,16 +155,26 @@ _LAST_WORD_TOWN = re.compile(r"<ADDRESS>,\s*([A-Z][a-z'’-]+)(?=\s*(?:[.!?;]|$|
 _FUNCTION_WORDS = frozenset({"thanks", "thank", "please", "cheers", "ta", "help", "urgent", "asap"})
 
 
-def joined(text: str, is_word: Callable[[str], bool] = lambda w: False) -> str:
-    """`text` (with placeholders) with the address parts around each <ADDRESS> taken in."""
+def joined(
+    text: str,
+    is_word: Callable[[str], bool] = lambda w: False,
+    is_stop: Callable[[str], bool] = lambda w: False,
+) -> str:
+    """`text` (with placeholders) with the address parts around each <ADDRESS> taken in;
+    `is_stop` tells words that go on with the sentence ("and", "moved") from a town's."""
     if "<ADDRESS>" not in text:
         return text
     text = _BEFORE_ADDRESS.sub("", text)
-    text = _DESCRIBED.sub(
-        lambda m: "<ADDRESS>" if _DWELLING.search(m.group(0)) else m.group(0), text
-    )
+    text = _DESCRIBED.sub("<ADDRESS>", text)
     text = _NOUNS_AFTER.sub("<ADDRESS>", text)
-    text = _TOWN_BEFORE_POSTCODE.sub("<ADDRESS> <POSTCODE>", text)
+    text = _TOWN_BEFORE_POSTCODE.sub(
+        lambda m: (
+            m.group(0)
+            if any(is_stop(w.strip(",")) for w in m.group(1).split())
+            else "<ADDRESS> <POSTCODE>"
+        ),
+        text,
+    )
     text = _RUN_AFTER.sub("<ADDRESS>", text)
     text = _OUTWARD_AFTER.sub("<ADDRESS>", text)
     places = _places()

@@ -188,7 +188,11 @@ class Anonymiser:
         name_spans = self._names(masked)
         tokens = set(known_names) | self._name_tokens(masked, name_spans)
         name_spans = _merge(name_spans + self._mentions(masked, tokens))
-        result = address_extent.joined(_apply(masked, name_spans), self.lex.is_word)
+        result = address_extent.joined(
+            _apply(masked, name_spans),
+            self.lex.is_word,
+            lambda w: w.lower() in self.lex.never_names or w.lower() in self.lex.role_words,
+        )
         result = joins.joined(_NICKNAME_INSIDE.sub("<PERSON>", result), self.lex)
         kinds = {kind for _, _, kind in spans + name_spans}
         return Anonymised(result, frozenset(kinds), frozenset(tokens))

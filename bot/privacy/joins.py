@@ -27,8 +27,9 @@ _PART = r"(?:<(?:PERSON|ADDRESS|SCHOOL)>|(?-i:[A-Z][\w'’-]+))"
 _CONNECTED = re.compile(rf"{_PART}(?:\s+(?:y|yr|ap|ab|ferch|verch|na|nan|nam|a['’])\s+{_PART})+")
 # A boat and its berth are an address: "the narrowboat Swallow, berth 9".
 _BOAT = re.compile(
-    r"\b(?i:narrow ?boat|house ?boat|barge|boat|yacht|cruiser)\s+(?:(?i:called)\s+)?"
-    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|\b(?i:berth|mooring|pontoon)\s+\d+[a-zA-Z]?\b"
+    r"\b(?i:narrow ?boat|house ?boat)\s+(?:(?i:called|named)\s+)?[A-Z][\w'’-]+"
+    r"|\b(?i:boat|barge|yacht|cruiser)\s+(?i:called|named)\s+[A-Z][\w'’-]+"
+    r"|\b(?i:berth|mooring|pontoon)\s+\d+[a-zA-Z]?\b"
 )
 # A named house on a named street, with no number: "Ivy Cottage, Mill Lane, Great Tew".
 _HOUSE_ON_STREET = re.compile(
@@ -60,13 +61,26 @@ _BEFORE_AGE = re.compile(r"(?<![\w<'’])([a-z]{3,})(?=\s*\(\d{1,2}\))")
 
 
 def joined(text: str, lex: Lexicon) -> str:
-    text = _CONNECTED.sub(_one_identifier, text)
+    def one_identifier(match: re.Match[str]) -> str:
+        # "tell Jess y Dad is here": text-speak "y" between a name and a family word.
+        words = re.findall(r"(?<![<\w])[A-Z][\w'’-]+", match.group(0))
+        if any(w.lower() in lex.never_names or w.lower() in lex.role_words for w in words):
+            return match.group(0)
+        return _one_identifier(match)
+
+    text = _CONNECTED.sub(one_identifier, text)
     text = _BOAT.sub("<ADDRESS>", _HOUSE_ON_STREET.sub("<ADDRESS>", text))
     text = _EXTENSION.sub("<PHONE>", text)
 
     def named(match: re.Match[str]) -> str:
-        first = match.group(2).split()[0]
+        name = match.group(2)
+        first = name.split()[0]
         if first != "The" and (first.lower() in lex.never_names or lex.is_acronym(first)):
+            return match.group(0)
+        # "at Nan's, ...", "at Women's Aid, ...": a family home or a service, not a house name.
+        if re.search(r"['’]s?\b", name) or (lex.practice and lex.practice.search(name)):
+            return match.group(0)
+        if any(w.lower() in lex.role_words for w in name.split()):
             return match.group(0)
         return match.group(1)
 
@@ -89,6 +103,8 @@ def joined(text: str, lex: Lexicon) -> str:
 
     def saint(match: re.Match[str]) -> str:
         name = match.group(3)
+        if _is_place(match.group(2)):
+            return match.group(0)  # "moved to st helens" is a town
         if plain_name(name) or (match.group(2).endswith("s") and plain_name(name + "s")):
             return match.group(1) + "<SCHOOL>"
         return match.group(0)
@@ -101,6 +117,13 @@ def joined(text: str, lex: Lexicon) -> str:
         text,
     )
     return _BEFORE_AGE.sub(lambda m: "<PERSON>" if plain_name(m.group(1)) else m.group(0), text)
+
+
+def _is_place(words: str) -> bool:
+    from bot.privacy.address_extent import known_place
+
+    plain = re.sub(r"^st\.?\s+", "st ", words.lower())
+    return any(known_place(p) for p in (plain, plain.replace("st ", "saint ", 1)))
 
 
 def _one_identifier(match: re.Match[str]) -> str:

@@ -232,14 +232,14 @@ def vehicle_regs(text: str) -> Iterable[Span]:
         0,
     )
     if re.search(
-        r"\b(?:reg|registration|plate|car|van|vehicle|motorbike|bike|drives|driving|taxi)",
+        r"\b(?:reg|registration|plate|car|van|vehicle|motorbike|bike|drives|driving|taxi)\b",
         text,
         re.I,
     ):
         yield from finditer(rf"\b{current}\b", text, "VEHICLE_REG")
         # Older formats near a vehicle word: "LXZ 4521", "H123 ABC".
         yield from finditer(
-            r"\b[A-Z]{3}\s?(?!(?:19|20)\d\d\b)\d{3,4}\b|\b[A-Z]\d{1,3}\s?[A-Z]{3}\b",
+            r"\b(?!NHS\b)[A-Z]{3}\s?(?!(?:19|20)\d\d\b)\d{3,4}\b",
             text,
             "VEHICLE_REG",
             0,

@@ -68,6 +68,18 @@ MUST_STAY = [
     ("Can nursery staff share concerns with the HV?", ["Can", "nursery staff"]),
     ("Does school have to tell parents before a MASH referral?", ["Does school"]),
     ("The car was parked outside for 2 hours in 2024", ["2024", "car"]),
+    # the review's cases: what goes on after or before an address stays
+    ("The kids were at home with mum on 14 Acacia Avenue when he arrived", ["kids", "home"]),
+    ("Her flat is above the chip shop on 3 High Street.", ["Her flat is above"]),
+    ("she lives at 12 Elm Road, family court ordered no contact", ["family court ordered"]),
+    ("at 3 Kings Close, then park her car", ["then park"]),
+    ("she was at 3 High Street and mum moved to LS1 4AB last year", ["and mum moved to"]),
+    ("staying at Nan's, 4 Elm Road", ["Nan's"]),
+    ("They stay at Women's Aid, 3 High Street", ["Women's Aid"]),
+    ("Took the kids on the boat Saturday", ["boat Saturday"]),
+    ("Mum is a carer, should she ring NHS 111?", ["NHS 111"]),
+    ("moved to st helens last year", ["st helens"]),
+    ("Tell Jess y Dad is here", ["Dad is here"]),
 ]
 
 
