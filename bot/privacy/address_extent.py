@@ -113,13 +113,13 @@ _OUTWARD_AFTER = re.compile(r"<ADDRESS>,?\s+[A-Za-z]{1,2}\d{1,2}[A-Za-z]?\b(?!\s
 _TOWN_AFTER = re.compile(r"<ADDRESS>,\s*((?i:[a-z][a-z'’-]+)(?:\s+(?i:[a-z][a-z'’-]+))?)\b")
 _BEFORE_ADDRESS = re.compile(
     r"(?:\b(?-i:The)\s+|\b\d{1,4}/|\b\d{1,2}F\d{1,2},\s*"
-    # The dwelling before its number: "caravan 27, ...", "Site 2, ...", "pitch 4 ...".
+    # The dwelling before its number: "caravan 12, ...", "plot 3, ...", "pitch 4 ...".
     r"|\b(?-i:PF\d|BF\d|GF[LR]?|TF[LR]?)\s*,\s*"
     r"|\b(?i:static caravan|caravan|site|pitch|plot|unit|flat|apartment|apt|room|bay|berth"
     r"|mooring|chalet|bedsit|maisonette|boat)\s+)(?=<ADDRESS>)"
 )
-# A home described by where it stands on a removed street: "the flat above the chip shop
-# on <ADDRESS>", "the last house on <ADDRESS>" (a dwelling word must be in it).
+# A home described by where it stands on a removed street: "the flat over the launderette
+# on <ADDRESS>", "the end terrace on <ADDRESS>" (a dwelling word must be in it).
 _DWELLING_WORDS = (
     r"(?:flat|flats|house|bungalow|cottage|caravan|maisonette|bedsit|farm|barn|room|rooms"
     r"|terrace|end terrace|semi)"
@@ -130,7 +130,7 @@ _DESCRIBED = re.compile(
     r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?\s+(?i:on|in|off)\s+<ADDRESS>"
 )
 # Street and building words straight after a removed address, in any case, are more of
-# it: "<ADDRESS> road estate" (the recogniser stopped at the first street word).
+# it: "<ADDRESS> gardens estate" (the recogniser stopped at the first street word).
 _STREET_NOUN = (
     r"(?:street|st|road|rd|lane|ln|avenue|ave|close|cl|drive|crescent|cres|terrace|tce|grove"
     r"|mews|way|walk|row|square|parade|rise|estate|gardens|gdns)"
@@ -140,7 +140,7 @@ _NOUNS_AFTER = re.compile(
     rf"|<ADDRESS>,\s*(?!(?i:{_FUNCTION})\b)[a-z][\w'’-]*(?:\s+(?i:{_STREET_NOUN})\b)+"
 )
 # Words between an address and its postcode are its town or district: "<ADDRESS>,
-# ilkeston <POSTCODE>", "<ADDRESS> little eaton, <POSTCODE>".
+# brackley <POSTCODE>", "<ADDRESS> lower broughton, <POSTCODE>".
 _TOWN_BEFORE_POSTCODE = re.compile(
     r"<ADDRESS>,?\s+((?:[^\W\d_][\w'’-]*,?\s+){0,3}[^\W\d_][\w'’-]*),?\s+<POSTCODE>"
 )
@@ -150,7 +150,7 @@ _TOWN_BEFORE_POSTCODE = re.compile(
 _NEAR_AFTER = re.compile(
     r"<ADDRESS>,?\s+(?i:near|nr\.?)\s+(?:<PERSON>|[A-Z][\w'’-]+)(?:['’]s)?(?:\s+[A-Z][\w'’-]+)?"
 )
-# One capitalised word after an address that ends the sentence is its town: "<ADDRESS>, Bow."
+# One capitalised word after an address that ends the sentence is its town: "<ADDRESS>, Crook."
 _LAST_WORD_TOWN = re.compile(r"<ADDRESS>,\s*([A-Z][a-z'’-]+)(?=\s*(?:[.!?;]|$|<POSTCODE>))")
 _FUNCTION_WORDS = frozenset({"thanks", "thank", "please", "cheers", "ta", "help", "urgent", "asap"})
 
@@ -193,8 +193,8 @@ def joined(
             return "<ADDRESS>" + match.string[match.start(1) + len(first) : match.end()]
         return match.group(0)
 
-    # A town found in lower case may be the first word of the street: "<ADDRESS>, harrow
-    # road estate" is "<ADDRESS> road estate" now, and the street words and code follow.
+    # A town found in lower case may be the first word of the street: "<ADDRESS>, kings
+    # gardens estate" is "<ADDRESS> gardens estate" now, and the street words and code follow.
     text = _NOUNS_AFTER.sub("<ADDRESS>", _TOWN_AFTER.sub(town, text))
     text = _NEAR_AFTER.sub("<ADDRESS>", text)
     text = _LAST_WORD_TOWN.sub(

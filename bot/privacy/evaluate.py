@@ -21,8 +21,8 @@ an "at" or a "road" elsewhere in the message may stay. A value not found in the 
 
 Two readings of the same output. Strict: every token above must go. Identifying (the
 headline): words inside the labelled span that identify nobody may stay too: articles
-and prepositions ("the Oaks nursery" -> "the <SCHOOL>"), the words that say what kind of
-number follows ("MASH ref 2024-..." -> "MASH <REFERENCE>", "police log ..."), and the
+and prepositions ("the Elms nursery" -> "the <SCHOOL>"), the words that say what kind of
+number follows ("MASH ref 2031-55512" -> "MASH <REFERENCE>", "crime no. ..."), and the
 professional acronyms of data/privacy/not_names.yml, which the anonymiser keeps on
 purpose. Both are reported; the targets are checked on the identifying reading.
 
@@ -113,7 +113,7 @@ def removed(text: str, value: str, output: str, strict: bool = False) -> tuple[b
         inside.update(tokens(occurrence))
     if not occurrences:
         inside.update(tokens(value))
-    # A value not written so in the text (a labelling slip: "chantelle" in "chantelles")
+    # A value not written so in the text (a labelling slip: "keely" in "keelys")
     # is removed when none of its tokens is left.
     ok = all(out_counts[t] <= max(0, text_counts[t] - inside[t]) for t in wanted)
     return ok, bool(occurrences)

@@ -8,7 +8,7 @@ space apart) that are written the same way and look like names:
 - capitalised next to a capitalised name: a gazetteer name that is no English word (or
   a first name that is also one, like "Liberty"), any word that is no English word,
   acronym, practice word or area, or a surname that is also a word after a first name
-  that is none ("Kenzie Hall");
+  that is none ("Tiegan Marsh");
 - lower case next to a lower-case name: a gazetteer name that is no English word, or a
   hyphenated word that is none with a gazetteer part ("adebayo-cole"); before the name,
   a name that is also an English word only right after a family word or title
@@ -117,7 +117,7 @@ class NameExtender:
         if lex.is_word(word):
             if low in lex.names_also_words and lex.is_name(word):
                 return True
-            # "Kenzie Hall", "Hayley Bird": a surname that is also a word, right after a
+            # "Tiegan Marsh", "Oksana Wood": a surname that is also a word, right after a
             # first name that is none.
             return (
                 not before

@@ -3,7 +3,7 @@
 Some identifiers are found in pieces, with a word between or beside them left behind:
 
 - Welsh (and Spanish) names and addresses join their words with "y", "yr", "ap", "ab":
-  "Tŷ <PERSON>, <PERSON> yr <PERSON>", "<PERSON> ap <PERSON>". A run of removed parts and
+  "<PERSON>, Heol yr <PERSON>", "<PERSON> ap <PERSON>". A run of removed parts and
   capitalised words joined so is one identifier; a hyphenated place with "-y-" or "-yr-"
   after a removed part ("<ADDRESS>, Aber-y-nant") is part of the address.
 - A capitalised word right before a school name is its first word ("Oak <SCHOOL>").
@@ -38,9 +38,9 @@ _HOUSE_ON_STREET = re.compile(
     r"|Close|Drive|Avenue|Hill|Green|Row|Terrace|Drove|Bank|End|Gate|Walk)\b"
     r"(?:,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
 )
-# An extension after a phone number is part of it: "<PHONE> ext 214".
+# An extension after a phone number is part of it: "<PHONE> ext 305".
 _EXTENSION = re.compile(r"<PHONE>,?\s*(?i:ext\.?|extension|x)\s*\d{1,5}\b")
-# "dad's at Higher <ADDRESS>", "they live at The Willows, <ADDRESS>": a capitalised
+# "dad's at Upper <ADDRESS>", "they're at Ivy Cottage, <ADDRESS>": a capitalised
 # name of the house or farm before a removed street.
 _NAMED_BEFORE = re.compile(
     r"\b((?i:at|to|address(?: is)?:?|from|live in|lives in)\s+)"

@@ -28,7 +28,7 @@ def phones(text: str, public: set[str]) -> Iterable[Span]:
     # Spelled out, to hide it on a phone: "zero seven seven zero zero nine zero ...".
     digit = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine|double \w+|treble \w+)"
     yield from finditer(rf"\b{digit}(?:[\s,-]+{digit}){{9,12}}\b", text, "PHONE")
-    # Figures and words mixed: "07700 900 three two one".
+    # Figures and words mixed: "07700 900 four five six".
     start = r"(?:0[\d\s-]*\d|zero|oh|nought)"
     for match in re.finditer(rf"(?<![\w+]){start}(?:[\s,-]+(?:\d+|{digit}))+\b", text):
         if re.search(r"[a-z]", match.group(0)) and 10 <= _spoken_length(match.group(0)) <= 11:

@@ -169,7 +169,7 @@ def schools(
             if not re.fullmatch(r"\s+", text[word.end() : end]) or len(name) == 4:
                 break
             low = word.group(0).lower().strip(".")
-            # A stop word opening a sentence is no name either: "Can nursery staff...".
+            # A stop word opening a sentence is no name either: "Should nursery staff...".
             opens = not text[: word.start()].strip() or text[: word.start()].rstrip()[-1] in ".!?:"
             if low in GENERIC or (low in stop_words and (opens or not word.group(0)[0].isupper())):
                 break  # "at the local primary", "he keeps missing school"

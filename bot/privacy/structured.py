@@ -65,7 +65,7 @@ def emails(text: str) -> Iterable[Span]:
         )
     if not re.search(r"\bat\b|\(at\)|\[at\]", text, re.IGNORECASE):
         return
-    # "kirsty dot hale 91 at ...": digits said after a space are part of it too.
+    # "dee dot marsh 88 at ...": digits said after a space are part of it too.
     local = rf"[\w+-]+(?:(?:{_DOT}|\s+(?:underscore|dash|hyphen)\s+|\s+(?=\d+\b))[\w+-]+)*"
     domain = rf"[\w-]+(?:{_DOT}[\w-]+)*{_DOT}{_TLD}\b"
     yield from finditer(rf"\b{local}{_AT}{domain}", text, "EMAIL")
@@ -211,7 +211,7 @@ def references(text: str) -> Iterable[Span]:
         if re.fullmatch(_REF_WORDS, match.group(1), re.IGNORECASE):
             yield match.start(), match.end(), "REFERENCE"
     yield from finditer(r"\b\d{2,}/\d{3,}/\d{2,4}\b", text, "REFERENCE")
-    # Family court numbers written with spaces: "BD 24 P 00871", "ZC24 C 50123".
+    # Family court numbers written with spaces: "LV 25 P 00412", "ZC24 C 50123".
     yield from finditer(r"\b[A-Z]{2}\s?\d{2}\s?[A-Z]\s?\d{5}\b", text, "REFERENCE", 0)
     # Codes of letters and number groups: "SY-24-118830", "LS/2025/0042", "CR 24 5561".
     for match in re.finditer(r"\b[A-Z]{1,6}[/ -]?\d+(?:[/-]\d+)+(?:[/-][A-Z\d]+)*\b", text):
@@ -237,7 +237,7 @@ def vehicle_regs(text: str) -> Iterable[Span]:
         re.I,
     ):
         yield from finditer(rf"\b{current}\b", text, "VEHICLE_REG")
-        # Older formats near a vehicle word: "LXZ 4521", "H123 ABC".
+        # Older formats near a vehicle word: "KTR 3391", "H123 ABC".
         yield from finditer(
             r"\b(?!NHS\b)[A-Z]{3}\s?(?!(?:19|20)\d\d\b)\d{3,4}\b",
             text,

@@ -43,7 +43,7 @@ MUST_GO = [
     # a named house with no number, a boat and its berth, a Scottish flat position
     ("they're at Ivy Cottage, Mill Lane, Great Tew now", ["Ivy", "Mill", "Great", "Tew"]),
     ("he sleeps on the narrowboat Heron, berth 7 at the basin", ["Heron", "7"]),
-    ("mum is at PF2, 8 Albion Road, Leith with the girls", ["PF2", "Albion", "Leith"]),
+    ("the flat is PF2, 8 Albion Road, Dundee", ["PF2", "Albion", "Dundee"]),
     ("dad is at Upper <ADDRESS>, near Long Buckby", ["Upper", "Buckby"]),
     ("Patient lives at 7 Elm Rd, Bow. Seen in ED today", ["Elm", "Bow"]),
     # an extension, a phone begun in words, an email spelled out with digits
@@ -65,7 +65,7 @@ MUST_STAY = [
     ("HMCTS listed the hearing for next week", ["HMCTS"]),
     ("What does Respect say about Caring Dads Primary school referrals?", ["Caring Dads"]),
     ("we met in the room on the left", ["room", "left"]),
-    ("Can nursery staff share concerns with the HV?", ["Can", "nursery staff"]),
+    ("Should nursery staff ring the LADO first?", ["Should", "nursery staff"]),
     ("Does school have to tell parents before a MASH referral?", ["Does school"]),
     ("The car was parked outside for 2 hours in 2024", ["2024", "car"]),
     # the review's cases: what goes on after or before an address stays
