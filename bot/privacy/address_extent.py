@@ -152,7 +152,7 @@ _NEAR_AFTER = re.compile(
 )
 # One capitalised word after an address that ends the sentence is its town: "<ADDRESS>, Crook."
 _LAST_WORD_TOWN = re.compile(r"<ADDRESS>,\s*([A-Z][a-z'’-]+)(?=\s*(?:[.!?;]|$|<POSTCODE>))")
-_FUNCTION_WORDS = frozenset({"thanks", "thank", "please", "cheers", "ta", "help", "urgent", "asap"})
+_SIGN_OFFS = frozenset({"thanks", "thank", "please", "cheers", "ta", "help", "urgent", "asap"})
 
 
 def joined(
@@ -198,6 +198,6 @@ def joined(
     text = _NOUNS_AFTER.sub("<ADDRESS>", _TOWN_AFTER.sub(town, text))
     text = _NEAR_AFTER.sub("<ADDRESS>", text)
     text = _LAST_WORD_TOWN.sub(
-        lambda m: "<ADDRESS>" if m.group(1).lower() not in _FUNCTION_WORDS else m.group(0), text
+        lambda m: "<ADDRESS>" if m.group(1).lower() not in _SIGN_OFFS else m.group(0), text
     )
     return _OUTWARD_AFTER.sub("<ADDRESS>", text)

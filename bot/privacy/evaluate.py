@@ -92,10 +92,11 @@ def tokens(text: str) -> list[str]:
 
 
 @cache
-def _acronyms() -> frozenset[str]:
+def _kept_identifying() -> frozenset[str]:
+    """Tokens that may stay on the identifying reading: titles, label words, acronyms."""
     from bot.privacy.vocabulary import lexicon
 
-    return frozenset(a.lower() for a in lexicon().acronyms)
+    return KEPT_TOKENS | LABEL_TOKENS | {a.lower() for a in lexicon().acronyms}
 
 
 def removed(text: str, value: str, output: str, strict: bool = False) -> tuple[bool, bool]:
@@ -104,7 +105,7 @@ def removed(text: str, value: str, output: str, strict: bool = False) -> tuple[b
     text, value = normalise(text), normalise(value)
     out_counts = Counter(tokens(_PLACEHOLDER.sub(" ", normalise(output))))
     text_counts = Counter(tokens(text))
-    kept = KEPT_TOKENS if strict else KEPT_TOKENS | LABEL_TOKENS | _acronyms()
+    kept = KEPT_TOKENS if strict else _kept_identifying()
     wanted = [t for t in dict.fromkeys(tokens(value)) if len(t) >= 2 and t not in kept]
     pattern = re.compile(rf"(?<![^\W_]){re.escape(value)}(?![^\W_])", re.IGNORECASE)
     inside: Counter[str] = Counter()

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from bot.privacy.address_extent import known_place
 from bot.privacy.vocabulary import Lexicon
 
 _PART = r"(?:<(?:PERSON|ADDRESS|SCHOOL)>|(?-i:[A-Z][\w'’-]+))"
@@ -99,7 +100,7 @@ def joined(text: str, lex: Lexicon) -> str:
     text = _BEFORE_SCHOOL.sub(school_word, text)
 
     def plain_name(word: str) -> bool:
-        return lex.is_name(word) and not lex.is_word(word) and word not in lex.never_names
+        return lex.is_name(word) and not lex.is_word(word)  # is_word covers never_names
 
     def saint(match: re.Match[str]) -> str:
         name = match.group(3)
@@ -120,8 +121,6 @@ def joined(text: str, lex: Lexicon) -> str:
 
 
 def _is_place(words: str) -> bool:
-    from bot.privacy.address_extent import known_place
-
     plain = re.sub(r"^st\.?\s+", "st ", words.lower())
     return any(known_place(p) for p in (plain, plain.replace("st ", "saint ", 1)))
 

@@ -142,7 +142,9 @@ class CrisisDetector:
         normalised = self.normalise(text)
         now = any(p.search(normalised) for p in self._now)
         past = any(p.search(normalised) for p in self._past)
-        general = any(p.search(normalised) for p in self._general) or self._about_a_tool(text)
+        general = any(p.search(normalised) for p in self._general) or self._about_a_tool(
+            text, normalised
+        )
 
         fired_by_tier = {
             "always": not general or now,
@@ -158,8 +160,11 @@ class CrisisDetector:
         )
         return CrisisAssessment(is_crisis=bool(matched), matched=matched)
 
-    def _about_a_tool(self, text: str) -> bool:
-        """A sentence that names a tool or meeting and holds a danger phrase itself."""
+    def _about_a_tool(self, text: str, normalised: str) -> bool:
+        """A sentence that names a tool or meeting and holds a danger phrase itself.
+        Sentences are read only when the whole message names one (most do not)."""
+        if not any(p.search(normalised) for p in self._topic):
+            return False
         for sentence in re.split(r"[.!?;\n]+", text):
             words = self.normalise(sentence)
             if any(p.search(words) for p in self._topic) and any(
