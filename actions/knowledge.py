@@ -31,7 +31,7 @@ def suggest(
 
 
 def respond(dispatcher: CollectingDispatcher, parse: dict[str, Any]) -> list[EventType]:
-    """Answer the topic both readings agree on, or offer the closest topics."""
+    """Answer the topic the matcher is clear about, or offer the closest topics."""
     semantic = parse.get("semantic") or {}
     previous = semantic.get("previous_topic") if isinstance(semantic, dict) else None
     topics = topics_by_key()
@@ -74,7 +74,7 @@ class ActionAnswerKnowledge(Action):
 
 class ActionSuggestTopics(Action):
     """The intent classifier is unsure (nlu_fallback): the same decision, which still
-    answers when the ResponseSelector and the meaning of the message agree."""
+    answers when the semantic matcher is clear about one topic."""
 
     def name(self) -> str:
         return "action_suggest_topics"

@@ -3,14 +3,15 @@
 - `SemanticFeaturizer` gives DIET and the ResponseSelector dense features: a
   sentence vector (all-MiniLM-L6-v2, mean-pooled) and one vector per token (the
   mean of the word pieces inside it), beside the sparse count features.
-- `SemanticMatcher` is a softmax regression over those sentence vectors, trained
-  on every example, and adds `semantic` to the parse data: the labels (intents,
-  and `faq/<topic>` for the knowledge base) ranked by probability. When
+- `SemanticMatcher` is a regression over those sentence vectors and the words
+  and letter groups of each example (addons/topic_model.py), and adds
+  `semantic` to the parse data: the labels (intents, and `faq/<topic>` for the
+  knowledge base) ranked by probability. When
   the gateway says which topic was answered last (message metadata
   `previous_topic`), it also ranks the message read in that topic's context, so
   the knowledge action can answer a follow-up ("and if she's pregnant?").
 
-Both run on the CPU with numpy only; nothing is downloaded.
+Both run on the CPU; nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from addons.topic_model import TopicModel
 from bot.semantic.encoder import shared_encoder
 
 SEMANTIC = "semantic"
@@ -121,45 +123,6 @@ def _sentence_vector(message: Message, encoder: Any) -> np.ndarray:
     return encoder.encode_one(message.get(TEXT))
 
 
-# Softmax regression over the sentence vectors: on the tuning half of the blind
-# questions it put the right topic first for 84% of them, against 68% for the
-# nearest training example and 81% for the nearest topic centroid.
-SCALE = 8.0
-EPOCHS = 400
-LEARNING_RATE = 0.5
-L2 = 1e-3
-
-
-def train_softmax(vectors: np.ndarray, targets: np.ndarray, classes: int) -> np.ndarray:
-    """Weights (385 x classes, the last row the bias), by plain gradient descent from zero."""
-    x = np.hstack([vectors.astype(np.float64) * SCALE, np.ones((len(vectors), 1))])
-    w = np.zeros((x.shape[1], classes))
-    rows = np.arange(len(targets))
-    for _ in range(EPOCHS):
-        z = x @ w
-        z -= z.max(axis=1, keepdims=True)
-        p = np.exp(z)
-        p /= p.sum(axis=1, keepdims=True)
-        p[rows, targets] -= 1
-        gradient = x.T @ p / len(targets)
-        gradient[:-1] += L2 * w[:-1]
-        w -= LEARNING_RATE * gradient
-    return w.astype(np.float32)
-
-
-def rank(
-    vector: np.ndarray, weights: np.ndarray, labels: list[str], top: int = TOP_LABELS
-) -> list[dict[str, Any]]:
-    """Labels by probability, best first."""
-    if not len(labels):
-        return []
-    z = np.append(vector.astype(np.float64) * SCALE, 1.0) @ weights
-    p = np.exp(z - z.max())
-    p /= p.sum()
-    order = np.argsort(-p)[:top]
-    return [{"name": labels[i], "probability": round(float(p[i]), 4)} for i in order]
-
-
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class SemanticMatcher(GraphComponent):
     """Labels by meaning, reported beside the classifiers' choice."""
@@ -168,13 +131,11 @@ class SemanticMatcher(GraphComponent):
         self,
         model_storage: ModelStorage,
         resource: Resource,
-        weights: np.ndarray | None = None,
-        labels: list[str] | None = None,
+        model: TopicModel | None = None,
     ) -> None:
         self._model_storage = model_storage
         self._resource = resource
-        self.weights = weights if weights is not None else np.zeros((385, 0), np.float32)
-        self.labels = labels or []
+        self.model = model
         self.encoder = shared_encoder()
 
     @classmethod
@@ -197,8 +158,10 @@ class SemanticMatcher(GraphComponent):
         **kwargs: Any,
     ) -> GraphComponent:
         with model_storage.read_from(resource) as path:
-            data = np.load(path / "matcher.npz", allow_pickle=False)
-            return cls(model_storage, resource, data["weights"], [str(x) for x in data["labels"]])
+            if not (path / "matcher.npz").exists():
+                return cls(model_storage, resource)
+            with np.load(path / "matcher.npz", allow_pickle=False) as data:
+                return cls(model_storage, resource, TopicModel.from_arrays(data))
 
     def train(self, training_data: TrainingData) -> Resource:
         examples, labels = [], []
@@ -207,16 +170,16 @@ class SemanticMatcher(GraphComponent):
             if label and example.get(TEXT):
                 examples.append(example)
                 labels.append(label)
-        classes = sorted(set(labels))
-        index = {label: i for i, label in enumerate(classes)}
         if examples:
             vectors = np.stack([_sentence_vector(e, self.encoder) for e in examples])
-            targets = np.array([index[label] for label in labels])
-            self.weights = train_softmax(vectors, targets, len(classes))
-        self.labels = classes
-        with self._model_storage.write_to(self._resource) as path:
-            np.savez(path / "matcher.npz", weights=self.weights, labels=np.array(classes))
+            texts = [e.get(TEXT) for e in examples]
+            self.model = TopicModel.fit(texts, vectors, labels)
+            with self._model_storage.write_to(self._resource) as path:
+                np.savez(path / "matcher.npz", **self.model.arrays())
         return self._resource
+
+    def _rank(self, text: str, vector: np.ndarray) -> list[dict[str, Any]]:
+        return self.model.rank(text, vector, TOP_LABELS) if self.model else []
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
@@ -224,13 +187,13 @@ class SemanticMatcher(GraphComponent):
             if not text or text.startswith("/"):
                 continue
             vector = _sentence_vector(message, self.encoder)
-            result: dict[str, Any] = {"ranking": rank(vector, self.weights, self.labels)}
+            result: dict[str, Any] = {"ranking": self._rank(text, vector)}
             metadata = message.get("metadata")
             metadata = metadata if isinstance(metadata, dict) else {}
             previous, context = metadata.get("previous_topic"), metadata.get("previous_topic_title")
             if isinstance(previous, str) and isinstance(context, str) and context:
-                combined = self.encoder.encode_one(f"{context}: {text}")
-                result["context_ranking"] = rank(combined, self.weights, self.labels)
+                combined = f"{context}: {text}"
+                result["context_ranking"] = self._rank(combined, self.encoder.encode_one(combined))
                 result["previous_topic"] = previous
             message.set(SEMANTIC, result, add_to_output=True)
         return messages

@@ -27,7 +27,12 @@ from bot.config import PROJECT_ROOT
 MODEL_NAME = "assistant"
 TRAINING_INPUTS = ("config.yml", "domain", "data/nlu", "data/rules", "data/stories")
 # Code and weights the trained model depends on: the semantic components and encoder.
-MODEL_CODE = ("addons/semantic.py", "bot/semantic/encoder.py", "requirements/semantic-model.txt")
+MODEL_CODE = (
+    "addons/semantic.py",
+    "addons/topic_model.py",
+    "bot/semantic/encoder.py",
+    "requirements/semantic-model.txt",
+)
 ENGINE_REQUIREMENTS = "requirements/engine.txt"
 
 

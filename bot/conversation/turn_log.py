@@ -68,7 +68,7 @@ def journey_of(turn: TurnSummary, topic: str | None) -> str | None:
 
 def is_fallback(turn: TurnSummary) -> bool:
     if turn.answered_topic:
-        return False  # e.g. action_suggest_topics answered, both readings agreeing
+        return False  # e.g. action_suggest_topics answered, the matcher being clear
     return (
         turn.intent in FALLBACK_INTENTS
         or any(a in FALLBACK_ACTIONS for a in turn.actions)

@@ -1,17 +1,15 @@
 """Answer, or ask which topic: the decision the knowledge action makes.
 
-Two independent readings of a question are combined:
-- the ResponseSelector's choice of topic and its confidence (sparse and dense
-  features, trained), and
-- the semantic matcher's probabilities (a softmax regression over
-  all-MiniLM-L6-v2 sentence vectors, addons/semantic.py).
-
-When they agree the answer is given; when one is very sure and the other does
-not contradict it strongly, too; otherwise the closest topics of both are
-offered as buttons. A follow-up ("and if she's pregnant?") is read in the
-context of the topic answered just before (the matcher's `context_ranking`).
-Thresholds were set on the tuning half of the held-out questions
-(tests/heldout/questions/tune.yml), never on the sealed half.
+The semantic matcher (addons/semantic.py, addons/topic_model.py) ranks every
+topic by probability, reading the words, the letter groups and the meaning of the
+question. A topic clearly ahead is answered; otherwise the closest topics are
+offered as buttons (with a journey's button when the message may be asking for
+one). A follow-up ("and if she's pregnant?") is read in the context of the topic
+answered just before (the matcher's `context_ranking`). If a ResponseSelector
+for `faq` is configured, its confidence is added to each topic's score (the
+shipped pipeline's selector reads small talk only: docs/measurements.md).
+Thresholds were set on the tuning halves of the held-out questions
+(tests/heldout/questions/tune*.yml), never on the sealed halves.
 """
 
 from __future__ import annotations
@@ -41,20 +39,21 @@ MAX_SUGGESTIONS = 3
 
 @dataclass(frozen=True)
 class Thresholds:
-    """When to answer; set with `python -m evaluation.tune_answers` on the tuning half.
+    """When to answer; set with `python -m evaluation.tune_answers` on the tuning halves.
 
-    The score of a topic is the matcher's probability plus the ResponseSelector's
-    confidence (0 to 2): on the tuning half that sum put the right topic first
-    for 86% of questions, against 80% and 71% for each alone.
+    A topic's score is the matcher's probability (0 to 1), plus a `faq`
+    ResponseSelector's confidence when the pipeline has one.
     """
 
     # Answer the best topic when its score reaches `answer` and leads the next by `margin`.
-    answer: float = 0.2
-    margin: float = 0.1
+    answer: float = 0.15
+    margin: float = 0.08
     # A follow-up read in context: the best topic of both readings summed, the
     # previous topic held back by `repeat_penalty`.
     follow_up: float = 0.2
-    repeat_penalty: float = 0.15
+    repeat_penalty: float = 0.2
+    # A follow-up whose bare reading is this sure of another topic is answered with it.
+    new_subject: float = 0.5
     # The matcher's first choice is a journey, not a topic: offer it as a button,
     # or run it when it is one action and the matcher is surer still.
     journey: float = 0.4
@@ -164,7 +163,7 @@ def _in_context(
     contextual = _topics(ranking(parse, "context_ranking"), known)
     # A follow-up may name a new subject ("and if she's pregnant?"): when the
     # bare message points clearly at another topic, answer that, in context.
-    if semantic and semantic[0][0] != previous_topic and semantic[0][1] >= 0.5:
+    if semantic and semantic[0][0] != previous_topic and semantic[0][1] >= t.new_subject:
         return Decision(semantic[0][0], in_context=True, reason="follow-up, new subject")
     # Otherwise both readings together; a follow-up rarely asks the same thing
     # again, so the previous topic needs a clear lead to be repeated.

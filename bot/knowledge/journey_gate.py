@@ -8,7 +8,7 @@ covers") is answered instead of the walkthrough being started. The gate, run in
 the NLU pipeline after the classifiers (`addons/journey_gate.py`), changes the
 intent to the journey when two independent signs agree:
 
-- **meaning**: the semantic matcher (a softmax over sentence vectors) ranks the
+- **meaning**: the semantic matcher (a regression over words and meaning) ranks the
   journey among its first three, with enough probability, and
 - **form**: the message asks the assistant to do that thing, in any wording that
   names the action and its object ("help me write a safety plan", "can you check

@@ -43,8 +43,8 @@ def examples(path: Path) -> list[tuple[str, str]]:
 def predict(engine: httpx.Client, token: str, text: str) -> tuple[str, float]:
     """The full intent (with the knowledge topic the assistant would answer) and confidence.
 
-    For a knowledge question the topic is what the knowledge action decides from
-    both readings (bot/knowledge/decide.py), as a user would see it; "asked" when
+    For a knowledge question the topic is what the knowledge action decides from the
+    matcher's reading (bot/knowledge/decide.py), as a user would see it; "asked" when
     it would offer topics instead.
     """
     body = engine.post("/model/parse", params={"token": token}, json={"text": text}).json()
@@ -112,7 +112,7 @@ def test_heldout_intent_accuracy(engine: httpx.Client, stack: Stack) -> None:
                     "intent_accuracy": round(
                         knowledge["intent_correct"] / knowledge["questions"], 3
                     ),
-                    "response_selector_accuracy": round(
+                    "answer_accuracy": round(
                         knowledge["answer_correct"] / knowledge["questions"], 3
                     ),
                 },

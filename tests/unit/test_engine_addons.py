@@ -89,3 +89,46 @@ print("ok")
 
 def test_training_examples_carry_the_answer_key_not_its_text() -> None:
     _in_engine(RESPONSE_KEYS_CHECK)
+
+
+TOPIC_MODEL_CHECK = r"""
+import io
+import numpy as np
+from addons.topic_model import TopicModel
+rng = np.random.default_rng(7)
+def unit(v):
+    return v / np.linalg.norm(v, axis=-1, keepdims=True)
+texts = {
+    "faq/strangulation": ["was she strangled", "non fatal strangulation risk", "he choked her"],
+    "faq/non_molestation": ["non molestation order", "get a non-mol order", "order breach"],
+    "faq/economic": ["he controls the money", "economic abuse and debt", "he took her bank card"],
+}
+items = [(t, label) for label, ts in texts.items() for t in ts]
+centres = {label: unit(rng.normal(size=8)) for label in texts}
+vectors = unit(np.stack([centres[l] + 0.1 * rng.normal(size=8) for _, l in items]))
+model = TopicModel.fit([t for t, _ in items], vectors, [l for _, l in items])
+# A typo still shares most letter groups with the topic's examples.
+top = model.rank("non molestaion ordr", np.zeros(8), 3)
+assert top[0]["name"] == "faq/non_molestation", top
+assert abs(sum(x["probability"] for x in model.rank("x", vectors[0], 3)) - 1) < 1e-3
+# Kept as plain arrays (no pickle) and loaded back to the same probabilities.
+buffer = io.BytesIO()
+np.savez(buffer, **model.arrays())
+buffer.seek(0)
+with np.load(buffer, allow_pickle=False) as data:
+    again = TopicModel.from_arrays(data)
+for text, vector in [("he choked her", vectors[0]), ("money", vectors[5])]:
+    assert np.allclose(model.probabilities(text, vector), again.probabilities(text, vector))
+# Two labels: one regression row, scored as a softmax over (0, z).
+binary = TopicModel.fit(["a b", "a c", "d e", "d f"], vectors[:4], ["x", "x", "y", "y"])
+p = binary.probabilities("d e", vectors[2])
+assert p.shape == (2,) and p[1] > 0.5 and abs(p.sum() - 1) < 1e-6
+# One label: nothing to regress; it is ranked alone.
+single = TopicModel.fit(["a b", "a c"], vectors[:2], ["x", "x"])
+assert [x["name"] for x in single.rank("a", vectors[0], 3)] == ["x"]
+print("ok")
+"""
+
+
+def test_the_topic_model_reads_typos_and_loads_back_from_plain_arrays() -> None:
+    assert _in_engine(TOPIC_MODEL_CHECK).stdout.strip().endswith("ok")
