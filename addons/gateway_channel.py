@@ -73,7 +73,9 @@ def _retrieval(parse: dict[str, Any]) -> dict[str, Any] | None:
     selectors = parse.get("response_selector") or {}
     if intent not in selectors.get("all_retrieval_intents", []):
         return None
-    # One ResponseSelector for all retrieval intents files its result under "default".
+    # A selector for one retrieval intent files its result under that intent (the
+    # shipped one reads `chitchat` only: knowledge topics come from the semantic
+    # matcher, in the answer the turn gave); one for all of them under "default".
     selected = selectors.get(intent) or selectors.get("default")
     if not selected:
         return None

@@ -16,6 +16,8 @@ Both run on the CPU; nothing is downloaded.
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 from typing import Any
 
 import numpy as np
@@ -36,6 +38,7 @@ from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from addons import topic_model
 from addons.topic_model import TopicModel
 from bot.semantic.encoder import shared_encoder
 
@@ -125,7 +128,17 @@ def _sentence_vector(message: Message, encoder: Any) -> np.ndarray:
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class SemanticMatcher(GraphComponent):
-    """Labels by meaning, reported beside the classifiers' choice."""
+    """Every label ranked by probability; the knowledge action chooses topics from it."""
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        """Rasa's training cache keys on this class's source only: a change to the
+        regression's module must also train the matcher again."""
+        return hashlib.sha256(inspect.getsource(topic_model).encode()).hexdigest()
+
+    @staticmethod
+    def required_packages() -> list[str]:
+        return ["sklearn", "scipy", "numpy"]
 
     def __init__(
         self,
@@ -174,7 +187,9 @@ class SemanticMatcher(GraphComponent):
             vectors = np.stack([_sentence_vector(e, self.encoder) for e in examples])
             texts = [e.get(TEXT) for e in examples]
             self.model = TopicModel.fit(texts, vectors, labels)
-            with self._model_storage.write_to(self._resource) as path:
+        # Written even with nothing learned, so the model always loads.
+        with self._model_storage.write_to(self._resource) as path:
+            if self.model is not None:
                 np.savez(path / "matcher.npz", **self.model.arrays())
         return self._resource
 

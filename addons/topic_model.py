@@ -9,12 +9,14 @@ One multinomial logistic regression (scikit-learn, which the engine already
 has) is trained over the three side by side. On the tuning halves of the blind
 questions it put the right label first more often than the sentence vector
 alone (a softmax regression) and far more often than the ResponseSelector
-(docs/measurements.md). The model is kept as plain arrays, not a pickle, and a
-message is scored with numpy alone.
+(docs/measurements.md). The model is kept as plain arrays, not a pickle, with
+the settings it was trained with; a message is split into words and letter
+groups by scikit-learn's own analyzers and scored with numpy.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +31,8 @@ LETTERS = {"analyzer": "char_wb", "ngram_range": (2, 5), "min_df": 2}
 # Inverse regularisation, chosen on the tuning halves (1, 2, 5, 10 tried).
 C = 5.0
 MAX_ITER = 3000
+# Saved with the arrays: a model is only read with the analyzers it was trained with.
+SETTINGS = json.dumps({"words": WORDS, "letters": LETTERS, "C": C}, sort_keys=True)
 
 
 def _analyzer(settings: dict[str, Any]) -> Any:
@@ -94,11 +98,12 @@ class TopicModel:
         self.labels = labels
         width = len(words.vocabulary)
         split = width + len(letters.vocabulary)
-        # Held apart by view so a message is scored without building a wide row.
+        # Held apart by view, one row a feature, so a message is scored without
+        # building a wide row; `arrays` joins them again.
         self._words = np.ascontiguousarray(coef[:, :width].T)
         self._letters = np.ascontiguousarray(coef[:, width:split].T)
         self._meaning = np.ascontiguousarray(coef[:, split:].T)
-        self._coef, self._intercept = coef, intercept
+        self._intercept = intercept
 
     @classmethod
     def fit(cls, texts: list[str], vectors: np.ndarray, labels: list[str]) -> TopicModel:
@@ -145,13 +150,19 @@ class TopicModel:
             "words_idf": self.words.idf,
             "letters": np.array(self.letters.vocabulary, dtype=str),
             "letters_idf": self.letters.idf,
-            "coef": self._coef,
+            "coef": np.hstack([self._words.T, self._letters.T, self._meaning.T]),
             "intercept": self._intercept,
             "labels": np.array(self.labels, dtype=str),
+            "settings": np.array(SETTINGS),
         }
 
     @classmethod
     def from_arrays(cls, data: Any) -> TopicModel:
+        if "settings" not in data or str(data["settings"]) != SETTINGS:
+            raise ValueError(
+                "The semantic matcher in this model was trained by other code: retrain it "
+                "(make train)."
+            )
         words = _View(WORDS, [str(x) for x in data["words"]], data["words_idf"])
         letters = _View(LETTERS, [str(x) for x in data["letters"]], data["letters_idf"])
         labels = [str(x) for x in data["labels"]]

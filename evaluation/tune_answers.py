@@ -38,8 +38,9 @@ def main(argv: list[str]) -> int:
     questions = [i for i in items if "previous" not in i]
     follow = [i for i in items if "previous" in i]
     rows = []
+    # Scores are the matcher's probabilities (0 to 1).
     for answer, margin in itertools.product(
-        [round(0.2 + 0.05 * i, 2) for i in range(25)], [round(0.05 * i, 2) for i in range(12)]
+        [round(0.05 + 0.05 * i, 2) for i in range(12)], [round(0.02 * i, 2) for i in range(16)]
     ):
         c = score(questions, Thresholds(answer=answer, margin=margin), known)
         rows.append((c["wrong"], -c["right"], answer, margin, c))
@@ -49,9 +50,14 @@ def main(argv: list[str]) -> int:
         frontier.setdefault(row[0], row)
     for _, _, answer, margin, c in list(frontier.values())[:10]:
         print(f"answer {answer} margin {margin}: {c}")
-    for follow_up, penalty in itertools.product((0.2, 0.3, 0.4), (0.0, 0.2, 0.4, 0.6)):
-        t = Thresholds(follow_up=follow_up, repeat_penalty=penalty)
-        print(f"follow-up {follow_up} repeat penalty {penalty}:", score(follow, t, known))
+    for follow_up, penalty, new in itertools.product(
+        (0.1, 0.2, 0.3), (0.0, 0.1, 0.2, 0.3), (0.3, 0.5, 0.7)
+    ):
+        t = Thresholds(follow_up=follow_up, repeat_penalty=penalty, new_subject=new)
+        print(
+            f"follow-up {follow_up} repeat penalty {penalty} new subject {new}:",
+            score(follow, t, known),
+        )
     return 0
 
 

@@ -132,14 +132,16 @@ AFTER_ANSWER = {
 @dataclass(frozen=True)
 class GateThresholds:
     # Meaning and form together: the journey in the matcher's first `with_form_top`, at this.
-    with_form: float = 0.1
+    # (0.07 since the matcher became a regression over words and meaning, whose
+    # probabilities spread wider than the sentence-vector softmax's: tuning halves.)
+    with_form: float = 0.07
     with_form_top: int = 5
     # Meaning alone: the matcher's first choice, at this, leading every topic by margin.
     alone: float = 0.35
     alone_margin: float = 0.2
     # After an answer offering a journey, "can we do one?" starts it unless the matcher
     # is this sure the message is a topic question.
-    topic_sure: float = 0.6
+    topic_sure: float = 0.8
     # Below the FallbackClassifier's threshold the classifier's reading would not be
     # acted on anyway: the gate may replace it (never a crisis reading).
     unsure: float = 0.55

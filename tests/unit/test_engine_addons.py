@@ -119,6 +119,14 @@ with np.load(buffer, allow_pickle=False) as data:
     again = TopicModel.from_arrays(data)
 for text, vector in [("he choked her", vectors[0]), ("money", vectors[5])]:
     assert np.allclose(model.probabilities(text, vector), again.probabilities(text, vector))
+# A model saved by other code (other analyzers) is refused, not misread.
+stale = {k: v for k, v in model.arrays().items() if k != "settings"}
+try:
+    TopicModel.from_arrays(stale)
+except ValueError as error:
+    assert "retrain" in str(error)
+else:
+    raise AssertionError("a model without its settings was loaded")
 # Two labels: one regression row, scored as a softmax over (0, z).
 binary = TopicModel.fit(["a b", "a c", "d e", "d f"], vectors[:4], ["x", "x", "y", "y"])
 p = binary.probabilities("d e", vectors[2])

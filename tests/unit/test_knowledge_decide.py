@@ -175,3 +175,38 @@ def test_a_short_message_pointing_back_is_a_follow_up(text: str) -> None:
 )
 def test_a_question_that_stands_alone_is_not_a_follow_up(text: str) -> None:
     assert not looks_like_follow_up(text)
+
+
+def matcher_only(semantic: list[tuple[str, float]], text: str = "a question") -> dict[str, Any]:
+    """A parse as the shipped pipeline gives it: the selector reads small talk only."""
+    return {
+        "text": text,
+        "response_selector": {
+            "all_retrieval_intents": ["chitchat", "faq"],
+            "chitchat": {
+                "response": {"intent_response_key": "chitchat/greet", "confidence": 0.9},
+                "ranking": [{"intent_response_key": "chitchat/greet", "confidence": 0.9}],
+            },
+        },
+        "semantic": {"ranking": [{"name": n, "probability": s} for n, s in semantic]},
+    }
+
+
+@pytest.mark.parametrize(
+    ("semantic", "answer"),
+    [
+        # Clear enough: at the answer threshold and the margin ahead of the next.
+        ([("faq/marac_what", 0.2), ("faq/marac_thresholds", 0.1)], "faq/marac_what"),
+        # Too close to the next topic: ask.
+        ([("faq/marac_what", 0.3), ("faq/marac_thresholds", 0.25)], None),
+        # Too unsure of anything: ask.
+        ([("faq/marac_what", 0.1), ("faq/marac_thresholds", 0.01)], None),
+    ],
+)
+def test_the_matcher_alone_decides_and_small_talk_scores_are_not_added(
+    semantic: list[tuple[str, float]], answer: str | None
+) -> None:
+    d = decide(matcher_only(semantic), KNOWN)
+    assert d.answer == answer
+    if answer is None:
+        assert set(d.choices) == {n for n, _ in semantic}
