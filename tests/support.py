@@ -1,4 +1,4 @@
-"""Settings for tests, shared by the unit and end-to-end suites."""
+"""Settings and shared fixtures for tests, used by the unit and end-to-end suites."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from bot.config import PROJECT_ROOT, Settings
+from bot.engine.rasa_client import TurnSummary
 
 DASHBOARD_PASSWORD = "test-dashboard-password"
 POSTGRES_ADMIN_URL = os.environ.get(
@@ -56,3 +57,12 @@ def empty_redis(url: str) -> str:
     finally:
         client.close()
     return url
+
+
+def answered(topic: str) -> TurnSummary:
+    """A turn as the engine reports a knowledge answer: the action, then the topic's response."""
+    return TurnSummary(
+        intent="faq",
+        actions=("action_answer_knowledge",),
+        responses=("utter_faq/" + topic.removeprefix("faq/"),),
+    )

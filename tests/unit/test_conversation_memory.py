@@ -6,14 +6,14 @@ import json
 import socket
 
 import redis
+from support import answered
 
 from bot.conversation.feedback import FeedbackOffers
 from bot.conversation.memory import LocalMemory, RedisMemory, digest, memory_for
 from bot.conversation.payloads import MAX_PAYLOADS_PER_CONVERSATION, OfferedPayloads
-from bot.engine.rasa_client import TurnSummary
 
 SECRET = "memory-test-secret-0123"
-FAQ = TurnSummary(intent="faq", retrieval_key="faq/dash_checklist", actions=("utter_faq",))
+FAQ = answered("faq/dash_checklist")
 BUTTON = '/walkthrough_answer{"answer": "not_applicable"}'
 
 

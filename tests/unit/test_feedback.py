@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 
+from support import answered
+
 from bot.conversation.feedback import QUIET_TURNS, FeedbackOffers, offer_message
 from bot.conversation.turn_log import is_fallback, journey_of, topic_of
 from bot.engine.rasa_client import TurnSummary
 
-FAQ = TurnSummary(intent="faq", retrieval_key="faq/dash_checklist", actions=("utter_faq",))
-FAQ2 = TurnSummary(intent="faq", retrieval_key="faq/strangulation_risk", actions=("utter_faq",))
+FAQ = answered("faq/dash_checklist")
+FAQ2 = answered("faq/strangulation_risk")
 CHAT = TurnSummary(intent="chitchat", retrieval_key="chitchat/how_are_you")
 PATHWAY = TurnSummary(intent="ask_referral_pathway", actions=("action_referral_pathway",))
 
@@ -33,7 +35,9 @@ def test_never_twice_for_the_same_topic_nor_for_small_talk_crisis_or_mid_form() 
         assert offers.offer("c", FAQ, crisis=False) is None
     assert offers.offer("d", CHAT, crisis=False) is None
     assert offers.offer("e", FAQ, crisis=True) is None
-    in_form = TurnSummary(intent="faq", retrieval_key="faq/x", active_loop="safety_planning_form")
+    in_form = TurnSummary(
+        intent="faq", responses=("utter_faq/x",), active_loop="safety_planning_form"
+    )
     assert offers.offer("f", in_form, crisis=False) is None
     assert offers.offer("g", PATHWAY, crisis=False) == "action_referral_pathway"
     finish = TurnSummary(intent="stop", actions=("action_finish_safety_planning",))
@@ -74,15 +78,16 @@ def test_turn_log_names_topic_journey_and_fallback() -> None:
     form = TurnSummary(intent="walkthrough_answer", active_loop="safety_planning_form")
     assert journey_of(form, None) == "safety_planning"
     assert journey_of(PATHWAY, "ask_referral_pathway") == "referral_pathway"
-    ran = TurnSummary(intent="faq", retrieval_key="faq/worried_no_disclosure",
-                      actions=("action_answer_knowledge", "action_show_helplines"))  # fmt: skip
+    ran = TurnSummary(intent="faq", actions=("action_answer_knowledge", "action_show_helplines"))
     assert topic_of(ran) == "ask_helplines" and journey_of(ran, topic_of(ran)) is None
     asked_for_text = TurnSummary(intent="check_wording", active_loop="language_coach_form")
     assert journey_of(asked_for_text, None) == "language_coach"
-    dsl = TurnSummary(intent="faq", retrieval_key="faq/operation_encompass")
+    dsl = answered("faq/operation_encompass")
     assert journey_of(dsl, topic_of(dsl)) == "dsl_next_steps"
     assert is_fallback(TurnSummary(intent="nlu_fallback"))
-    unsure = TurnSummary(intent="faq", retrieval_key="faq/x", responses=("utter_suggest_topics",))
+    unsure = TurnSummary(
+        intent="faq", actions=("action_answer_knowledge",), responses=("utter_suggest_topics",)
+    )
     assert is_fallback(unsure) and topic_of(unsure) is None
     assert is_fallback(TurnSummary(intent="greet", actions=("action_default_fallback",)))
     assert not is_fallback(FAQ)

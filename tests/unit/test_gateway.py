@@ -351,8 +351,7 @@ def test_feedback_is_offered_answered_by_the_gateway_and_logged(client, fake, se
     fake.turn = lambda text: {
         "intent": "faq",
         "confidence": 0.93,
-        "retrieval": {"key": "faq/dash_checklist", "confidence": 0.9},
-        "actions": ["utter_faq"],
+        "actions": ["action_answer_knowledge"],
         "responses": ["utter_faq/dash_checklist"],
     }
     replies = chat(client, "what is the dash").json()
