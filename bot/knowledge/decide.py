@@ -67,8 +67,10 @@ class Thresholds:
     # A topic this sure is answered even when the matcher leans to something else.
     strong: float = 0.8
     # When asking, the intent classifier's journey (in its top three) at this
-    # confidence or more is offered as a button too.
+    # confidence or more is offered as a button too; failing that, the matcher's
+    # (in its top five) at `offer_meaning_journey`.
     offer_journey: float = 0.1
+    offer_meaning_journey: float = 0.03
 
 
 THRESHOLDS = Thresholds()
@@ -242,4 +244,9 @@ def decide(
         in_context = _in_context(parse, known, previous_topic, semantic, t)
         if in_context is not None:
             return in_context
+    if journey is None:
+        journey = next(
+            (n for n, p in everything[:5] if n in JOURNEY_BUTTONS and p >= t.offer_meaning_journey),
+            None,
+        )
     return Decision(None, tuple(choices[:MAX_SUGGESTIONS]), journey=journey, reason="unsure")

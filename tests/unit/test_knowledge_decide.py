@@ -210,3 +210,17 @@ def test_the_matcher_alone_decides_and_small_talk_scores_are_not_added(
     assert d.answer == answer
     if answer is None:
         assert set(d.choices) == {n for n, _ in semantic}
+
+
+def test_when_asking_a_journey_the_matcher_ranks_near_the_top_is_offered_too() -> None:
+    semantic = [
+        ("faq/marac_what", 0.3),
+        ("faq/marac_thresholds", 0.25),
+        ("ask_referral_pathway", 0.05),
+    ]
+    d = decide(matcher_only(semantic), KNOWN)
+    assert d.answer is None and d.journey == "ask_referral_pathway"
+    assert set(d.choices) == {"faq/marac_what", "faq/marac_thresholds"}
+    # Too faint a reading is not offered.
+    faint = decide(matcher_only([*semantic[:2], ("ask_referral_pathway", 0.01)]), KNOWN)
+    assert faint.journey is None
