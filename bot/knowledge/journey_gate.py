@@ -141,7 +141,7 @@ class GateThresholds:
     alone_margin: float = 0.2
     # After an answer offering a journey, "can we do one?" starts it unless the matcher
     # is this sure the message is a topic question.
-    topic_sure: float = 0.8
+    topic_sure: float = 0.6
     # Below the FallbackClassifier's threshold the classifier's reading would not be
     # acted on anyway: the gate may replace it (never a crisis reading).
     unsure: float = 0.55
