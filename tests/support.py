@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 
 from bot.config import PROJECT_ROOT, Settings
@@ -66,3 +68,22 @@ def answered(topic: str) -> TurnSummary:
         actions=("action_answer_knowledge",),
         responses=("utter_faq/" + topic.removeprefix("faq/"),),
     )
+
+
+ENGINE_PYTHON = PROJECT_ROOT / ".venv-engine" / "bin" / "python"
+
+
+def in_engine(code: str) -> subprocess.CompletedProcess:
+    """Runs `code` with the engine's Python (Rasa 3.6, Python 3.10) and checks that it
+    succeeded."""
+    if not ENGINE_PYTHON.exists():
+        pytest.fail("the engine environment is missing: run `make setup`")
+    done = subprocess.run(
+        [str(ENGINE_PYTHON), "-c", code],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done

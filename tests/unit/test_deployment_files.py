@@ -5,14 +5,13 @@ against what `make serve`, the supervisor and the end-to-end tests run."""
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from support import make_settings
+from support import in_engine, make_settings
 
 from bot.config import _ENV_NAMES, PROJECT_ROOT, SECRETS_FOR
 from bot.supervisor import Stack
@@ -108,17 +107,7 @@ for name, module in sorted(sys.modules.items()):
 
 
 def test_the_engine_image_has_every_project_module_the_add_ons_import() -> None:
-    engine_python = PROJECT_ROOT / ".venv-engine" / "bin" / "python"
-    if not engine_python.exists():
-        pytest.fail("the engine environment is missing: run `make setup`")
-    done = subprocess.run(
-        [str(engine_python), "-c", ENGINE_IMPORTS],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    done = in_engine(ENGINE_IMPORTS)
     needed = [Path(line).relative_to(PROJECT_ROOT).as_posix() for line in done.stdout.split()]
     assert "bot/knowledge/journey_gate.py" in needed
     text = (DEPLOY / "engine.Containerfile").read_text().replace("\\\n", " ")

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-
-import pytest
-
-from bot.config import PROJECT_ROOT
-
-ENGINE_PYTHON = PROJECT_ROOT / ".venv-engine" / "bin" / "python"
+from support import in_engine
 
 CHECK = r"""
 import time, jsonschema
@@ -31,23 +25,8 @@ print(round((time.perf_counter() - started) * 1000 / 200, 3))
 """
 
 
-def _in_engine(code: str) -> subprocess.CompletedProcess:
-    """Runs `code` with the engine's Python and checks that it succeeded."""
-    if not ENGINE_PYTHON.exists():
-        pytest.fail("the engine environment is missing: run `make setup`")
-    done = subprocess.run(
-        [str(ENGINE_PYTHON), "-c", code],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return done
-
-
 def test_cached_validation_keeps_rasas_behaviour_and_is_fast() -> None:
-    done = _in_engine(CHECK)
+    done = in_engine(CHECK)
     per_call_ms = float(done.stdout.strip().splitlines()[-1])
     assert per_call_ms < 1.0  # uncached, each call checked the schema first (several ms)
 
@@ -70,7 +49,7 @@ print("ok")
 
 
 def test_the_crisis_gate_sets_aside_crisis_only_when_the_gateway_says_not_now() -> None:
-    _in_engine(GATE_CHECK)
+    in_engine(GATE_CHECK)
 
 
 RESPONSE_KEYS_CHECK = r"""
@@ -88,7 +67,7 @@ print("ok")
 
 
 def test_training_examples_carry_the_answer_key_not_its_text() -> None:
-    _in_engine(RESPONSE_KEYS_CHECK)
+    in_engine(RESPONSE_KEYS_CHECK)
 
 
 TOPIC_MODEL_CHECK = r"""
@@ -139,4 +118,4 @@ print("ok")
 
 
 def test_the_topic_model_reads_typos_and_loads_back_from_plain_arrays() -> None:
-    assert _in_engine(TOPIC_MODEL_CHECK).stdout.strip().endswith("ok")
+    assert in_engine(TOPIC_MODEL_CHECK).stdout.strip().endswith("ok")
