@@ -51,6 +51,7 @@ PRIVACY = {
     "privacy_structured": "third corpus: structured identifiers in every format",
     "privacy_places": "fourth corpus: schools, addresses and names, hard forms",
     "privacy_formats": "fifth corpus: structured identifiers, hard and varied forms",
+    "privacy_weak_kinds": "sixth corpus: the kinds missed most, in many forms",
 }
 CRISIS = {
     "crisis": "Crisis",

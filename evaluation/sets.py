@@ -35,6 +35,7 @@ PRIVACY_SETS = {
     "privacy_structured": "_s",
     "privacy_places": "_t",
     "privacy_formats": "_u",
+    "privacy_weak_kinds": "_w",
 }
 
 

@@ -110,6 +110,7 @@ _PART = (
 _RUN_AFTER = re.compile(rf"<ADDRESS>((?:,\s*(?:{_PART}))+)")
 # An outward code right after an address, in any case: "<ADDRESS> w9".
 _OUTWARD_AFTER = re.compile(r"<ADDRESS>,?\s+[A-Za-z]{1,2}\d{1,2}[A-Za-z]?\b(?!\s*\d[A-Za-z]{2})")
+_BARE_TOWN_AFTER = re.compile(r"<ADDRESS>\s+([a-z][a-z'’-]+)\b")
 _TOWN_AFTER = re.compile(r"<ADDRESS>,\s*((?i:[a-z][a-z'’-]+)(?:\s+(?i:[a-z][a-z'’-]+))?)\b")
 _BEFORE_ADDRESS = re.compile(
     r"(?:\b(?-i:The)\s+|\b\d{1,4}/|\b\d{1,2}F\d{1,2},\s*"
@@ -196,6 +197,19 @@ def joined(
     # A town found in lower case may be the first word of the street: "<ADDRESS>, kings
     # gardens estate" is "<ADDRESS> gardens estate" now, and the street words and code follow.
     text = _NOUNS_AFTER.sub("<ADDRESS>", _TOWN_AFTER.sub(town, text))
+    # A lower-case word that is no English word, straight after an address, is its town:
+    # "<ADDRESS> ashington" (not "<ADDRESS> bath": a town that is also a word needs its
+    # comma or a capital; nor "<ADDRESS> asap").
+    text = _BARE_TOWN_AFTER.sub(
+        lambda m: (
+            "<ADDRESS>"
+            if len(m.group(1)) >= 4
+            and not is_word(m.group(1).lower())
+            and m.group(1).lower() not in _SIGN_OFFS
+            else m.group(0)
+        ),
+        text,
+    )
     text = _NEAR_AFTER.sub("<ADDRESS>", text)
     text = _LAST_WORD_TOWN.sub(
         lambda m: "<ADDRESS>" if m.group(1).lower() not in _SIGN_OFFS else m.group(0), text

@@ -40,6 +40,17 @@ def handles(text: str, lexicon_is_word) -> Iterable[Span]:  # type: ignore[no-un
             continue  # "how do we handle redaction": the verb
         if re.search(r"[\d_.]", handle) or not lexicon_is_word(handle):
             yield match.start(1), match.start(1) + len(handle), "HANDLE"
+    # A cue, a few words, then "is"/"called": "his username on the gaming site is
+    # xXdark99", "the child's account is ellabella2013", "a fake account called jo.x.x".
+    cued = (
+        rf"\b(?:{_SOCIAL}|username|user name|handle|gamertag|account|profile)(?:['’]s)?"
+        r"(?:\s+(?!(?:is|was|called|named)\b)[\w'’]+){0,5}?\s*(?:is|was|called|named|:)\s+"
+        r"@?([A-Za-z0-9_][A-Za-z0-9_.]{1,29})"
+    )
+    for match in re.finditer(cued, text, re.IGNORECASE):
+        handle = match.group(1).rstrip(".")
+        if re.search(r"[A-Za-z]", handle) and re.search(r"[\d_.]", handle):
+            yield match.start(1), match.start(1) + len(handle), "HANDLE"
 
 
 def urls(text: str, public_domains: frozenset[str]) -> Iterable[Span]:

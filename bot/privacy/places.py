@@ -18,7 +18,7 @@ _KIND = (
     r"high|secondary|grammar|college|school|sixth form|children['’]s cent(?:re|er)|"
     r"day nursery|montessori|pru|free school|first school|middle school|"
     r"c\.? ?of ?e\.?|c\.?e\.?|r\.?c\.?|catholic|church of england|methodist|islamic|"
-    r"jewish|sikh|hindu|cofe)"
+    r"jewish|sikh|hindu|cofe|girls['’]?|boys['’]?)"
 )
 # A generic word and the kind together are the kind: "Ashgrove Free School", "The
 # Meadows Special School", "Oak Tree Lower School" (alone, "free" or "special" ends a name).
@@ -129,6 +129,16 @@ def addresses(text: str, is_word: Callable[[str], bool]) -> Iterable[Span]:
             continue
         words = words[:-1]
         if any(not is_word(w) for w in words) and words[0].lower() not in GENERIC:
+            yield match.start(1), match.end(1), "ADDRESS"
+    # Where someone lives, in any case: "they live on trinity rd", "moved to oak tree close".
+    for match in re.finditer(
+        rf"\b(?:lives?|living|lived|stays?|staying|stayed|moved|moving|resides?|residing)"
+        rf"\s+(?:on|at|in|to|off)\s+(?:the\s+)?((?:[a-z'’-]+\s+){{1,2}}{STREET})\b",
+        text,
+        re.IGNORECASE,
+    ):
+        words = match.group(1).split()
+        if _street_ok([w.capitalize() for w in words]) and words[0].lower() not in GENERIC:
             yield match.start(1), match.end(1), "ADDRESS"
 
 

@@ -26,6 +26,7 @@ from bot.privacy.patterns import (
 )
 from bot.privacy.phones import digits_of
 from bot.privacy.phones import phones as phones
+from bot.privacy.vehicles import vehicle_regs as vehicle_regs
 
 _TLD = r"(?:com|co|uk|org|net|gov|nhs|sch|ac|io|me|info|edu|ie|biz|email|mail)"
 _DOT = r"(?:\s*(?:\.|\(dot\)|\[dot\])\s*|\s+dot\s+)"
@@ -179,7 +180,18 @@ def dates(text: str) -> Iterable[Span]:
     )
 
 
+# Letter codes joined to a reference are part of it: "LA-CIN-77219", "MRC/NEL/0099",
+# "HO-ASB-2024-3321" (the recognisers below start at the last code before the digits).
+_CODE_PREFIX = re.compile(r"(?:\b[A-Za-z]{1,6}[/-])+$")
+
+
 def references(text: str) -> Iterable[Span]:
+    for start, end, kind in _references(text):
+        prefix = _CODE_PREFIX.search(text, max(0, start - 30), start)
+        yield (prefix.start() if prefix else start), end, kind
+
+
+def _references(text: str) -> Iterable[Span]:
     # A label and its number: the number goes; a record system's name or an ID label
     # goes with it ("Mosaic 770315", "crime no. 13/55817/25"), practice words stay
     # ("court", "referral", "report").
@@ -221,36 +233,6 @@ def references(text: str) -> Iterable[Span]:
         if len(digits_of(match.group(0))) >= 4:
             yield match.start(), match.end(), "REFERENCE"
     yield from finditer(r"(?<![£$€\w.,])\d{6,}(?![\w%])", text, "REFERENCE")
-
-
-def vehicle_regs(text: str) -> Iterable[Span]:
-    current = r"[A-Z]{2}\s?\d{2}\s?[A-Z]{3}"
-    yield from finditer(
-        rf"\b(?:{current}|[A-Z]\d{{1,3}}\s?[A-Z]{{3}}|[A-Z]{{3}}\s?\d{{1,3}}[A-Z])\b",
-        text,
-        "VEHICLE_REG",
-        0,
-    )
-    if re.search(
-        r"\b(?:reg|registration|plate|car|van|vehicle|motorbike|bike|drives|driving|taxi)\b",
-        text,
-        re.I,
-    ):
-        yield from finditer(rf"\b{current}\b", text, "VEHICLE_REG")
-        # Older formats near a vehicle word: "KTR 3391", "H123 ABC".
-        yield from finditer(
-            r"\b(?!NHS\b)[A-Z]{3}\s?(?!(?:19|20)\d\d\b)\d{3,4}\b",
-            text,
-            "VEHICLE_REG",
-            0,
-        )
-        yield from finditer(
-            r"\b(?:reg|registration|plate|number plate)(?:\s+(?:no|number|is|was|:))*[\s:.-]+"
-            r"((?=[A-Z0-9 ]*\d)(?=[A-Z0-9 ]*[A-Z])[A-Z0-9]{2,4}\s?[A-Z0-9]{3,4})\b",
-            text,
-            "VEHICLE_REG",
-            group=1,
-        )
 
 
 _AFTER_ADDRESS = re.compile(

@@ -30,6 +30,7 @@ def test_sealed_halves_are_unchanged() -> None:
         "privacy/sealed_t.yml",
         "coach/sealed_f.yml",
         "privacy/sealed_u.yml",
+        "privacy/sealed_w.yml",
     }
     for digest, name in entries:
         text = (HELDOUT / name).read_text(encoding="utf-8")
@@ -53,6 +54,7 @@ def test_the_halves_share_no_item() -> None:
         ("coach", "_e", ("items",)),
         ("coach", "_f", ("items",)),
         ("privacy", "_u", ("with_identifiers", "clean")),
+        ("privacy", "_w", ("with_identifiers", "clean")),
     ):
         halves = [
             yaml.safe_load((HELDOUT / name / f"{h}{suffix}.yml").read_text())

@@ -1,0 +1,67 @@
+"""Vehicle registrations, for bot/privacy/structured.py: current and older UK plates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.privacy.patterns import Span, finditer
+
+# Words that say a plate may be near: with one, a current-format plate counts in any case.
+_VEHICLE_WORDS = (
+    r"reg|registration|plate|car|van|vehicle|motorbike|bike|drives|driving|taxi|audi|bmw|ford"
+    r"|vauxhall|toyota|nissan|kia|honda|mercedes|merc|vw|volkswagen|fiesta|corsa|astra"
+    r"|transit|range rover|land rover|skoda|peugeot|renault|citroen|hyundai"
+    r"|volvo|mazda|fiat|lexus|tesla|jeep|mini cooper|suzuki|mitsubishi|dacia|jag|jaguar"
+)
+
+
+# Words, not plate letters, in a lower-case "on 12 may" or "is 20 yrs".
+_NOT_PLATE_START = frozenset(
+    {"on", "at", "in", "by", "to", "of", "is", "or", "up", "as", "am", "pm", "no", "so", "we",
+     "be", "do", "go", "he", "me", "my", "us", "it", "an", "if"}
+)  # fmt: skip
+_NOT_PLATE_END = frozenset(
+    {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "the",
+     "and", "for", "but", "yrs", "hrs", "min", "mins"}
+)  # fmt: skip
+
+
+def vehicle_regs(text: str) -> Iterable[Span]:
+    current = r"[A-Z]{2}\s?\d{2}\s?[A-Z]{3}"
+    yield from finditer(
+        rf"\b(?:{current}|[A-Z]\d{{1,3}}\s?[A-Z]{{3}}|[A-Z]{{3}}\s?\d{{1,3}}[A-Z])\b",
+        text,
+        "VEHICLE_REG",
+        0,
+    )
+    if re.search(rf"\b(?:{_VEHICLE_WORDS})\b", text, re.I):
+        for match in re.finditer(rf"\b{current}\b", text, re.IGNORECASE):
+            plate = match.group(0).lower()
+            if not (plate[:2] in _NOT_PLATE_START or plate[-3:] in _NOT_PLATE_END):
+                yield match.start(), match.end(), "VEHICLE_REG"
+        # Older formats near a vehicle word: "KTR 3391", "H123 ABC".
+        yield from finditer(
+            r"\b(?!NHS\b)[A-Z]{3}\s?(?!(?:19|20)\d\d\b)\d{3,4}\b",
+            text,
+            "VEHICLE_REG",
+            0,
+        )
+        for match in re.finditer(
+            r"\b(?:reg|registration|plate|number plate)(?:\s+(?:no|number|is|was|:))*[\s:.-]+"
+            r"([A-Z0-9]{2,4}\s?[A-Z0-9]{3,4})\b",
+            text,
+            re.IGNORECASE,
+        ):
+            plate = match.group(1)  # letters and digits both: not "reg was checked"
+            if re.search(r"\d", plate) and re.search(r"[A-Za-z]", plate):
+                yield match.start(1), match.end(1), "VEHICLE_REG"
+        # Right after "reg", an older plate in any case and spacing: "reg e 612 kpn".
+        yield from finditer(
+            r"\b(?:reg|registration|plate)(?:\s+(?:no|number|is|was|:))*[\s:.-]+"
+            r"(?!\d+\s*(?:days?|weeks?|months?|years?|hours?|mins?)\b)"
+            r"([a-z]\s?\d{1,3}\s?[a-z]{3}|[a-z]{3}\s?\d{1,3}\s?[a-z]?)\b",
+            text,
+            "VEHICLE_REG",
+            group=1,
+        )

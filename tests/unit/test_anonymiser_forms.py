@@ -1,0 +1,51 @@
+"""The anonymiser on forms added in the tenth session: letter codes joined to a reference,
+handles named after a few words, plates in lower case beside a car's make, streets in
+lower case after "lives on", the town right after an address, "Girls' School".
+
+Sentences written for these tests; every name, number and address is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.privacy.anonymiser import default_anonymiser
+from bot.privacy.evaluate import removed
+
+MUST_GO = [
+    ("the CIN plan is under KB-CIN-40917 on the system", ["KB-CIN-40917"]),
+    ("MARAC ref was HX/MRC/2231 last time", ["HX/MRC/2231"]),
+    ("his gamer tag on the xbox is shad0wfox77", ["shad0wfox77"]),
+    ("she made a second profile called tilly.b.2011", ["tilly.b.2011"]),
+    ("he was sat in a silver vauxhall, nd 21 kwp, outside", ["nd 21 kwp"]),
+    ("the reg was f 418 tmr on the old van", ["f 418 tmr"]),
+    ("they live on sycamore rd now", ["sycamore"]),
+    ("mum moved to hawthorn close last week", ["hawthorn"]),
+    ("nan lives 6 ash grove pelaw with the baby", ["pelaw"]),
+    ("year 9 at Kingsmead Girls' School", ["Kingsmead"]),
+]
+MUST_STAY = [
+    "what has the Children's Commissioner said about children as victims?",
+    "is the Domestic Abuse Commissioner's report on police responses out yet?",
+    "he drives a car and is 25 yrs older than her",
+    "the reg was checked 2 weeks ago by police",
+    "can the account be closed if he keeps messaging her?",
+    "the girls school run is when he turns up",
+]
+
+
+@pytest.fixture(scope="module")
+def anonymiser():  # type: ignore[no-untyped-def]
+    return default_anonymiser()
+
+
+@pytest.mark.parametrize(("text", "values"), MUST_GO)
+def test_identifier_is_removed(anonymiser, text: str, values: list[str]) -> None:  # type: ignore[no-untyped-def]
+    out = anonymiser.anonymise(text).text
+    for value in values:
+        assert removed(text, value, out)[0], (value, out)
+
+
+@pytest.mark.parametrize("text", MUST_STAY)
+def test_practice_text_is_untouched(anonymiser, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert anonymiser.anonymise(text).text == text
