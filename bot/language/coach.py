@@ -32,8 +32,10 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 # "dad says", "his account is that", "he claimed": his words, reported as his.
 _HIS_WORDS = re.compile(
     r"(?:\b(?:he|dad|father|the father|stepdad|mr\b\.? \S+|the perpetrator"
-    r"|his (?:account|version|view))|<person>)\s+(?:\w+\s+){0,2}?"
+    r"|his (?:account|version|view|solicitor|barrister|representative|counsel))|<person>)"
+    r"\s+(?:\w+\s+){0,2}?"
     r"(?:says?|said|claims?|claimed|describes?|described|alleges?|alleged|insists?|insisted|maintains?|maintained|told|tells|reports?|reported|calls?|called"
+    r"|argues?|argued|suggests?|suggested"
     r"|blames?|blamed|minimises?|minimised|is that|was that)\b",
     re.IGNORECASE,
 )
@@ -43,7 +45,8 @@ _ABOUT_WORDS = re.compile(
     r"|avoid|avoiding|instead of|rather than|don't (?:say|write|use)|do not (?:say|write|use)"
     r"|shouldn't (?:say|write|use)|should not (?:say|write|use|be described as)|described as"
     r"|refer to (?:it|this) as|called it|framed as|framing|concept of|notion of|so-called"
-    r"|describ\w* (?:\S+ ){0,3}?as|call (?:this|it) an?|inaccurate|misleading|not accurate)\b",
+    r"|describ\w* (?:\S+ ){0,3}?as|call (?:this|it) an?|inaccurate|misleading|not accurate"
+    r"|frames?)\b",
     re.IGNORECASE,
 )
 # Her own words or feelings, reported: "mum told me she felt it was her fault".
@@ -59,12 +62,27 @@ _HIM_FIRST = re.compile(
     r"|the perpetrator|her (?:ex-?)?partner)(?!\w)",
     re.IGNORECASE,
 )
+# Earlier in the sentence, him named as the one who acted.
+_BY_HIM = re.compile(
+    r"\bby (?:mr\b|dad\b|him\b|the father\b|father\b|stepdad\b|the stepfather\b|<person>"
+    r"|her (?:ex-?)?(?:partner|husband|boyfriend)\b|the perpetrator\b)",
+    re.IGNORECASE,
+)
 _ABOUT_HER = frozenset({"blaming_her", "failure_to_protect"})
 _NEGATED = re.compile(
     r"\b(?:not|no|never|nor|isn't|wasn't|aren't|weren't|rather than|instead of|far from)"
     r"(?:\s+\S+){0,3}\s*$",
     re.IGNORECASE,
 )
+# The writer disputes the judgement that follows: "there is no evidence that she failed to ...".
+_DISPUTED = re.compile(
+    r"\b(?:no evidence|not (?:accept|agree|consider|believe|find|think)|nothing to suggest)"
+    r"(?: (?:that|of))?(?:\s+\S+){0,4}\s*$",
+    re.IGNORECASE,
+)
+# A clause opened by a participle ("..., leaving the children at risk") has the
+# sentence's subject as its own.
+_PARTICIPLE = re.compile(r"\w+ing\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -103,15 +121,27 @@ def _exempt(
     sentence = re.split(r"(?<=[.!?;\n])\s+", text[:start])[-1]
     # Only the clause the phrase is in: "dad used abusive language and the children
     # witnessed the violence" is not about the wording.
-    clause = re.split(r",\s+|\s+(?:and|but|while|whereas|although|though)\s+", sentence)[-1]
+    clauses = re.split(
+        r",\s+|\s+[-–—]\s+|\s+(?:and|but|while|whereas|although|though)\s+", sentence
+    )
+    clause = clauses[-1]
     if _HIS_WORDS.search(clause) or _ABOUT_WORDS.search(clause):
         return True
-    if rule.rule.kind == "hiding_perpetrator" and _HIM_FIRST.match(clause + text[start:end]):
-        return True  # he is named as the one who acted
+    # "dad told the SW it was a one-off and that he just lost his temper": still his words.
+    if re.match(r"that\b", clause, re.IGNORECASE) and any(_HIS_WORDS.search(c) for c in clauses):
+        return True
+    if rule.rule.kind == "hiding_perpetrator" and (
+        _HIM_FIRST.match(clause + text[start:end]) or _BY_HIM.search(sentence)
+    ):
+        return True  # he is named as the one who acted: "hit by Mr D ..., causing bruising"
     if rule.rule.kind in _ABOUT_HER:
         if _HER_WORDS.search(clause):
             return True
         if _HIM_FIRST.match(clause + text[start:end]):
+            return True
+        if not clause.strip() and _PARTICIPLE.match(text[start:end]) and _HIM_FIRST.match(sentence):
+            return True
+        if _DISPUTED.search(sentence):
             return True
     return rule.rule.negation_clears and bool(_NEGATED.search(sentence))
 

@@ -115,10 +115,14 @@ class CompiledRule:
             return value
 
         text = _GROUP.sub(group, self.rule.rewrite).strip()
+        # A verb with a particle takes a pronoun before it: "locked her out", not "locked out her".
+        text = _PARTICLE.sub(r"\1 \3 \2", text)
         # "a" or "an" inside the rewrite, where a group met a fixed word: "a incident".
         text = re.sub(r"\b([Aa]) (?=[aeiouAEIOU]\w)", r"\1n ", text)
         return re.sub(r"\b([Aa])n (?=[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]\w)", r"\1 ", text)
 
+
+_PARTICLE = re.compile(r"\b(\w+ed|beat|shut|threw) (out|in|up|down|over|off) (her|him|them)\b")
 
 RULES_FILE = Path(__file__).resolve().parents[2] / "data" / "language" / "coach.yml"
 
