@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from bot.knowledge.decide import decide, looks_like_follow_up
+from bot.knowledge.decide import Thresholds, decide, looks_like_follow_up
 
 KNOWN = {
     "faq/marac_what",
@@ -192,11 +192,17 @@ def matcher_only(semantic: list[tuple[str, float]], text: str = "a question") ->
     }
 
 
+_T = Thresholds()
+
+
 @pytest.mark.parametrize(
     ("semantic", "answer"),
     [
         # Clear enough: at the answer threshold and the margin ahead of the next.
-        ([("faq/marac_what", 0.2), ("faq/marac_thresholds", 0.1)], "faq/marac_what"),
+        (
+            [("faq/marac_what", _T.answer), ("faq/marac_thresholds", _T.answer - _T.margin)],
+            "faq/marac_what",
+        ),
         # Too close to the next topic: ask.
         ([("faq/marac_what", 0.3), ("faq/marac_thresholds", 0.25)], None),
         # Too unsure of anything: ask.
