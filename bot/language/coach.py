@@ -17,6 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.language.context import (
+    AGENCY_FIRST,
+    BY_HIM,
+    BY_HIM_AFTER,
+    HER_SUBJECT,
+    HIS_CAUSE,
+    OBJECT_HER,
+)
 from bot.language.requests import CANCEL, strip_request
 from bot.language.rules import KIND_TITLES, CompiledRule, load_rules
 
@@ -60,12 +68,6 @@ _HER_WORDS = re.compile(
 _HIM_FIRST = re.compile(
     r"^\W*(?:he|dad|father|the father|stepdad|the stepfather|mr\b\.? ?(?:[a-z]\w*|<person>)"
     r"|the perpetrator|her (?:ex-?)?partner)(?!\w)",
-    re.IGNORECASE,
-)
-# Earlier in the sentence, him named as the one who acted.
-_BY_HIM = re.compile(
-    r"\bby (?:mr\b|dad\b|him\b|the father\b|father\b|stepdad\b|the stepfather\b|<person>"
-    r"|her (?:ex-?)?(?:partner|husband|boyfriend)\b|the perpetrator\b)",
     re.IGNORECASE,
 )
 _ABOUT_HER = frozenset({"blaming_her", "failure_to_protect"})
@@ -122,7 +124,7 @@ def _exempt(
     # Only the clause the phrase is in: "dad used abusive language and the children
     # witnessed the violence" is not about the wording.
     clauses = re.split(
-        r",\s+|\s+[-–—]\s+|\s+(?:and|but|while|whereas|although|though)\s+", sentence
+        r",\s+|:\s+|\s+[-–—]\s+|\s+(?:and|but|while|whereas|although|though)\s+", sentence
     )
     clause = clauses[-1]
     if _HIS_WORDS.search(clause) or _ABOUT_WORDS.search(clause):
@@ -131,12 +133,19 @@ def _exempt(
     if re.match(r"that\b", clause, re.IGNORECASE) and any(_HIS_WORDS.search(c) for c in clauses):
         return True
     if rule.rule.kind == "hiding_perpetrator" and (
-        _HIM_FIRST.match(clause + text[start:end]) or _BY_HIM.search(sentence)
+        _HIM_FIRST.match(clause + text[start:end]) or BY_HIM.search(sentence)
     ):
         return True  # he is named as the one who acted: "hit by Mr D ..., causing bruising"
+    if rule.rule.kind == "hiding_perpetrator" and BY_HIM_AFTER.match(text, end):
+        return True  # "incidents of domestic abuse by Mr X"
     if rule.rule.kind in _ABOUT_HER:
         if _HER_WORDS.search(clause):
             return True
+        about = OBJECT_HER.sub(" ", clause + text[start:end])  # "keep her safe": her as object
+        if AGENCY_FIRST.match(about) and not HER_SUBJECT.search(about):
+            return True  # "the bail conditions did not keep him away": not about her
+        if HIS_CAUSE.search(sentence + text[start:end] + _rest_of_sentence(text, end)):
+            return True  # "could not stop him because he threatened to kill her"
         if _HIM_FIRST.match(clause + text[start:end]):
             return True
         if not clause.strip() and _PARTICIPLE.match(text[start:end]) and _HIM_FIRST.match(sentence):
@@ -144,6 +153,11 @@ def _exempt(
         if _DISPUTED.search(sentence):
             return True
     return rule.rule.negation_clears and bool(_NEGATED.search(sentence))
+
+
+def _rest_of_sentence(text: str, end: int) -> str:
+    stop = re.search(r"[.!?;\n]", text[end:])
+    return text[end : end + stop.start()] if stop else text[end:]
 
 
 def _matches(text: str, rules: tuple[CompiledRule, ...]) -> list[tuple[int, int, CompiledRule]]:

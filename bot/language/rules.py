@@ -118,11 +118,19 @@ class CompiledRule:
         # A verb with a particle takes a pronoun before it: "locked her out", not "locked out her".
         text = _PARTICLE.sub(r"\1 \3 \2", text)
         # "a" or "an" inside the rewrite, where a group met a fixed word: "a incident".
-        text = re.sub(r"\b([Aa]) (?=[aeiouAEIOU]\w)", r"\1n ", text)
-        return re.sub(r"\b([Aa])n (?=[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]\w)", r"\1 ", text)
+        text = re.sub(rf"{_NOT_TITLE}\b([Aa]) (?=[aeiouAEIOU]\w)", r"\1n ", text)
+        consonant = r"[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]"
+        return re.sub(rf"{_NOT_TITLE}\b([Aa])n (?={consonant}\w)", r"\1 ", text)
 
 
-_PARTICLE = re.compile(r"\b(\w+ed|beat|shut|threw) (out|in|up|down|over|off) (her|him|them)\b")
+_PARTICLE = re.compile(
+    r"\b(\w+ed|beat|shut|threw) (out|in|up|down|over|off) (her|him|them)\b(?=\s*(?:$|[.,;:!?]"
+    r"|(?:of|from|to|at|in|on|for|with|until|when|while|and|but|after|before|again|the|a|an"
+    r"|his|their|all|overnight|unconscious)\b))"
+)
+
+# "Ms A" and "Child A" are names, not articles.
+_NOT_TITLE = r"(?<!Ms )(?<!Mr )(?<!Mrs )(?<!Miss )(?<!Dr )(?<!Child )(?<!child )"
 
 RULES_FILE = Path(__file__).resolve().parents[2] / "data" / "language" / "coach.yml"
 

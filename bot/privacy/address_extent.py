@@ -153,6 +153,10 @@ _NEAR_AFTER = re.compile(
 )
 # One capitalised word after an address that ends the sentence is its town: "<ADDRESS>, Crook."
 _LAST_WORD_TOWN = re.compile(r"<ADDRESS>,\s*([A-Z][a-z'’-]+)(?=\s*(?:[.!?;]|$|<POSTCODE>))")
+_CHAT_WORDS = frozenset(
+    {"tmrw", "tmw", "tomo", "tonite", "pls", "plz", "thx", "tho", "cos", "coz", "nfa", "marac",
+     "cafcass", "idva", "isva", "mash", "dash", "dara", "csc", "lado", "dsl", "camhs", "asap"}
+)  # fmt: skip
 _SIGN_OFFS = frozenset({"thanks", "thank", "please", "cheers", "ta", "help", "urgent", "asap"})
 
 
@@ -206,6 +210,7 @@ def joined(
             if len(m.group(1)) >= 4
             and not is_word(m.group(1).lower())
             and m.group(1).lower() not in _SIGN_OFFS
+            and m.group(1).lower() not in _CHAT_WORDS
             else m.group(0)
         ),
         text,

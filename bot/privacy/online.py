@@ -43,14 +43,24 @@ def handles(text: str, lexicon_is_word) -> Iterable[Span]:  # type: ignore[no-un
     # A cue, a few words, then "is"/"called": "his username on the gaming site is
     # xXdark99", "the child's account is ellabella2013", "a fake account called jo.x.x".
     cued = (
-        rf"\b(?:{_SOCIAL}|username|user name|handle|gamertag|account|profile)(?:['’]s)?"
+        r"\b(?:snap(?:chat)?|insta(?:gram)?|tik ?tok|twitter|facebook|telegram|discord|kik"
+        r"|roblox|xbox|psn|steam|username|user name|handle|gamertag|account|profile)(?:['’]s)?"
         r"(?:\s+(?!(?:is|was|called|named)\b)[\w'’]+){0,5}?\s*(?:is|was|called|named|:)\s+"
         r"@?([A-Za-z0-9_][A-Za-z0-9_.]{1,29})"
     )
     for match in re.finditer(cued, text, re.IGNORECASE):
         handle = match.group(1).rstrip(".")
-        if re.search(r"[A-Za-z]", handle) and re.search(r"[\d_.]", handle):
+        if _looks_like_handle(handle):
             yield match.start(1), match.start(1) + len(handle), "HANDLE"
+
+
+def _looks_like_handle(word: str) -> bool:
+    """A user name, not "3am", "2nd", "e.g" or "v.inconsistent": letters with digits,
+    an underscore, or two dots or more."""
+    if re.fullmatch(r"\d+(?:st|nd|rd|th|am|pm|s)?", word, re.IGNORECASE):
+        return False
+    letters = len(re.findall(r"[A-Za-z]", word))
+    return letters >= 2 and (bool(re.search(r"\d|_", word)) or word.count(".") >= 2)
 
 
 def urls(text: str, public_domains: frozenset[str]) -> Iterable[Span]:

@@ -70,6 +70,17 @@ _NOT_STREET = frozenset(
 )
 
 
+# Street words that are only ever streets, for lower-case addresses without a number.
+_ROAD = (
+    r"(?:street|st|road|rd|avenue|ave|lane|ln|close|drive|way|crescent|cres|grove|terrace|tce"
+    r"|gardens|gdns|mews|rise|view|parade|walk)"
+)
+_NOT_STREET_NAME = frozenset(
+    {"safe", "emergency", "temporary", "supported", "council", "family", "foster", "her", "his",
+     "their", "same", "far", "other", "wrong", "right", "main", "quiet", "busy", "long"}
+)  # fmt: skip
+
+
 def _street_ok(words: list[str]) -> bool:
     if all(w in _GENERIC_STREET_WORDS for w in words[:-1]):
         return False  # "the High Street", "Main Road"
@@ -130,15 +141,18 @@ def addresses(text: str, is_word: Callable[[str], bool]) -> Iterable[Span]:
         words = words[:-1]
         if any(not is_word(w) for w in words) and words[0].lower() not in GENERIC:
             yield match.start(1), match.end(1), "ADDRESS"
-    # Where someone lives, in any case: "they live on trinity rd", "moved to oak tree close".
+    # Where someone lives, in any case: "they live on trinity rd", "moved to oak tree close"
+    # (street words only: "staying at nan's house" and "the far end" are no address).
     for match in re.finditer(
         rf"\b(?:lives?|living|lived|stays?|staying|stayed|moved|moving|resides?|residing)"
-        rf"\s+(?:on|at|in|to|off)\s+(?:the\s+)?((?:[a-z'’-]+\s+){{1,2}}{STREET})\b",
+        rf"\s+(?:on|at|in|to|off)\s+(?:the\s+)?((?:[a-z-]+\s+){{1,2}}{_ROAD})\b",
         text,
         re.IGNORECASE,
     ):
         words = match.group(1).split()
-        if _street_ok([w.capitalize() for w in words]) and words[0].lower() not in GENERIC:
+        if _street_ok([w.capitalize() for w in words]) and not any(
+            w.lower() in GENERIC or w.lower() in _NOT_STREET_NAME for w in words[:-1]
+        ):
             yield match.start(1), match.end(1), "ADDRESS"
 
 

@@ -23,7 +23,7 @@ _NOT_PLATE_START = frozenset(
 )  # fmt: skip
 _NOT_PLATE_END = frozenset(
     {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "the",
-     "and", "for", "but", "yrs", "hrs", "min", "mins"}
+     "and", "for", "but", "yrs", "hrs", "min", "mins", "wks", "mos", "day"}
 )  # fmt: skip
 
 
@@ -54,13 +54,14 @@ def vehicle_regs(text: str) -> Iterable[Span]:
             re.IGNORECASE,
         ):
             plate = match.group(1)  # letters and digits both: not "reg was checked"
-            if re.search(r"\d", plate) and re.search(r"[A-Za-z]", plate):
+            year = re.fullmatch(r"[A-Za-z]+\s(?:19|20)\d\d", plate)  # "form 2024"
+            if re.search(r"\d", plate) and re.search(r"[A-Za-z]", plate) and not year:
                 yield match.start(1), match.end(1), "VEHICLE_REG"
         # Right after "reg", an older plate in any case and spacing: "reg e 612 kpn".
         yield from finditer(
-            r"\b(?:reg|registration|plate)(?:\s+(?:no|number|is|was|:))*[\s:.-]+"
+            r"\b(?:reg|plate)(?:\s+(?:no|number|is|was|:))*[\s:.-]+"
             r"(?!\d+\s*(?:days?|weeks?|months?|years?|hours?|mins?)\b)"
-            r"([a-z]\s?\d{1,3}\s?[a-z]{3}|[a-z]{3}\s?\d{1,3}\s?[a-z]?)\b",
+            r"\b([a-z]\s?\d{1,3}\s?[a-z]{3})\b",
             text,
             "VEHICLE_REG",
             group=1,

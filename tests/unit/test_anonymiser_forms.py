@@ -49,3 +49,25 @@ def test_identifier_is_removed(anonymiser, text: str, values: list[str]) -> None
 @pytest.mark.parametrize("text", MUST_STAY)
 def test_practice_text_is_untouched(anonymiser, text: str) -> None:  # type: ignore[no-untyped-def]
     assert anonymiser.anonymise(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "staying at nan's house tonight, is that a safe plan?",
+        "mum has moved to an emergency safe house",
+        "Dad's account: 3am he came back drunk",
+        "Her profile: e.g. low mood, poor sleep",
+        "She needs GP registration for 2 children",
+        "registration form 2024 is due next week",
+        "he was in the car, cp 12 wks now",
+    ],
+)
+def test_practice_words_near_a_cue_stay(anonymiser, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert anonymiser.anonymise(text).text == text
+
+
+def test_a_chat_word_after_an_address_is_not_its_town(anonymiser) -> None:  # type: ignore[no-untyped-def]
+    assert anonymiser.anonymise("he lives at 12 Oak Road tmrw we visit").text == (
+        "he lives at <ADDRESS> tmrw we visit"
+    )

@@ -83,3 +83,41 @@ def test_several_new_rules_in_one_sentence_still_read_cleanly() -> None:
     assert {f.rule for f in result.findings} == {"her_character", "walk_all_over"}
     assert result.rewritten.startswith("She has been worn down by [his] abuse and is controlled")
     assert result.rewritten.count("[describe") == 1  # the same guidance is given once
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # About an agency, an order or a professional, not about her.
+        "The nursery should have called the police the day the bruise was seen.",
+        "His bail conditions did not keep him away from the family home.",
+        "The court order is not keeping her safe; he has breached it twice.",
+        "The professionals failed in their duty to protect the boys.",
+        # His threats given as the reason.
+        "Mum could not stop him visiting because he threatened to burn the house down.",
+        "Her reluctance to speak to police reflects his threats to take the baby.",
+        # Him named as the one who acted, after the phrase.
+        "There were 4 incidents of domestic abuse by Mr T reported last year.",
+        # Staying somewhere safe is not staying with him.
+        "Mum has chosen to stay with her parents until the locks are changed.",
+    ],
+)
+def test_not_about_her_or_already_names_him(text: str) -> None:
+    assert coach(text).clean, coach(text).findings
+
+
+@pytest.mark.parametrize(
+    ("text", "rewritten"),
+    [
+        ("The back door was kicked in.", "[He] kicked in the back door."),
+        ("She was locked out of the flat.", "[He] locked her out of the flat."),
+    ],
+)
+def test_particle_verbs_read_as_english(text: str, rewritten: str) -> None:
+    assert coach(text).rewritten == rewritten
+
+
+def test_a_name_letter_is_not_an_article() -> None:
+    result = coach("Ms A was at home with Child A when the assault happened.")
+    assert not result.clean
+    assert "Ms An" not in result.rewritten and "Child An" not in result.rewritten
