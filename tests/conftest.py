@@ -1,4 +1,5 @@
-"""Shared fixtures: settings on a temporary database, and PostgreSQL when it is there."""
+"""Shared fixtures: settings on a temporary database, PostgreSQL when it is there, and
+the shipped anonymiser."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from sqlalchemy import create_engine, text
 from support import POSTGRES_ADMIN_URL, empty_redis, make_settings
 
 from bot.config import Settings
+from bot.privacy.anonymiser import Anonymiser, default_anonymiser
 
 
 @pytest.fixture
@@ -56,3 +58,9 @@ def redis_url() -> Iterator[str]:
     """An emptied Redis database on 127.0.0.1:6379, emptied again afterwards."""
     yield empty_redis("redis://127.0.0.1:6379/5")
     empty_redis("redis://127.0.0.1:6379/5")
+
+
+@pytest.fixture(scope="session")
+def anonymiser() -> Anonymiser:
+    """The anonymiser as shipped (built once; `default_anonymiser` caches it)."""
+    return default_anonymiser()

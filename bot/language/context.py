@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import re
 
-# Earlier in the sentence, him named as the one who acted.
-BY_HIM = re.compile(
-    r"\bby (?:mr\b|dad\b|him\b|the father\b|father\b|stepdad\b|the stepfather\b|<person>"
-    r"|her (?:ex-?)?(?:partner|husband|boyfriend)\b|the perpetrator\b)",
-    re.IGNORECASE,
+# "by" and him: the one who acted.
+_BY = (
+    r"\bby (?:mr\b|dad\b|him\b|the father\b|father\b|stepdad\b|<person>"
+    r"|her (?:ex-?)?(?:partner|husband|boyfriend)\b|the perpetrator\b{also})"
 )
-BY_HIM_AFTER = re.compile(
-    r"[^.;!?]{0,40}?\bby (?:mr\b|dad\b|him\b|the father\b|father\b|stepdad\b|<person>"
-    r"|her (?:ex-?)?(?:partner|husband|boyfriend)\b|the perpetrator\b)",
-    re.IGNORECASE,
-)
+# Earlier in the sentence ("hit by Mr D ..., causing bruising").
+BY_HIM = re.compile(_BY.format(also=r"|the stepfather\b"), re.IGNORECASE)
+# Just after the phrase ("incidents of domestic abuse by Mr X").
+BY_HIM_AFTER = re.compile(r"[^.;!?]{0,40}?" + _BY.format(also=""), re.IGNORECASE)
 # A sentence about an agency, an order or a professional, not about her.
 AGENCY_FIRST = re.compile(
     r"^\W*(?:the |a |an |our |his )?(?:school|police|court|court order|order|orders|bail"

@@ -158,6 +158,7 @@ _CHAT_WORDS = frozenset(
      "cafcass", "idva", "isva", "mash", "dash", "dara", "csc", "lado", "dsl", "camhs", "asap"}
 )  # fmt: skip
 _SIGN_OFFS = frozenset({"thanks", "thank", "please", "cheers", "ta", "help", "urgent", "asap"})
+_NOT_A_TOWN = _SIGN_OFFS | _CHAT_WORDS
 
 
 def joined(
@@ -209,8 +210,7 @@ def joined(
             "<ADDRESS>"
             if len(m.group(1)) >= 4
             and not is_word(m.group(1).lower())
-            and m.group(1).lower() not in _SIGN_OFFS
-            and m.group(1).lower() not in _CHAT_WORDS
+            and m.group(1).lower() not in _NOT_A_TOWN
             else m.group(0)
         ),
         text,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.privacy.anonymiser import default_anonymiser
 from bot.privacy.evaluate import removed
 
 MUST_GO = [
@@ -32,11 +31,6 @@ MUST_STAY = [
     "can the account be closed if he keeps messaging her?",
     "the girls school run is when he turns up",
 ]
-
-
-@pytest.fixture(scope="module")
-def anonymiser():  # type: ignore[no-untyped-def]
-    return default_anonymiser()
 
 
 @pytest.mark.parametrize(("text", "values"), MUST_GO)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.privacy.anonymiser import default_anonymiser
 from bot.privacy.evaluate import removed
 
 # (message, words that must be gone)
@@ -81,11 +80,6 @@ MUST_STAY = [
     ("moved to st helens last year", ["st helens"]),
     ("Tell Jess y Dad is here", ["Dad is here"]),
 ]
-
-
-@pytest.fixture(scope="module")
-def anonymiser():  # type: ignore[no-untyped-def]
-    return default_anonymiser()
 
 
 @pytest.mark.parametrize(("text", "gone"), MUST_GO)

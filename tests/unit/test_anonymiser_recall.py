@@ -10,7 +10,6 @@ import re
 
 import pytest
 
-from bot.privacy.anonymiser import default_anonymiser
 from bot.privacy.evaluate import evaluate, meets_targets, removed
 from bot.privacy.normalise import normalise, normalise_whitespace
 from bot.privacy.vocabulary import lexicon
@@ -142,11 +141,6 @@ MUST_STAY = [
     "she drove the van to the contact centre",
     "is PLO 12345 a court number?",
 ]
-
-
-@pytest.fixture(scope="module")
-def anonymiser():  # type: ignore[no-untyped-def]
-    return default_anonymiser()
 
 
 @pytest.mark.parametrize(("text", "values"), MUST_GO)
