@@ -44,6 +44,7 @@ FOLLOWUPS = {
     "followups": "Follow-ups (second turn of two)",
     "followups_k": "Follow-ups, third set (`_k`)",
     "followups_m": "Follow-ups, fourth set (`_m`)",
+    "followups_p": "Follow-ups, fifth set (`_p`)",
 }
 PRIVACY = {
     "privacy": "privacy corpus",
@@ -57,6 +58,7 @@ CRISIS = {
     "crisis": "Crisis",
     "crisis_set_k": "Crisis, second set (`_k`)",
     "crisis_set_m": "Crisis, third set (`_m`)",
+    "crisis_set_p": "Crisis, fourth set (`_p`)",
 }
 
 
@@ -84,6 +86,9 @@ def write_report(report: dict[str, Any]) -> str:
     if report.get("question_set_k"):
         title = "Journey requests and the topics next to them (third set, `_k`)"
         lines += ["", *_questions(title, report["question_set_k"])]
+    if report.get("question_set_p"):
+        title = "Topics and journeys, fifth set (`_p`, every topic twice)"
+        lines += ["", *_questions(title, report["question_set_p"])]
     for key, title in FOLLOWUPS.items():
         f = report.get(key)
         if f:

