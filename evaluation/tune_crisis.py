@@ -45,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     phrases = crisis_detector()
     danger = np.array([i["label"] == "danger" for i in items])
     fired = np.array([phrases.assess(i["text"]).is_crisis for i in items])
-    p = net.probabilities(net.encoder.encode([i["text"] for i in items]))
+    # As the gateway reads them: the whole message, or its closing sentences if higher.
+    p = np.array([net.probability(i["text"]) for i in items])
     print(f"phrase rules alone: recall {fired[danger].mean():.3f}, "
           f"false alarms {fired[~danger].mean():.3f}")  # fmt: skip
     clear_at = lowest_threshold(p, ~danger, fired, FALSE_ALARM_BUDGET)

@@ -75,6 +75,7 @@ _CONTRACTIONS = (
     (r"\b(\w+)'ve\b", r"\1 have"),
     # Apostrophes dropped in a hurry: "hes outside", "shes bleeding".
     (r"\b(he|she)s\b", r"\1 is"),
+    (r"\b(is|was|are|were|does|did|has|have)nt\b", r"\1 not"),
 )
 
 
