@@ -9,7 +9,8 @@ from bot.privacy.patterns import Span, finditer
 
 # Words that say a plate may be near: with one, a current-format plate counts in any case.
 _VEHICLE_WORDS = (
-    r"reg|registration|plate|car|van|vehicle|motorbike|bike|drives|driving|taxi|audi|bmw|ford"
+    r"regs?|registrations?|plates?|cars?|vans?|vehicles?|motorbikes?|bikes?|drives|driving|taxi"
+    r"|audi|bmw|ford"
     r"|vauxhall|toyota|nissan|kia|honda|mercedes|merc|vw|volkswagen|fiesta|corsa|astra"
     r"|transit|range rover|land rover|skoda|peugeot|renault|citroen|hyundai"
     r"|volvo|mazda|fiat|lexus|tesla|jeep|mini cooper|suzuki|mitsubishi|dacia|jag|jaguar"

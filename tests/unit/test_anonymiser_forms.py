@@ -22,6 +22,8 @@ MUST_GO = [
     ("mum moved to hawthorn close last week", ["hawthorn"]),
     ("nan lives 6 ash grove pelaw with the baby", ["pelaw"]),
     ("year 9 at Kingsmead Girls' School", ["Kingsmead"]),
+    # Plurals are vehicle words too (eleventh session).
+    ("both cars are outside now, hers is wr68 gtn", ["wr68 gtn"]),
 ]
 MUST_STAY = [
     "what has the Children's Commissioner said about children as victims?",
@@ -30,6 +32,7 @@ MUST_STAY = [
     "the reg was checked 2 weeks ago by police",
     "can the account be closed if he keeps messaging her?",
     "the girls school run is when he turns up",
+    "both cars were sold at auction, she says",
 ]
 
 
