@@ -39,6 +39,12 @@ _HOUSE_ON_STREET = re.compile(
     r"|Close|Drive|Avenue|Hill|Green|Row|Terrace|Drove|Bank|End|Gate|Walk)\b"
     r"(?:,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
 )
+# A house name already taken as a name, then its street: "<PERSON>, Long Drove, Thirsk".
+_REMOVED_THEN_STREET = re.compile(
+    r"<(?:PERSON|ADDRESS)>['’]?,\s*(?:[A-Z][\w'’-]+\s+){1,2}(?:Lane|Road|Street|Way|Close|Drive"
+    r"|Avenue|Hill|Green|Row|Terrace|Drove|Bank|End|Gate|Walk)\b"
+    r"(?:,\s*(?:<PERSON>|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))?"
+)
 # An extension after a phone number is part of it: "<PHONE> ext 305".
 _EXTENSION = re.compile(r"<PHONE>,?\s*(?i:ext\.?|extension|x)\s*\d{1,5}\b")
 # "dad's at Upper <ADDRESS>", "they're at Ivy Cottage, <ADDRESS>": a capitalised
@@ -71,6 +77,7 @@ def joined(text: str, lex: Lexicon) -> str:
 
     text = _CONNECTED.sub(one_identifier, text)
     text = _BOAT.sub("<ADDRESS>", _HOUSE_ON_STREET.sub("<ADDRESS>", text))
+    text = _REMOVED_THEN_STREET.sub("<ADDRESS>", text)
     text = _EXTENSION.sub("<PHONE>", text)
 
     def named(match: re.Match[str]) -> str:

@@ -24,6 +24,8 @@ MUST_GO = [
     ("year 9 at Kingsmead Girls' School", ["Kingsmead"]),
     # Plurals are vehicle words too (eleventh session).
     ("both cars are outside now, hers is wr68 gtn", ["wr68 gtn"]),
+    # A house name, its street and town, with no number.
+    ("Brackenside Farm, Stony Drove, Wisbech - dad keeps guns there", ["Stony Drove", "Wisbech"]),
 ]
 MUST_STAY = [
     "what has the Children's Commissioner said about children as victims?",
