@@ -7,9 +7,9 @@ phrases found are replaced in one pass, so when several rules fire the rewrite
 is built from the original sentence and reads as English. A phrase is left alone
 when the writer quotes it, attributes it to him ("dad says it was mutual"), talks
 about the wording itself ("avoid 'failure to protect'"), or rejects it ("this
-was not a one-off"). A rewrite never invents facts: what only the practitioner
-knows is left in [square brackets]. The text arrives already anonymised, and
-placeholders such as <PERSON> are shown as [name].
+was not a one-off"); the exemptions are in `bot.language.context`. A rewrite never
+invents facts: what only the practitioner knows is left in [square brackets]. The
+text arrives already anonymised, and placeholders such as <PERSON> are shown as [name].
 """
 
 from __future__ import annotations
@@ -17,14 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.language.context import (
-    AGENCY_FIRST,
-    BY_HIM,
-    BY_HIM_AFTER,
-    HER_SUBJECT,
-    HIS_CAUSE,
-    OBJECT_HER,
-)
+from bot.language.context import exempt
 from bot.language.requests import CANCEL, strip_request
 from bot.language.rules import KIND_TITLES, CompiledRule, load_rules
 
@@ -37,54 +30,6 @@ _QUOTED = re.compile(
     r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|‘[^’\n]{1,300}’|(?<!\w)'[^'\n]{1,300}'(?!\w)"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
-# "dad says", "his account is that", "he claimed": his words, reported as his.
-_HIS_WORDS = re.compile(
-    r"(?:\b(?:he|dad|father|the father|stepdad|mr\b\.? \S+|the perpetrator"
-    r"|his (?:account|version|view|solicitor|barrister|representative|counsel))|<person>)"
-    r"\s+(?:\w+\s+){0,2}?"
-    r"(?:says?|said|claims?|claimed|describes?|described|alleges?|alleged|insists?|insisted|maintains?|maintained|told|tells|reports?|reported|calls?|called"
-    r"|argues?|argued|suggests?|suggested"
-    r"|blames?|blamed|minimises?|minimised|is that|was that)\b",
-    re.IGNORECASE,
-)
-# Talking about the wording itself.
-_ABOUT_WORDS = re.compile(
-    r"\b(?:term|terms|phrase|phrases|word|words|wording|language|label|labels|labelling|jargon"
-    r"|avoid|avoiding|instead of|rather than|don't (?:say|write|use)|do not (?:say|write|use)"
-    r"|shouldn't (?:say|write|use)|should not (?:say|write|use|be described as)|described as"
-    r"|refer to (?:it|this) as|called it|framed as|framing|concept of|notion of|so-called"
-    r"|describ\w* (?:\S+ ){0,3}?as|call (?:this|it) an?|inaccurate|misleading|not accurate"
-    r"|frames?)\b",
-    re.IGNORECASE,
-)
-# Her own words or feelings, reported: "mum told me she felt it was her fault".
-_HER_WORDS = re.compile(
-    r"\b(?:she|mum|mother|ms\.? \S+|the survivor)\s+(?:\w+\s+){0,2}?(?:says?|said|told|tells|felt"
-    r"|explained|explains|described|describes|disclosed|discloses|shared"
-    r"|feels|believes?|believed|thinks?|thought|worries|worried|fears?|feared|blames? herself)\b",
-    re.IGNORECASE,
-)
-# Who the sentence is about: blaming wording about him ("Mr X lacks insight") is fair.
-_HIM_FIRST = re.compile(
-    r"^\W*(?:he|dad|father|the father|stepdad|the stepfather|mr\b\.? ?(?:[a-z]\w*|<person>)"
-    r"|the perpetrator|her (?:ex-?)?partner)(?!\w)",
-    re.IGNORECASE,
-)
-_ABOUT_HER = frozenset({"blaming_her", "failure_to_protect"})
-_NEGATED = re.compile(
-    r"\b(?:not|no|never|nor|isn't|wasn't|aren't|weren't|rather than|instead of|far from)"
-    r"(?:\s+\S+){0,3}\s*$",
-    re.IGNORECASE,
-)
-# The writer disputes the judgement that follows: "there is no evidence that she failed to ...".
-_DISPUTED = re.compile(
-    r"\b(?:no evidence|not (?:accept|agree|consider|believe|find|think)|nothing to suggest)"
-    r"(?: (?:that|of))?(?:\s+\S+){0,4}\s*$",
-    re.IGNORECASE,
-)
-# A clause opened by a participle ("..., leaving the children at risk") has the
-# sentence's subject as its own.
-_PARTICIPLE = re.compile(r"\w+ing\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -115,51 +60,6 @@ def _readable(text: str) -> str:
     )
 
 
-def _exempt(
-    text: str, start: int, end: int, rule: CompiledRule, quoted: list[tuple[int, int]]
-) -> bool:
-    if any(q_start <= start and end <= q_end for q_start, q_end in quoted):
-        return True
-    sentence = re.split(r"(?<=[.!?;\n])\s+", text[:start])[-1]
-    # Only the clause the phrase is in: "dad used abusive language and the children
-    # witnessed the violence" is not about the wording.
-    clauses = re.split(
-        r",\s+|:\s+|\s+[-–—]\s+|\s+(?:and|but|while|whereas|although|though)\s+", sentence
-    )
-    clause = clauses[-1]
-    if _HIS_WORDS.search(clause) or _ABOUT_WORDS.search(clause):
-        return True
-    # "dad told the SW it was a one-off and that he just lost his temper": still his words.
-    if re.match(r"that\b", clause, re.IGNORECASE) and any(_HIS_WORDS.search(c) for c in clauses):
-        return True
-    if rule.rule.kind == "hiding_perpetrator" and (
-        _HIM_FIRST.match(clause + text[start:end]) or BY_HIM.search(sentence)
-    ):
-        return True  # he is named as the one who acted: "hit by Mr D ..., causing bruising"
-    if rule.rule.kind == "hiding_perpetrator" and BY_HIM_AFTER.match(text, end):
-        return True  # "incidents of domestic abuse by Mr X"
-    if rule.rule.kind in _ABOUT_HER:
-        if _HER_WORDS.search(clause):
-            return True
-        about = OBJECT_HER.sub(" ", clause + text[start:end])  # "keep her safe": her as object
-        if AGENCY_FIRST.match(about) and not HER_SUBJECT.search(about):
-            return True  # "the bail conditions did not keep him away": not about her
-        if HIS_CAUSE.search(sentence + text[start:end] + _rest_of_sentence(text, end)):
-            return True  # "could not stop him because he threatened to kill her"
-        if _HIM_FIRST.match(clause + text[start:end]):
-            return True
-        if not clause.strip() and _PARTICIPLE.match(text[start:end]) and _HIM_FIRST.match(sentence):
-            return True
-        if _DISPUTED.search(sentence):
-            return True
-    return rule.rule.negation_clears and bool(_NEGATED.search(sentence))
-
-
-def _rest_of_sentence(text: str, end: int) -> str:
-    stop = re.search(r"[.!?;\n]", text[end:])
-    return text[end : end + stop.start()] if stop else text[end:]
-
-
 def _matches(text: str, rules: tuple[CompiledRule, ...]) -> list[tuple[int, int, CompiledRule]]:
     """Every rule's matches, overlaps resolved: the earliest, then the longest, wins."""
     quoted = [q.span() for q in _QUOTED.finditer(text)]
@@ -167,7 +67,16 @@ def _matches(text: str, rules: tuple[CompiledRule, ...]) -> list[tuple[int, int,
         (m.start(), m.end(), rule)
         for rule in rules
         for m in rule.regex.finditer(text)
-        if m.group(0).strip() and not _exempt(text, m.start(), m.end(), rule, quoted)
+        if m.group(0).strip()
+        and not exempt(
+            text,
+            m.start(),
+            m.end(),
+            rule.rule.kind,
+            rule.rule.negation_clears,
+            quoted,
+            needs_her=rule.rule.needs_her,
+        )
     ]
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     kept: list[tuple[int, int, CompiledRule]] = []
@@ -193,17 +102,23 @@ _GUIDANCE = re.compile(
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)|\n")
 
 
+def _lower_first(note: str) -> str:
+    return note[:1].lower() + note[1:]
+
+
 def _guidance_last(text: str) -> str:
     def sentence(found: re.Match[str]) -> str:
         part = found.group(0)
-        notes = list(dict.fromkeys(g.strip()[1:-1] for g in _GUIDANCE.findall(part)))
+        # A note that opened a sentence was capitalised with it: "[Describe" -> "[describe".
+        notes = list(dict.fromkeys(_lower_first(g.strip()[1:-1]) for g in _GUIDANCE.findall(part)))
         if not notes:
             return part
         body = _GUIDANCE.sub("", part)
         end = re.search(r"[.!?]+\s*$", body)
         stop = end.group(0) if end else ""
         body = body[: end.start()] if end else body.rstrip()
-        return f"{body.rstrip()} [{'; '.join(notes)}]{stop}"
+        body = re.sub(r"(?:,|\s+(?:and|but|or|because|as|so))+\s*$", "", body.rstrip())
+        return f"{body} [{'; '.join(notes)}]{stop}"
 
     return _SENTENCE.sub(sentence, text)
 
@@ -214,8 +129,9 @@ def _tidy(text: str) -> str:
     text = re.sub(r"\s+(?:and|but|or|because|as)\s*(?=[.;,!?])", "", text)
     text = re.sub(r" {2,}", " ", text)
     text = re.sub(r" +([,.;:!?])", r"\1", text)
+    text = re.sub(r",(?=[.;!?])", "", text)
     text = re.sub(r"([.;:!?]) *\1+", r"\1", text)
-    text = re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
+    text = re.sub(r"(^\s*|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
     return text.strip()
 
 
@@ -240,7 +156,64 @@ def _join(before: str, after: str) -> str:
         before = before if before.endswith(" ") else before + " "
     if first and _AUXILIARY.match(first):
         before = re.sub(r"['’](?:s|ve|re) $", " ", before)
-    return before + after
+    return before + _without_repeat(before, after)
+
+
+# The same words on both sides of a replacement's note: "harming the children [...]" and
+# the writer's " the children from him" -> "harming the children [...]": what they are
+# kept from is already in the replacement ("stop [him] harming ...").
+_KEPT_FROM = re.compile(
+    r"^\s*(?:safe\s+)?(?:from\s+(?:him|dad|the father|harm|the abuse|the violence|his \w+"
+    r"|mr\b\.? ?\w+(?:['’]s \w+)?|[a-z]+['’]s (?:violence|abuse|behaviour))\b)?",
+    re.IGNORECASE,
+)
+
+
+def _without_repeat(before: str, after: str) -> str:
+    core = re.sub(r"\s*\[[^\]]*\]\s*$", "", before)
+    if core == before:
+        return after
+    tail = re.findall(r"[A-Za-z']+", core)[-3:]
+    for n in (3, 2):
+        words = r"\s+".join(re.escape(w) for w in tail[-n:])
+        if len(tail) >= n and (found := re.match(rf"\s*{words}\b", after, re.IGNORECASE)):
+            rest = after[found.end() :]
+            if re.search(r"\bharming\b", core, re.IGNORECASE):
+                rest = _KEPT_FROM.sub("", rest, count=1)
+            return rest
+    return after
+
+
+# The writer's auxiliary before a replacement that brings its own: "she is has stayed",
+# "mum has come to has lived" -> "she has stayed", "mum has lived".
+_SEAM_AUX = re.compile(
+    r"(?:\b(?:is|was|are|were|am|be|been|being|will|would|can|could|may|might|must|should"
+    r"|does|did|keeps|kept)(?: (?:very|quite|so|really|often|extremely|also|just|still|now))?"
+    r"|\b(?:continues|continued|continue|keeps|keep|kept|seems|seemed|appears|appeared|has"
+    r"|have|had|needs|need|comes|come|came|tends|tended|learned|learnt) to(?: stop)?"
+    r"|\b(?:has|have|had) been|\b(?:is|was) being"
+    r"|\b(?:can|could|will|would|may|might|must|should) be"
+    r"(?: (?:very|quite|so|really|often|extremely))?)\s+$",
+    re.IGNORECASE,
+)
+_OWN_AUX = re.compile(
+    r"^(?:has|have|had|is|was|are|were|may|might|could|can|will|would|needs|must|should)\b",
+    re.IGNORECASE,
+)
+# He is already named just before a replacement that names him: "Dad [he] became ...".
+_HIM_JUST_BEFORE = re.compile(
+    r"\b(?:he|dad|father|stepdad|the stepfather|mr\.? ?[a-z]\w*|her (?:ex-?)?partner"
+    r"|the perpetrator)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _join_replacement(before: str, suggestion: str) -> str:
+    if _OWN_AUX.match(suggestion) and (aux := _SEAM_AUX.search(before)):
+        before = before[: aux.start()]
+    if re.match(r"\[he\]\s", suggestion, re.IGNORECASE) and _HIM_JUST_BEFORE.search(before):
+        suggestion = suggestion[5:]
+    return _join(before, suggestion)
 
 
 def coach(text: str, rules: tuple[CompiledRule, ...] | None = None) -> Coaching:
@@ -258,7 +231,7 @@ def coach(text: str, rules: tuple[CompiledRule, ...] | None = None) -> Coaching:
         suggestion = rule.replacement(match)
         if _SENTENCE_START.search(text[:start]):
             suggestion = _capitalise(suggestion)
-        built = _join(built + text[cursor:start], suggestion)
+        built = _join_replacement(_join(built, text[cursor:start]), suggestion)
         cursor = end
         phrase = _readable(match.group(0).strip())
         if all(f.phrase.lower() != phrase.lower() for f in findings):

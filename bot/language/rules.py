@@ -59,6 +59,9 @@ class Rule(BaseModel):
     # means the writer is rejecting it ("this was not a one-off"): leave it alone.
     # Rules whose phrase is itself a negative judgement ("has not protected") say false.
     negation_clears: bool = True
+    # The phrase judges her, so it is fair when the sentence's subject is him, a child or
+    # an agency ("his engagement has been superficial", "the GP failed to identify ...").
+    needs_her: bool = False
 
 
 class RuleFile(BaseModel):
@@ -114,7 +117,7 @@ class CompiledRule:
                     value = value[:1].lower() + value[1:]
             return value
 
-        text = _GROUP.sub(group, self.rule.rewrite).strip()
+        text = re.sub(r" {2,}", " ", _GROUP.sub(group, self.rule.rewrite)).strip()
         # A verb with a particle takes a pronoun before it: "locked her out", not "locked out her".
         text = _PARTICLE.sub(r"\1 \3 \2", text)
         # "a" or "an" inside the rewrite, where a group met a fixed word: "a incident".
