@@ -8,9 +8,9 @@ import yaml
 from bot.knowledge.files import KnowledgeFileError
 from bot.safety.crisis import crisis_detector, load_crisis_detector
 
-SENTENCES = yaml.safe_load(
-    (Path(__file__).parent.parent / "data" / "crisis_sentences.yml").read_text()
-)
+DATA = Path(__file__).parent.parent / "data"
+SENTENCES = yaml.safe_load((DATA / "crisis_sentences.yml").read_text())
+RULE_SENTENCES = yaml.safe_load((DATA / "crisis_sentences_rules.yml").read_text())
 
 
 def test_corpus_is_big_enough_to_mean_something() -> None:
@@ -18,14 +18,14 @@ def test_corpus_is_big_enough_to_mean_something() -> None:
     assert len(SENTENCES["not_crisis"]) >= 20
 
 
-@pytest.mark.parametrize("sentence", SENTENCES["crisis"])
+@pytest.mark.parametrize("sentence", SENTENCES["crisis"] + RULE_SENTENCES["crisis"])
 def test_immediate_danger_is_detected(sentence: str) -> None:
     assessment = crisis_detector().assess(sentence)
     assert assessment.is_crisis, sentence
     assert assessment.matched
 
 
-@pytest.mark.parametrize("sentence", SENTENCES["not_crisis"])
+@pytest.mark.parametrize("sentence", SENTENCES["not_crisis"] + RULE_SENTENCES["not_crisis"])
 def test_past_or_general_mentions_are_not_crisis(sentence: str) -> None:
     assessment = crisis_detector().assess(sentence)
     assert not assessment.is_crisis, (sentence, assessment.matched)
