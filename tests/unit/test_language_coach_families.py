@@ -15,7 +15,7 @@ from bot.language.coach import coach
         ("Ms X will probably end up with another violent partner.", "blaming_her"),
         # A failure "to keep them away from him" is the blame, not her reason (a review).
         ("Mum failed to keep the children safe from him.", "failure_to_protect"),
-        ("Mother was unable to keep the children away from dad.", "failure_to_protect"),
+        ("Ms K was not able to keep the twins away from Mr K.", "failure_to_protect"),
         ("Mum always seems to pick the wrong kind of man.", "blaming_her"),
         ("Mother cannot see why social care are involved with the family.", "blaming_her"),
         ("Ms X fails to recognise the risk Mr Y poses.", "blaming_her"),
