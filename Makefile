@@ -14,7 +14,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup browser postgres redis run serve model test train lint format validate rasa-test pytest purge bench eval content-report check-area clean
+.PHONY: help setup browser postgres redis run serve model test checks build train lint format validate rasa-test pytest unit e2e purge bench eval content-report check-area clean
 
 help:
 	@echo "make run     start the assistant at http://127.0.0.1:8000 (set-up and training included)"
@@ -22,6 +22,7 @@ help:
 	@echo "make model   train if needed and copy the model to models/assistant-<sha256>.tar.gz"
 	@echo "make serve   production: runtime packages only, a built model (MODEL=...), never trains"
 	@echo "make train   retrain the Rasa model if its training data changed"
+	@echo "make unit    the unit tests alone (no model needed); make e2e: the end-to-end tests"
 	@echo "make format  apply ruff formatting and safe fixes"
 	@echo "make purge   delete interaction-log entries older than LOG_RETENTION_DAYS"
 	@echo "make bench   load benchmark: the gateway against bare Rasa, results in benchmarks/results/"
@@ -73,8 +74,11 @@ redis:
 	@scripts/ensure-redis
 
 # --- model ------------------------------------------------------------------
-train: setup
+# The generated Rasa files from the content YAML (each written only when it changed).
+build: setup
 	@$(PY) -m bot.knowledge.build
+
+train: build
 	@$(PY) -m bot.training --rasa $(RASA)
 
 # --- run --------------------------------------------------------------------
@@ -127,7 +131,22 @@ rasa-test: train
 pytest: train browser postgres redis
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-test: lint validate rasa-test pytest
+# The unit tests need no model; the end-to-end tests start the trained one.
+unit: build postgres redis
+	$(PY) -m pytest tests/unit $(PYTEST_ARGS)
+
+e2e: train browser postgres redis
+	$(PY) -m pytest tests/e2e $(PYTEST_ARGS)
+
+# Everything that needs no model: lint, data validation, the unit tests.
+checks: lint validate unit
+
+# Training keeps about one and a half of CI's two cores busy, so the checks that need
+# no model (and the browser's install) run beside it; then the conversation tests and
+# the end-to-end tests against the model. Output is shown a target at a time.
+test: build postgres redis
+	@$(MAKE) --no-print-directory -j2 --output-sync=target train checks browser
+	@$(MAKE) --no-print-directory rasa-test e2e
 
 # Load benchmark, gateway against bare Rasa (not part of `make test`): see benchmarks/.
 bench: train

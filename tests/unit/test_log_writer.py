@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -35,6 +36,15 @@ def database(tmp_path: Path):  # type: ignore[no-untyped-def]
     db.dispose()
 
 
+async def _until(condition: Callable[[], bool], seconds: float = 10.0) -> None:
+    """Wait for the writer's background task (polled, not a fixed sleep: CI trains a
+    model on the other core while these run)."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, "the writer did not get there"
+        await asyncio.sleep(0.01)
+
+
 def _entry(i: int) -> TurnEntry:
     return TurnEntry(conversation_id=f"c{i % 3}", moment=datetime.now(UTC), latency_ms=i)
 
@@ -51,19 +61,18 @@ def test_entries_survive_an_outage_and_are_written_once_in_order(database: Datab
         writer.start()
         for i in range(5):
             writer.put(_entry(i))
-        await asyncio.sleep(0.2)
+        await _until(lambda: writer.pending == 0)
         assert _stored(database) == [0, 1, 2, 3, 4]
 
         store.down = True
         for i in range(5, 15):
             writer.put(_entry(i))
-        await asyncio.sleep(0.3)
-        assert writer.pending == 10 and writer.failures > 0
+        await _until(lambda: writer.failures > 1)
+        assert writer.pending == 10
         assert _stored(database) == [0, 1, 2, 3, 4]
 
         store.down = False
-        await asyncio.sleep(0.3)
-        assert writer.pending == 0
+        await _until(lambda: writer.pending == 0)
         await writer.stop()
 
     asyncio.run(scenario())
