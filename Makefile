@@ -132,8 +132,10 @@ pytest: train browser postgres redis
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The unit tests need no model; the end-to-end tests start the trained one.
+# One thread for the maths: beside training, two thread pools on two cores would fight.
+# `make test` also lowers their priority (NICE), so training keeps its pace.
 unit: build postgres redis
-	$(PY) -m pytest tests/unit $(PYTEST_ARGS)
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 $(NICE) $(PY) -m pytest tests/unit $(PYTEST_ARGS)
 
 e2e: train browser postgres redis
 	$(PY) -m pytest tests/e2e $(PYTEST_ARGS)
@@ -145,7 +147,7 @@ checks: lint validate unit
 # no model (and the browser's install) run beside it; then the conversation tests and
 # the end-to-end tests against the model. Output is shown a target at a time.
 test: build postgres redis
-	@$(MAKE) --no-print-directory -j2 --output-sync=target train checks browser
+	@$(MAKE) --no-print-directory -j2 --output-sync=target NICE="nice -n 5" train checks browser
 	@$(MAKE) --no-print-directory rasa-test e2e
 
 # Load benchmark, gateway against bare Rasa (not part of `make test`): see benchmarks/.
