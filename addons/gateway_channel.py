@@ -115,6 +115,8 @@ def summarise_turn(tracker: Any, message_id: str) -> dict[str, Any]:
         ],
         "active_loop": tracker.active_loop_name,
         "slots": {name: tracker.get_slot(name) for name in REPORTED_SLOTS},
+        # The model read danger and addons/crisis_gate.py set it aside, as the gateway asked.
+        "crisis_set_aside": bool(parse.get("crisis_gate")),
     }
 
 

@@ -53,7 +53,7 @@ class Reply:
         nets = self.crisis_nets.split(",")
         if "phrases_past" in nets:
             fired.append("phrases_past")
-        elif any(n and not n.startswith("semantic") for n in nets):
+        elif any(n and not n.startswith("semantic") and n != "model_set_aside" for n in nets):
             fired.append("phrases")
         if "semantic_clear" in self.crisis_nets:
             fired.append("meaning")
@@ -61,6 +61,8 @@ class Reply:
             fired.append("meaning_now")
         if self.intent == "crisis":
             fired.append("model")
+        if "model_set_aside" in nets:
+            fired.append("model_set_aside")
         return "+".join(fired) or "-"
 
     def got(self) -> str:

@@ -21,7 +21,12 @@ from bot.knowledge.topics import topics_by_key
 from bot.privacy.anonymiser import Anonymised, Anonymiser, name_words
 from bot.pseudonym import conversation_id
 from bot.safety.crisis import CrisisDetector
-from bot.safety.grading import crisis_grade, model_alone_set_aside
+from bot.safety.grading import (
+    SET_ASIDE,
+    after_set_aside,
+    crisis_grade,
+    model_alone_set_aside,
+)
 from bot.safety.messages import POSSIBLE_DANGER_LINE
 from bot.safety.semantic_net import SemanticCrisisNet
 from bot.storage.interactions import Entry, FeedbackEntry
@@ -142,6 +147,9 @@ class ChatService:
 
         messages = reply.messages
         self.offers.record(cid, messages)
+        if reply.turn.crisis_set_aside:
+            grade = after_set_aside(grade, message)
+            matched = (*matched, SET_ASIDE)
         crisis = grade == "clear" or any(m.get("text") == self.crisis_text for m in messages)
         if crisis:
             messages = [self._crisis_message(sender)] + [
@@ -187,7 +195,7 @@ class ChatService:
         (bot/safety/grading.model_alone_set_aside, addons/crisis_gate.py)."""
         context: dict[str, Any] = {}
         if model_alone_set_aside(grade, message):
-            context["crisis_not_now"] = True
+            context["crisis_set_aside"] = True
         previous = remembered.get("topic")
         topic = topics_by_key().get(previous) if previous and grade == "none" else None
         if topic:

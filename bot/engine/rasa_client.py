@@ -32,6 +32,8 @@ class TurnSummary:
     responses: tuple[str, ...] = ()
     active_loop: str | None = None
     slots: dict[str, Any] = field(default_factory=dict)
+    # The model read `crisis` and the engine set it aside, as asked (addons/crisis_gate.py).
+    crisis_set_aside: bool = False
 
     @property
     def answered_topic(self) -> str | None:
@@ -56,6 +58,7 @@ class TurnSummary:
             responses=tuple(r for r in raw.get("responses") or () if isinstance(r, str)),
             active_loop=_str(raw.get("active_loop")),
             slots=raw["slots"] if isinstance(raw.get("slots"), dict) else {},
+            crisis_set_aside=raw.get("crisis_set_aside") is True,
         )
 
 

@@ -15,6 +15,7 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metri
 from prometheus_client.registry import Collector
 
 from bot.conversation.turn_log import DSL_NEXT_STEPS, JOURNEY_BY_ACTION, JOURNEY_BY_LOOP
+from bot.safety.grading import SET_ASIDE
 
 if TYPE_CHECKING:
     from bot.conversation.turns import TurnResult
@@ -37,11 +38,13 @@ def crisis_nets(matched: tuple[str, ...], model_said_crisis: bool) -> list[str]:
     nets = []
     if "phrases_past" in matched:  # phrases in a past or quoted setting: the short line
         nets.append("phrases_past")
-    elif any(m and not m.startswith("semantic") for m in matched):
+    elif any(m and not m.startswith("semantic") and m != SET_ASIDE for m in matched):
         nets.append("phrases")
     nets += [m.replace("semantic_", "meaning_") for m in matched if m.startswith("semantic_")]
     if model_said_crisis:
         nets.append("model")
+    if SET_ASIDE in matched:  # the model alone, not acted on as clear (bot/safety/grading.py)
+        nets.append(SET_ASIDE)
     return nets
 
 

@@ -138,19 +138,33 @@ def happening_now(text: str) -> bool:
 
 
 # "they're now staying with her aunt" says where they went, not that danger is present.
+# So are where she is staying, that she is safe, that he is held, and the day of the
+# writer's own session: none of them is danger in the present.
 SETTLED_NOW = re.compile(
     r"\b(?:she'?s|shes|they'?re|theyre|we'?re|mum'?s|mums|he'?s|hes) now"
-    r" (?:at|in|with|staying|living|safe|moved|gone|back)\b",
+    r" (?:at|in|with|staying|living|safe|moved|gone|back)\b"
+    r"|\b(?:she'?s|shes|she is|they'?re|theyre|they are|mum'?s|mums|mum is|everyone'?s"
+    r"|everyone is|the (?:kids|children) are)"
+    r" (?:safe|(?:staying|living) (?:at|with)(?: [\w']+){1,3}|in (?:a |the )?refuge)(?: now)?\b"
+    r"|\bsafe now\b"
+    r"|\b(?:he'?s|hes|he is|dad'?s|dads|dad is) (?:now )?(?:in (?:prison|custody|jail)|on remand"
+    r"|remanded|locked up)\b"
+    r"|\b(?:today'?s|this morning'?s|this afternoon'?s) (?:session|visit|meeting|appointment"
+    r"|call|supervision)\b",
     re.IGNORECASE,
 )
 
 
+def may_be_present(text: str) -> bool:
+    """The message says anything that may be danger in the present (wider than NOW)."""
+    rest = SETTLED_NOW.sub(" ", straight_apostrophes(text))
+    return bool(NOW.search(rest) or PRESENT.search(rest))
+
+
 def said_not_now(text: str) -> bool:
     """The message puts what it tells in the past, a record or a 'what if', and says
-    nothing of the present: the model's crisis reading alone is set aside for it."""
-    text = straight_apostrophes(text)
-    rest = SETTLED_NOW.sub(" ", text)
-    return _not_now(text) and not NOW.search(rest) and not PRESENT.search(rest)
+    nothing of the present."""
+    return _not_now(straight_apostrophes(text)) and not may_be_present(text)
 
 
 def resolved(text: str) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.safety.grading import crisis_grade, model_alone_set_aside
+from bot.safety.grading import after_set_aside, crisis_grade, model_alone_set_aside
+from bot.safety.immediacy import said_not_now
 
 
 def test_the_phrase_rules_alone_make_it_clear() -> None:
@@ -42,10 +43,50 @@ def test_a_meaning_only_clear_danger_said_to_be_over_gets_the_short_line() -> No
 
 def test_the_model_alone_is_not_acted_on_for_the_past_or_for_nothing_present() -> None:
     assert model_alone_set_aside("possible", "last year he held a knife to her, is that DASH?")
-    assert not model_alone_set_aside("none", "he shouts at her and throws things, who can help?")
+    assert model_alone_set_aside("none", "he shouts at her and throws things, who can help?")
     assert not model_alone_set_aside("none", "he's just thrown a chair, she's screaming")
     assert not model_alone_set_aside("possible", "he's throwing things at her")
     assert not model_alone_set_aside("clear", "last year he did this too, he has a knife")
+
+
+def test_the_model_set_aside_is_the_short_line_unless_all_is_in_the_past() -> None:
+    # Nothing past and nothing present: a possible danger, the short line first.
+    assert after_set_aside("none", "he shouts at her and throws things, who can help?") == (
+        "possible"
+    )
+    assert after_set_aside("none", "the smoke alarm is sounding on our floor") == "possible"
+    assert after_set_aside("possible", "he shouts at her, who can help?") == "possible"
+    # All in the past, or settled: nothing added.
+    assert after_set_aside("none", "three years ago he poured petrol on her car") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Years ago he broke her arm; she's safe now and asking about a college course",
+        "He stabbed her brother in 2019 and he's now in prison, how do I record it in the plan?",
+        "In yesterday's session she told me he hit her last month, he's on remand",
+        "She told me in today's session that last year he choked her, is that a MARAC?",
+        "Last year he kicked the door in. She's staying with her dad now.",
+    ],
+)
+def test_settled_now_is_not_danger_in_the_present(text: str) -> None:
+    assert said_not_now(text)
+    assert model_alone_set_aside("none", text)
+    assert after_set_aside("none", text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She's safe now but he's outside the school with a knife",
+        "He was in prison until Monday and he's banging on her door right now",
+        "she's staying with her mum and he has turned up there with a hammer",
+    ],
+)
+def test_settled_words_beside_present_danger_keep_the_model(text: str) -> None:
+    assert not said_not_now(text)
+    assert not model_alone_set_aside("none", text)
 
 
 @pytest.mark.parametrize(

@@ -41,14 +41,19 @@ def run(metadata):
     m.set("intent_ranking", list(ranking))
     CrisisGate().process([m])
     return m.get("intent")["name"], [r["name"] for r in m.get("intent_ranking")]
-assert run({"crisis_not_now": True}) == ("faq", ["faq"]), run({"crisis_not_now": True})
+assert run({"crisis_set_aside": True}) == ("faq", ["faq"]), run({"crisis_set_aside": True})
 assert run({}) == ("crisis", ["crisis", "faq"])
-assert run({"crisis_not_now": "yes"}) == ("crisis", ["crisis", "faq"])
+assert run({"crisis_set_aside": "yes"}) == ("crisis", ["crisis", "faq"])
+m = Message(data={"text": "x", "metadata": {"crisis_set_aside": True}})
+m.set("intent", {"name": "crisis", "confidence": 0.7})
+m.set("intent_ranking", list(ranking))
+CrisisGate().process([m])
+assert m.get("crisis_gate") == {"set_aside": 0.7}, m.get("crisis_gate")
 print("ok")
 """
 
 
-def test_the_crisis_gate_sets_aside_crisis_only_when_the_gateway_says_not_now() -> None:
+def test_the_crisis_gate_sets_aside_crisis_only_when_the_gateway_says_so() -> None:
     in_engine(GATE_CHECK)
 
 
@@ -119,3 +124,21 @@ print("ok")
 
 def test_the_topic_model_reads_typos_and_loads_back_from_plain_arrays() -> None:
     assert in_engine(TOPIC_MODEL_CHECK).stdout.strip().endswith("ok")
+
+
+SUMMARY_CHECK = r"""
+from rasa.shared.core.events import UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from addons.gateway_channel import summarise_turn
+def summary(parse):
+    event = UserUttered("x", parse_data=parse, message_id="m1")
+    return summarise_turn(DialogueStateTracker.from_events("c", [event]), "m1")
+set_aside = summary({"intent": {"name": "faq"}, "crisis_gate": {"set_aside": 0.7}})
+assert set_aside["crisis_set_aside"] is True and set_aside["intent"] == "faq", set_aside
+assert summary({"intent": {"name": "crisis", "confidence": 0.9}})["crisis_set_aside"] is False
+print("ok")
+"""
+
+
+def test_the_channel_reports_a_crisis_reading_set_aside() -> None:
+    in_engine(SUMMARY_CHECK)
