@@ -91,6 +91,29 @@ BACK_REFERENCE = re.compile(r"\b(?:that|this|them|those|these|one|ones)\b", re.I
 BACK_REFERENCE_MAX_WORDS = 10
 
 
+# The question just answered, asked of something else: "same for a nursery?", "schools
+# too?", "n housing?", "and for dad?". The topic is kept unless the bare message is
+# sure of another (`strong`): "and the critical components?" names a topic of its own.
+_NOUN_PHRASE = (
+    r"(?!(?:how|what|when|where|who|why|which|if|then|so|is|are|do|does|did|can|could|should"
+    r"|would|will|was|were|has|have)\b)"
+    r"(?:for |in |with |to )?(?:the |a |an |his |her |their )?[\w'-]+(?: [\w'-]+)?"
+)
+SAME_QUESTION = re.compile(
+    r"^\s*(?:(?:and|n|&) )?(?:(?:is it|is that|it'?s|it is) )?(?:the )?same"
+    r" (?:for|with|in|goes for|applies to)\b"
+    rf"|^\s*(?:and|n|&|what about|how about|wot about) {_NOUN_PHRASE}\s*\??\s*$"
+    rf"|^\s*{_NOUN_PHRASE} (?:too|2|as well|also)\s*\??\s*$",
+    re.IGNORECASE,
+)
+SAME_QUESTION_MAX_WORDS = 6
+
+
+def same_question(text: str) -> bool:
+    """Short and asking the last answer's question of something else (see SAME_QUESTION)."""
+    return len(text.split()) <= SAME_QUESTION_MAX_WORDS and bool(SAME_QUESTION.match(text))
+
+
 @dataclass(frozen=True)
 class Decision:
     """`answer` is a topic key to answer, else `choices` are offered."""
@@ -165,6 +188,10 @@ def _in_context(
 ) -> Decision | None:
     """The message read in the context of the topic answered just before, if that is clear."""
     contextual = _topics(ranking(parse, "context_ranking"), known)
+    if same_question(parse.get("text") or ""):
+        if semantic and semantic[0][0] != previous_topic and semantic[0][1] >= t.strong:
+            return Decision(semantic[0][0], in_context=True, reason="follow-up, named topic")
+        return Decision(previous_topic, in_context=True, reason="follow-up, same question")
     # A follow-up may name a new subject ("and if she's pregnant?"): when the
     # bare message points clearly at another topic, answer that, in context.
     if semantic and semantic[0][0] != previous_topic and semantic[0][1] >= t.new_subject:
@@ -193,7 +220,7 @@ def decide(
     semantic = _topics(everything, known)
     text = parse.get("text") or ""
 
-    follow_up = bool(previous_topic) and looks_like_follow_up(text)
+    follow_up = bool(previous_topic) and (looks_like_follow_up(text) or same_question(text))
     if follow_up:
         in_context = _in_context(parse, known, previous_topic, semantic, t)
         if in_context is not None:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from bot.knowledge.decide import Thresholds, decide, looks_like_follow_up
+from bot.knowledge.decide import Thresholds, decide, looks_like_follow_up, same_question
 
 KNOWN = {
     "faq/marac_what",
@@ -230,3 +230,48 @@ def test_when_asking_a_journey_the_matcher_ranks_near_the_top_is_offered_too() -
     # Too faint a reading is not offered.
     faint = decide(matcher_only([*semantic[:2], ("ask_referral_pathway", 0.01)]), KNOWN)
     assert faint.journey is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "same for a childminder?",
+        "is it the same with academies",
+        "refuges too?",
+        "colleges 2?",
+        "n social workers?",
+        "and for the grandparents?",
+        "what about the stepdad?",
+    ],
+)
+def test_the_same_question_of_something_else_keeps_the_topic(text: str) -> None:
+    # The bare reading leans to another topic, not surely: the question stays the same.
+    d = decide(
+        parse(None, 0.0, [("faq/pregnancy_and_babies", 0.6)], text=text, context=[]),
+        KNOWN,
+        previous_topic="faq/marac_what",
+    )
+    assert d.answer == "faq/marac_what" and d.in_context, (text, d)
+
+
+def test_the_same_question_naming_a_topic_of_its_own_answers_that() -> None:
+    d = decide(
+        parse(None, 0.0, [("faq/marac_thresholds", 0.85)], text="and the thresholds?", context=[]),
+        KNOWN,
+        previous_topic="faq/marac_what",
+    )
+    assert d.answer == "faq/marac_thresholds" and d.in_context
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "and how long",
+        "and if she's pregnant?",
+        "what about if he moves away?",
+        "and what do we do then",
+        "ok thanks",
+    ],
+)
+def test_questions_and_conditions_are_not_the_same_question(text: str) -> None:
+    assert not same_question(text)
