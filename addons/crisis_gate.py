@@ -1,19 +1,19 @@
-"""The model's `crisis` reading set aside when the gateway says it is not enough alone.
+"""The model's `crisis` reading set aside when the gateway has judged the message past.
 
 The gateway grades every message with its two crisis nets (phrase rules and
 meaning, `bot/safety/grading.py`) before the engine sees it. The model's `crisis`
-intent is the third net; alone it fires on messages that only tell of danger in
-the past, in a record or a what-if ("years ago he tried to set fire to the house,
-she wants counselling"), and on emergencies that are not abuse (a fire drill).
+intent is the third net, and alone it fires on messages that only tell of danger
+in the past, in a record or in a what-if ("years ago he tried to set fire to the
+house, she wants counselling"), so 999 guidance came first where it should not.
 
-When the gateway's own nets did not find clear danger and the message does not say
-that danger is happening now (`bot/safety/grading.model_alone_set_aside`), the
-gateway sends `crisis_set_aside` in the metadata; this component then replaces a
-`crisis` reading with the classifier's next choice, so the message is answered,
-and records that it did (`crisis_gate` in the parse data, which the gateway
-channel reports): the gateway then puts the short safety line first unless the
-message is all in the past. Anything the gateway graded clear goes to crisis
-handling whatever this does.
+When the gateway's own nets did not find clear danger and the message puts what
+it tells in the past and says nothing of the present (`bot/safety/immediacy.py`),
+the gateway sends `crisis_set_aside` in the metadata; this component then replaces
+a `crisis` reading with the classifier's next choice, so the message is answered
+(after the short safety line when the gateway graded it possible), and records
+that it did (`crisis_gate` in the parse data, which the gateway channel reports
+for the metrics and the evaluation). Anything the gateway graded clear goes to
+crisis handling whatever this does.
 
 Runs inside the engine (Rasa 3.6, Python 3.10): keep it 3.10-compatible.
 """
@@ -32,7 +32,7 @@ GATE = "crisis_gate"
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class CrisisGate(StatelessComponent):
-    """Sets aside a `crisis` reading the gateway says is not enough alone (see above)."""
+    """Sets aside a `crisis` reading the gateway judged past (see the module's docstring)."""
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:

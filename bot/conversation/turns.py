@@ -21,12 +21,7 @@ from bot.knowledge.topics import topics_by_key
 from bot.privacy.anonymiser import Anonymised, Anonymiser, name_words
 from bot.pseudonym import conversation_id
 from bot.safety.crisis import CrisisDetector
-from bot.safety.grading import (
-    SET_ASIDE,
-    after_set_aside,
-    crisis_grade,
-    model_alone_set_aside,
-)
+from bot.safety.grading import SET_ASIDE, crisis_grade, model_alone_set_aside
 from bot.safety.messages import POSSIBLE_DANGER_LINE
 from bot.safety.semantic_net import SemanticCrisisNet
 from bot.storage.interactions import Entry, FeedbackEntry
@@ -147,8 +142,7 @@ class ChatService:
 
         messages = reply.messages
         self.offers.record(cid, messages)
-        if reply.turn.crisis_set_aside:
-            grade = after_set_aside(grade, message)
+        if reply.turn.crisis_set_aside:  # the model read danger; set aside (all in the past)
             matched = (*matched, SET_ASIDE)
         crisis = grade == "clear" or any(m.get("text") == self.crisis_text for m in messages)
         if crisis:

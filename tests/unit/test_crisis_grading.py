@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.safety.grading import after_set_aside, crisis_grade, model_alone_set_aside
+from bot.safety.grading import crisis_grade, model_alone_set_aside
 from bot.safety.immediacy import said_not_now
 
 
@@ -43,21 +43,10 @@ def test_a_meaning_only_clear_danger_said_to_be_over_gets_the_short_line() -> No
 
 def test_the_model_alone_is_not_acted_on_for_the_past_or_for_nothing_present() -> None:
     assert model_alone_set_aside("possible", "last year he held a knife to her, is that DASH?")
-    assert model_alone_set_aside("none", "he shouts at her and throws things, who can help?")
+    assert not model_alone_set_aside("none", "he shouts at her and throws things, who can help?")
     assert not model_alone_set_aside("none", "he's just thrown a chair, she's screaming")
     assert not model_alone_set_aside("possible", "he's throwing things at her")
     assert not model_alone_set_aside("clear", "last year he did this too, he has a knife")
-
-
-def test_the_model_set_aside_is_the_short_line_unless_all_is_in_the_past() -> None:
-    # Nothing past and nothing present: a possible danger, the short line first.
-    assert after_set_aside("none", "he shouts at her and throws things, who can help?") == (
-        "possible"
-    )
-    assert after_set_aside("none", "the smoke alarm is sounding on our floor") == "possible"
-    assert after_set_aside("possible", "he shouts at her, who can help?") == "possible"
-    # All in the past, or settled: nothing added.
-    assert after_set_aside("none", "three years ago he poured petrol on her car") == "none"
 
 
 @pytest.mark.parametrize(
@@ -73,7 +62,6 @@ def test_the_model_set_aside_is_the_short_line_unless_all_is_in_the_past() -> No
 def test_settled_now_is_not_danger_in_the_present(text: str) -> None:
     assert said_not_now(text)
     assert model_alone_set_aside("none", text)
-    assert after_set_aside("none", text) == "none"
 
 
 @pytest.mark.parametrize(

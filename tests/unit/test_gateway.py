@@ -427,7 +427,7 @@ def test_past_and_general_mentions_get_neither_999_nor_the_safety_line(client, f
 def test_a_follow_up_carries_the_topic_answered_before(client, fake) -> None:
     fake.turn = lambda text: {"intent": "faq", "responses": ["utter_faq/separation_risk"]}
     chat(client, "why is leaving dangerous")
-    assert fake.received[-1]["metadata"] == {"crisis_set_aside": True}  # no topic before
+    assert "metadata" not in fake.received[-1]
     fake.turn = lambda text: {"intent": "greet", "responses": ["utter_greet"]}
     chat(client, "and if she's pregnant?")
     assert fake.received[-1]["metadata"] == {
@@ -436,8 +436,7 @@ def test_a_follow_up_carries_the_topic_answered_before(client, fake) -> None:
         "crisis_set_aside": True,  # "if she": a what-if, nothing of the present
     }
     chat(client, "what about dads?")
-    # The last turn answered no topic; the model alone is not acted on: nothing present.
-    assert fake.received[-1]["metadata"] == {"crisis_set_aside": True}
+    assert "metadata" not in fake.received[-1]  # the last turn answered no topic
 
 
 def test_log_text_never_keeps_answers_inside_a_journey_or_answered_turns(
@@ -478,19 +477,20 @@ def test_a_refused_channel_secret_is_a_503_with_a_human_sentence(client, fake) -
 def test_a_message_set_in_the_past_tells_the_engine_not_to_act_on_crisis_alone(
     client, fake
 ) -> None:
+    chat(client, "three years ago he poured petrol on her car, she would like therapy now")
+    assert "metadata" not in fake.received[-1]  # "now": said of the present
     chat(client, "three years ago he poured petrol on her car, she would like therapy")
     assert fake.received[-1]["metadata"] == {"crisis_set_aside": True}
+    chat(client, "two years ago he stabbed her, he's in prison, can the kids visit him?")
+    assert fake.received[-1]["metadata"] == {"crisis_set_aside": True}  # held: not present
     chat(client, "he shouts at her and throws things, who can she talk to?")
-    assert fake.received[-1]["metadata"] == {"crisis_set_aside": True}  # nothing present
-    chat(client, "three years ago he poured petrol on her car and he's outside her flat")
-    assert "metadata" not in fake.received[-1]  # may be danger now: the model may act
+    assert "metadata" not in fake.received[-1]  # nothing found, but nothing past either
     chat(client, "he's got a knife and he's in the kitchen, this happened last year too")
     assert fake.received[-1]["message"] == "/crisis"
 
 
-def test_a_crisis_reading_set_aside_gets_the_short_line_unless_all_is_past(client, fake) -> None:
+def test_a_crisis_reading_set_aside_is_counted_and_adds_no_line(client, fake) -> None:
     fake.turn = lambda text: {"intent": "faq", "confidence": 0.6, "crisis_set_aside": True}
-    texts = [m["text"] for m in chat(client, "he shouts at her, who can she talk to?").json()]
-    assert texts[0] == POSSIBLE_DANGER_LINE and CRISIS_TEXT not in texts
-    texts = [m["text"] for m in chat(client, "three years ago he hit her, any therapy?").json()]
+    response = chat(client, "three years ago he hit her, any therapy?")
+    texts = [m["text"] for m in response.json()]
     assert POSSIBLE_DANGER_LINE not in texts and CRISIS_TEXT not in texts

@@ -111,3 +111,5 @@ def test_labels_are_small_fixed_sets() -> None:
         "model",
     ]
     assert crisis_nets(("semantic_possible",), False) == ["meaning_possible"]
+    # The model read danger in a message all in the past, and the engine set it aside.
+    assert crisis_nets(("model_set_aside",), False) == ["model_set_aside"]
