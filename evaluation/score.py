@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.knowledge.decide import JOURNEY_BUTTONS
+from bot.safety.grading import crisis_nets
 
 # What each journey expectation looks like in the interaction log.
 JOURNEYS = {
@@ -17,6 +18,10 @@ JOURNEYS = {
     "request_consultation": {"journey": "consultation_requested"},
     "ask_helplines": {"action": "action_show_helplines"},
 }
+
+
+_REPORT_LABELS = {"meaning_clear": "meaning"}
+_NOT_REPORTED = {"meaning_possible", "meaning_resolved"}
 
 
 @dataclass(frozen=True)
@@ -48,22 +53,12 @@ class Reply:
         )
 
     def nets(self, crisis_text: str) -> str:
-        """Which nets fired: phrase rules, meaning, the model's intent."""
-        fired = []
-        nets = self.crisis_nets.split(",")
-        if "phrases_past" in nets:
-            fired.append("phrases_past")
-        elif any(n and not n.startswith("semantic") and n != "model_set_aside" for n in nets):
-            fired.append("phrases")
-        if "semantic_clear" in self.crisis_nets:
-            fired.append("meaning")
-        if "semantic_now" in self.crisis_nets:
-            fired.append("meaning_now")
-        if self.intent == "crisis":
-            fired.append("model")
-        if "model_set_aside" in nets:
-            fired.append("model_set_aside")
-        return "+".join(fired) or "-"
+        """Which nets fired: phrase rules, meaning, the model's intent (the metrics' reading,
+        `crisis_nets`, in this report's labels: the meaning net when sure or made clear by
+        "now", not when only possible)."""
+        matched = tuple(n for n in self.crisis_nets.split(",") if n)
+        fired = crisis_nets(matched, self.intent == "crisis")
+        return "+".join(_REPORT_LABELS.get(n, n) for n in fired if n not in _NOT_REPORTED) or "-"
 
     def got(self) -> str:
         """A short label of what the assistant did, for the confusion list."""

@@ -15,7 +15,7 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metri
 from prometheus_client.registry import Collector
 
 from bot.conversation.turn_log import DSL_NEXT_STEPS, JOURNEY_BY_ACTION, JOURNEY_BY_LOOP
-from bot.safety.grading import SET_ASIDE
+from bot.safety.grading import crisis_nets
 
 if TYPE_CHECKING:
     from bot.conversation.turns import TurnResult
@@ -31,21 +31,6 @@ def journey_label(journey: str | None) -> str:
     if journey is None:
         return "question"
     return journey if journey in JOURNEYS else "other"
-
-
-def crisis_nets(matched: tuple[str, ...], model_said_crisis: bool) -> list[str]:
-    """Which nets fired: the phrase rules, the meaning net (clear or possible), the model."""
-    nets = []
-    if "phrases_past" in matched:  # phrases in a past or quoted setting: the short line
-        nets.append("phrases_past")
-    elif any(m and not m.startswith("semantic") and m != SET_ASIDE for m in matched):
-        nets.append("phrases")
-    nets += [m.replace("semantic_", "meaning_") for m in matched if m.startswith("semantic_")]
-    if model_said_crisis:
-        nets.append("model")
-    if SET_ASIDE in matched:  # the model alone, not acted on as clear (bot/safety/grading.py)
-        nets.append(SET_ASIDE)
-    return nets
 
 
 class _LogWriterCollector(Collector):

@@ -188,10 +188,6 @@ def _in_context(
 ) -> Decision | None:
     """The message read in the context of the topic answered just before, if that is clear."""
     contextual = _topics(ranking(parse, "context_ranking"), known)
-    if same_question(parse.get("text") or ""):
-        if semantic and semantic[0][0] != previous_topic and semantic[0][1] >= t.strong:
-            return Decision(semantic[0][0], in_context=True, reason="follow-up, named topic")
-        return Decision(previous_topic, in_context=True, reason="follow-up, same question")
     # A follow-up may name a new subject ("and if she's pregnant?"): when the
     # bare message points clearly at another topic, answer that, in context.
     if semantic and semantic[0][0] != previous_topic and semantic[0][1] >= t.new_subject:
@@ -220,7 +216,11 @@ def decide(
     semantic = _topics(everything, known)
     text = parse.get("text") or ""
 
-    follow_up = bool(previous_topic) and (looks_like_follow_up(text) or same_question(text))
+    if previous_topic and same_question(text):
+        if semantic and semantic[0][0] != previous_topic and semantic[0][1] >= t.strong:
+            return Decision(semantic[0][0], in_context=True, reason="follow-up, named topic")
+        return Decision(previous_topic, in_context=True, reason="follow-up, same question")
+    follow_up = bool(previous_topic) and looks_like_follow_up(text)
     if follow_up:
         in_context = _in_context(parse, known, previous_topic, semantic, t)
         if in_context is not None:

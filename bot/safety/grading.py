@@ -49,3 +49,18 @@ def model_alone_set_aside(grade: str, text: str) -> bool:
     (addons/crisis_gate.py): the other two nets found no clear danger and the message
     is set in the past, a record or a what-if, with nothing that may be danger now."""
     return grade != "clear" and said_not_now(text)
+
+
+def crisis_nets(matched: tuple[str, ...], model_said_crisis: bool) -> list[str]:
+    """Which nets fired: the phrase rules, the meaning net (clear or possible), the model."""
+    nets = []
+    if "phrases_past" in matched:  # phrases in a past or quoted setting: the short line
+        nets.append("phrases_past")
+    elif any(m and not m.startswith("semantic") and m != SET_ASIDE for m in matched):
+        nets.append("phrases")
+    nets += [m.replace("semantic_", "meaning_") for m in matched if m.startswith("semantic_")]
+    if model_said_crisis:
+        nets.append("model")
+    if SET_ASIDE in matched:  # the model read danger; the engine set it aside
+        nets.append(SET_ASIDE)
+    return nets

@@ -155,16 +155,12 @@ SETTLED_NOW = re.compile(
 )
 
 
-def may_be_present(text: str) -> bool:
-    """The message says anything that may be danger in the present (wider than NOW)."""
-    rest = SETTLED_NOW.sub(" ", straight_apostrophes(text))
-    return bool(NOW.search(rest) or PRESENT.search(rest))
-
-
 def said_not_now(text: str) -> bool:
     """The message puts what it tells in the past, a record or a 'what if', and says
-    nothing of the present."""
-    return _not_now(straight_apostrophes(text)) and not may_be_present(text)
+    nothing of the present: the model's crisis reading alone is set aside for it."""
+    text = straight_apostrophes(text)
+    rest = SETTLED_NOW.sub(" ", text)
+    return _not_now(text) and not NOW.search(rest) and not PRESENT.search(rest)
 
 
 def resolved(text: str) -> bool:
