@@ -91,9 +91,10 @@ BACK_REFERENCE = re.compile(r"\b(?:that|this|them|those|these|one|ones)\b", re.I
 BACK_REFERENCE_MAX_WORDS = 10
 
 
-# The question just answered, asked of something else: "same for a nursery?", "schools
-# too?", "n housing?", "and for dad?". The topic is kept unless the bare message is
-# sure of another (`strong`): "and the critical components?" names a topic of its own.
+# The question just answered, asked of something else: "is it the same with academies",
+# "refuges too?", "& the GP?", "what about the stepdad?". The topic is kept unless the
+# bare message is sure of another (`strong`): "and the thresholds?" after what a MARAC
+# is names a topic of its own.
 _NOUN_PHRASE = (
     r"(?!(?:how|what|when|where|who|why|which|if|then|so|is|are|do|does|did|can|could|should"
     r"|would|will|was|were|has|have)\b)"

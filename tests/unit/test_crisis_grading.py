@@ -52,10 +52,10 @@ def test_the_model_alone_is_not_acted_on_for_the_past_or_for_nothing_present() -
 @pytest.mark.parametrize(
     "text",
     [
-        "Years ago he broke her arm; she's safe now and asking about a college course",
+        "In 2021 he broke her wrist. Safe now, is a grant possible for a new sofa?",
         "He stabbed her brother in 2019 and he's now in prison, how do I record it in the plan?",
-        "In yesterday's session she told me he hit her last month, he's on remand",
-        "She told me in today's session that last year he choked her, is that a MARAC?",
+        "Probation letter: he's on remand after the assault last month, what goes in the log?",
+        "Supervision prep for this afternoon's meeting: the strangling was last year, MARAC?",
         "Last year he kicked the door in. She's staying with her dad now.",
     ],
 )

@@ -481,7 +481,7 @@ def test_a_message_set_in_the_past_tells_the_engine_not_to_act_on_crisis_alone(
     assert "metadata" not in fake.received[-1]  # "now": said of the present
     chat(client, "three years ago he poured petrol on her car, she would like therapy")
     assert fake.received[-1]["metadata"] == {"crisis_set_aside": True}
-    chat(client, "two years ago he stabbed her, he's in prison, can the kids visit him?")
+    chat(client, "in 2020 he stabbed her brother and he is in jail, what goes in the log?")
     assert fake.received[-1]["metadata"] == {"crisis_set_aside": True}  # held: not present
     chat(client, "he shouts at her and throws things, who can she talk to?")
     assert "metadata" not in fake.received[-1]  # nothing found, but nothing past either

@@ -235,11 +235,11 @@ def test_when_asking_a_journey_the_matcher_ranks_near_the_top_is_offered_too() -
 @pytest.mark.parametrize(
     "text",
     [
-        "same for a childminder?",
+        "the same goes for foster carers?",
         "is it the same with academies",
         "refuges too?",
-        "colleges 2?",
-        "n social workers?",
+        "youth clubs as well?",
+        "& the GP?",
         "and for the grandparents?",
         "what about the stepdad?",
     ],
