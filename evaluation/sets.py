@@ -43,6 +43,7 @@ PRIVACY_SETS = {
     "privacy_places": "_t",
     "privacy_formats": "_u",
     "privacy_weak_kinds": "_w",
+    "privacy_hard_kinds": "_x",
 }
 
 
