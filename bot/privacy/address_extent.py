@@ -15,11 +15,13 @@ from collections.abc import Callable, Iterable
 from functools import cache
 
 from bot.knowledge.uk_places import place_names
+from bot.privacy import patterns
 from bot.privacy.normalise import straight_apostrophes
+from bot.privacy.welsh import CAP_WORD
 
 Span = tuple[int, int, str]
 
-_TOWN = r"(?-i:[A-Z][a-z'’]+(?:[\s-](?:(?:upon|on|under|le|in|by|the)[\s-])?[A-Z][a-z'’]+)?)"
+_TOWN = rf"(?-i:{CAP_WORD}(?:\s(?:(?:upon|on|under|le|in|by|the)\s)?{CAP_WORD})?)"
 DIRECTIONS = ("North", "South", "East", "West", "Upper", "Lower")
 AFTER = re.compile(
     rf"(?:\s+(?-i:{'|'.join(DIRECTIONS)})\b)?"
@@ -28,7 +30,7 @@ AFTER = re.compile(
 )
 BEFORE = re.compile(
     r"(?:\b(?:(?:ground|basement|top|\d+(?:st|nd|rd|th)|first|second|third)\s+floor"
-    r"(?:\s+(?:flat|maisonette))?(?:\s+(?:rear|front|left|right|back))?|(?:flat|apartment|apt|unit|room|bay|pitch|plot)\s+\d+[a-z]?"
+    r"(?:\s+(?:flat|maisonette))?(?:\s+(?:rear|front|left|right|back))?|(?:flat|fl\.?|apartment|apt|unit|room|bay|pitch|plot)\s+(?:\d+[a-z]?\d?|[a-z]\d{1,3})"
     r"|(?-i:[A-Z][a-z'’]+)\s+(?:farm|house|cottage|lodge|barn|hall|mill|manor|villa))"
     r"\s*,\s*)$",
     re.IGNORECASE,
@@ -122,8 +124,8 @@ _BEFORE_ADDRESS = re.compile(
 # A home described by where it stands on a removed street: "the flat over the launderette
 # on <ADDRESS>", "the end terrace on <ADDRESS>" (a dwelling word must be in it).
 _DWELLING_WORDS = (
-    r"(?:flat|flats|house|bungalow|cottage|caravan|maisonette|bedsit|farm|barn|room|rooms"
-    r"|terrace|end terrace|semi)"
+    r"(?:flat|flats|house|bungalow|cottage|caravan site|caravan park|caravan|maisonette|bedsit"
+    r"|farm|barn|room|rooms|terrace|end terrace|semi|hostel|hotel|b&b|bnb|site)"
 )
 _DESCRIBED = re.compile(
     rf"\b(?:(?i:the)\s+(?:[\w'’-]+\s+){{0,2}}?)?(?i:{_DWELLING_WORDS})"
@@ -151,6 +153,17 @@ _TOWN_BEFORE_POSTCODE = re.compile(
 _NEAR_AFTER = re.compile(
     r"<ADDRESS>,?\s+(?i:near|nr\.?)\s+(?:<PERSON>|[A-Z][\w'’-]+)(?:['’]s)?(?:\s+[A-Z][\w'’-]+)?"
 )
+# "<ADDRESS> in Barrow": the town it is in.
+_IN_TOWN = re.compile(rf"<ADDRESS>\s+in\s+({_TOWN})(?![\w'’-])")
+_WHEN = frozenset(
+    patterns.words(
+        "january february march april may june july august september october november december "
+        "monday tuesday wednesday thursday friday saturday sunday spring summer autumn winter "
+        "year reception christmas easter"
+    )
+)
+# Words that join a place name's parts: "isle of wight", "newcastle upon tyne".
+_JOINING = frozenset({"of", "upon", "on", "in", "le", "under", "by", "the", "next", "sea"})
 # One capitalised word after an address that ends the sentence is its town: "<ADDRESS>, Crook."
 _LAST_WORD_TOWN = re.compile(r"<ADDRESS>,\s*([A-Z][a-z'’-]+)(?=\s*(?:[.!?;]|$|<POSTCODE>))")
 _CHAT_WORDS = frozenset(
@@ -170,13 +183,16 @@ def joined(
     `is_stop` tells words that go on with the sentence ("and", "moved") from a town's."""
     if "<ADDRESS>" not in text:
         return text
-    text = _BEFORE_ADDRESS.sub("", text)
+    before = None
+    while before != text:  # "Flat 2F1, <ADDRESS>": one part, then the next
+        before, text = text, _BEFORE_ADDRESS.sub("", text)
     text = _DESCRIBED.sub("<ADDRESS>", text)
     text = _NOUNS_AFTER.sub("<ADDRESS>", text)
     text = _TOWN_BEFORE_POSTCODE.sub(
         lambda m: (
             m.group(0)
-            if any(is_stop(w.strip(",")) for w in m.group(1).split())
+            if not known_place(m.group(1).replace(",", ""))
+            and any(is_stop(w.strip(",")) and w.lower() not in _JOINING for w in m.group(1).split())
             else "<ADDRESS> <POSTCODE>"
         ),
         text,
@@ -216,6 +232,15 @@ def joined(
         text,
     )
     text = _NEAR_AFTER.sub("<ADDRESS>", text)
+    # After "in", a capitalised word is the town unless it says when ("in March").
+    text = _IN_TOWN.sub(
+        lambda m: (
+            m.group(0)
+            if any(is_stop(w) or w.lower() in _WHEN for w in m.group(1).split())
+            else "<ADDRESS>"
+        ),
+        text,
+    )
     text = _LAST_WORD_TOWN.sub(
         lambda m: "<ADDRESS>" if m.group(1).lower() not in _SIGN_OFFS else m.group(0), text
     )

@@ -37,7 +37,7 @@ from functools import cache
 from typing import Any
 
 from bot.knowledge.uk_places import names_pattern, place_names
-from bot.privacy import address_extent, joins, places, structured
+from bot.privacy import address_extent, joins, places, structured, welsh
 from bot.privacy.area_names import area_spans
 from bot.privacy.capitalised import CapitalisedFinder
 from bot.privacy.cue_patterns import PERSON_VERB
@@ -116,6 +116,7 @@ class Anonymiser:
             *structured.references(text),
         ]
         spans += places.addresses(text, lex.is_word)
+        spans += [*welsh.addresses(text), *welsh.schools(text)]
         # School names give way to practice vocabulary ("Virtual School"); formats do not.
         schools = list(places.schools(text, lex.is_word, lex.never_names))
         spans += places.outside_phrases(schools, text, self._protected(text), lex.is_word)

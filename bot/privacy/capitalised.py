@@ -189,7 +189,7 @@ class CapitalisedFinder:
         """Capitalised English words that are no usual first name ("Healthy Relationships",
         "Front Door"), unless a family word follows ("the Wood family", "Smith's")."""
         words = re.findall(r"[^\W\d_][\w'’-]*", text[start:end])
-        words = [re.sub(r"['’]s$", "", w) for w in words if w[0].isupper()]
+        words = [re.sub(r"['’]s?$", "", w) for w in words if w[0].isupper()]
         if not words or re.match(r"['’]s\b|\s+(?:family|household|kids|children)\b", text[end:]):
             return False
         return all(

@@ -112,6 +112,14 @@ class NameExtender:
                 return any(lex.is_name(p) for p in word.split("-") if len(p) >= 2)
             # "partner will hughes": a word-name right after a family word or title
             return before and low in lex.names_also_words and self._strong_before(text, pos)
+        if (
+            not before
+            and word.isupper()
+            and len(word) >= 3
+            and neighbour.istitle()
+            and lex.is_first_name(neighbour)
+        ):
+            return True  # police logs write the surname in capitals: "Dean MOSS"
         if not word[0].isupper() or word.isupper() != neighbour.isupper():
             return False
         if lex.is_word(word):

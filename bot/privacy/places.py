@@ -90,7 +90,8 @@ def _street_ok(words: list[str]) -> bool:
 
 def addresses(text: str, is_word: Callable[[str], bool]) -> Iterable[Span]:
     yield from finditer(
-        r"\b(?:flat|apartment|apt|unit|room|plot|pitch|bungalow|maisonette)\s+\d+[a-z]?\b",
+        r"\b(?:flat|fl\.?|apartment|apt|unit|room|plot|pitch|bungalow|maisonette)\s+"
+        r"(?:\d+[a-z]?\d?|[a-z]\d{1,3})\b",
         text,
         "ADDRESS",
     )

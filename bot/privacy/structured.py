@@ -32,7 +32,8 @@ _TLD = r"(?:com|co|uk|org|net|gov|nhs|sch|ac|io|me|info|edu|ie|biz|email|mail)"
 _DOT = r"(?:\s*(?:\.|\(dot\)|\[dot\])\s*|\s+dot\s+)"
 _AT = r"(?:\s*(?:@|\(at\)|\[at\])\s*|\s+at\s+)"
 _REF_WORDS = (
-    r"(?:case|ref|reference|crime|incident|log|crn|urn|file|cad|occurrence|cpoms|mosaic|"
+    r"(?:case|refs|ref|references|reference|crime|incident|log|crn|urn|file|cad|occurrence|"
+    r"cpoms|mosaic|"
     r"lcs|eclipse|id|job|referral|record|episode|storm|niche|athena|pnc|collar|report|"
     r"court|claim|ticket|tracking|account|a/c|acc|pupil|upn|uln|member|custody|booking|"
     r"arrest|charge|warrant|docket|wardship|prison|prisoner|nomis|probation|tenancy|housing)"
@@ -189,6 +190,24 @@ def references(text: str) -> Iterable[Span]:
     for start, end, kind in _references(text):
         prefix = _CODE_PREFIX.search(text, max(0, start - 30), start)
         yield (prefix.start() if prefix else start), end, kind
+        # More of them in a list: "refs 5208/23 and 5209/23", "CR/1/24, CR/2/24".
+        while more := _LISTED.match(text, end):
+            if not _shaped_alike(text[start:end], more.group(1)):
+                break
+            start, end = more.span(1)
+            yield start, end, kind
+
+
+_LISTED = re.compile(r"\s*(?:,|&|\band\b|\bor\b|/)\s*([A-Z]{0,6}[/-]?\d[\w/.-]*\d)\b")
+
+
+def _shaped_alike(first: str, other: str) -> bool:
+    """Two references of one system: the same letters and separators, digits alike."""
+
+    def shape(code: str) -> str:
+        return re.sub(r"\d+", "9", re.sub(r"^.*?(?=[A-Z]*[/-]?\d)", "", code))
+
+    return len(digits_of(other)) >= 3 and shape(first) == shape(other)
 
 
 def _references(text: str) -> Iterable[Span]:
@@ -198,7 +217,8 @@ def _references(text: str) -> Iterable[Span]:
     for words, whole in ((_REF_WORDS, False), (_ID_LABELS, True)):
         for match in re.finditer(
             rf"\b{words}\s*(?:(?:ref|reference|no|number|num|id|#)\.?\s*)*(?:is\s+|was\s+)?"
-            rf"[:#=-]?\s*([A-Z]{{0,6}}[/-]?\d[\w/.*-]*\d[\w]*|[A-Z]{{0,6}}[/-]?\d{{3,}})"
+            rf"[:#=-]?\s*([A-Z]{{0,6}}[/-]?\d[\w/.*-]*\d\w*(?:[/-][A-Z]{{1,4}}\b)*"
+            rf"|[A-Z]{{0,6}}[/-]?\d{{3,}})"
             rf"(?!\s*(?:days?|hours?|hrs?|weeks?|months?|years?|mins?|minutes?|am|pm)\b)",
             text,
             re.IGNORECASE,

@@ -31,6 +31,7 @@ def test_sealed_halves_are_unchanged() -> None:
         "coach/sealed_f.yml",
         "privacy/sealed_u.yml",
         "privacy/sealed_w.yml",
+        "privacy/sealed_x.yml",
         "crisis/sealed_p.yml",
         "questions/sealed_p.yml",
     }
