@@ -84,7 +84,9 @@ def probe_without_engine(url: str) -> dict[str, httpx.Response]:
     with httpx.Client(base_url=url, timeout=60) as client:
         return {
             "hello": client.post("/api/chat", json={"sender": "down-1", "message": "hello"}),
-            "crisis": client.post("/api/chat", json={"sender": "down-2", "message": "he's outside"}),
+            "crisis": client.post(
+                "/api/chat", json={"sender": "down-2", "message": "he's outside"}
+            ),
             "health": client.get("/health"),
         }
 
@@ -102,7 +104,9 @@ def layout(
             "engine_endpoints": "deploy/endpoints.redis.yml",
         }
     )
-    started = Layout(Stack(base, RASA_BIN, model_path(), tmp_path_factory.mktemp("actions")), [], [])
+    started = Layout(
+        Stack(base, RASA_BIN, model_path(), tmp_path_factory.mktemp("actions")), [], []
+    )
     try:
         started.actions.start_process("actions")
         for host in ENGINE_HOSTS:

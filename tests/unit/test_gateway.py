@@ -2,83 +2,15 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
-
-import httpx
 import pytest
 from db_helpers import dump_database, wait_for_rows
-from fastapi.testclient import TestClient
+from gateway_fake import chat
 
-from bot.config import Settings
-from bot.gateway.app import create_app
 from bot.pseudonym import conversation_id
-from bot.safety.messages import POSSIBLE_DANGER_LINE, crisis_message_text
-from bot.safety.semantic_net import SemanticAssessment
+from bot.safety.messages import crisis_message_text
 from bot.storage.db import Database
 
 CRISIS_TEXT = crisis_message_text()
-
-
-@dataclass
-class FakeRasa:
-    """Plays the engine and the action server; records what the gateway sent."""
-
-    replies: Callable[[str], list[dict[str, Any]]] = lambda text: [{"text": f"echo {text}"}]
-    engine_down: bool = False
-    engine_status: int = 200
-    actions_down: bool = False
-    turn: Callable[[str], dict[str, Any]] = lambda text: {"intent": "greet", "confidence": 0.97}
-    received: list[dict[str, Any]] = field(default_factory=list)
-    secrets: list[str | None] = field(default_factory=list)
-
-    def handler(self, request: httpx.Request) -> httpx.Response:
-        path = request.url.path
-        if request.url.port == 5055:
-            if self.actions_down:
-                raise httpx.ConnectError("refused")
-            return httpx.Response(200, json={"status": "ok"})
-        if self.engine_down:
-            raise httpx.ConnectError("refused")
-        if path == "/":
-            return httpx.Response(200, text="Hello from Rasa: 3.6.21")
-        if path == "/webhooks/gateway/webhook":
-            self.secrets.append(request.headers.get("X-Engine-Secret"))
-            body = json.loads(request.content)
-            self.received.append(body)
-            if self.engine_status != 200:
-                return httpx.Response(self.engine_status, json={})
-            replies = [{"recipient_id": body["sender"], **m} for m in self.replies(body["message"])]
-            return httpx.Response(
-                200, json={"messages": replies, "turn": self.turn(body["message"])}
-            )
-        return httpx.Response(404)
-
-
-@pytest.fixture
-def fake() -> FakeRasa:
-    return FakeRasa()
-
-
-@pytest.fixture
-def client_factory(fake: FakeRasa) -> Callable[[Settings], TestClient]:
-    def build(settings: Settings) -> TestClient:
-        app = create_app(settings, transport=httpx.MockTransport(fake.handler))
-        return TestClient(app, raise_server_exceptions=False)
-
-    return build
-
-
-@pytest.fixture
-def client(settings: Settings, client_factory) -> Iterator[TestClient]:  # type: ignore[no-untyped-def]
-    with client_factory(settings) as test_client:
-        yield test_client
-
-
-def chat(client: TestClient, message: Any, sender: Any = "web-abc123") -> httpx.Response:
-    return client.post("/api/chat", json={"sender": sender, "message": message})
 
 
 def test_reply_is_in_rasa_rest_format_for_the_callers_sender(client, fake) -> None:
@@ -118,32 +50,6 @@ def test_offered_button_payloads_pass_through_unchanged(client, fake) -> None:
     assert fake.received[-1]["message"] == "\u2215role_dsl"
 
 
-def test_phrase_check_forces_crisis_handling_and_999_comes_first(client, fake) -> None:
-    fake.replies = lambda text: (
-        [{"text": CRISIS_TEXT}, {"text": "When everyone is safe..."}]
-        if text == "/crisis"
-        else [{"text": "something else"}]
-    )
-    response = chat(client, "he's outside with a knife")
-    assert fake.received[-1]["message"] == "/crisis"
-    texts = [m["text"] for m in response.json()]
-    assert texts[0] == CRISIS_TEXT
-    assert texts.count(CRISIS_TEXT) == 1
-
-
-def test_999_goes_first_even_if_the_engine_put_it_later(client, fake) -> None:
-    fake.replies = lambda text: [{"text": "Step 2 of 7"}, {"text": CRISIS_TEXT}]
-    response = chat(client, "she's screaming and he won't stop")
-    texts = [m["text"] for m in response.json()]
-    assert texts == [CRISIS_TEXT, "Step 2 of 7"]
-
-
-def test_999_is_added_when_the_engine_did_not_give_it(client, fake) -> None:
-    fake.replies = lambda text: [{"text": "Here is an answer"}]
-    response = chat(client, "he's strangling her")
-    assert response.json()[0]["text"] == CRISIS_TEXT
-
-
 def test_engine_down_is_a_503_with_a_human_sentence(client, fake) -> None:
     fake.engine_down = True
     response = chat(client, "what helplines are there?")
@@ -152,13 +58,6 @@ def test_engine_down_is_a_503_with_a_human_sentence(client, fake) -> None:
     assert body["error"] == "engine_unavailable"
     assert "999" in body["message"] and "0808 2000 247" in body["message"]
     assert body["messages"] == []
-
-
-def test_engine_down_during_a_crisis_still_gives_999_guidance(client, fake) -> None:
-    fake.engine_down = True
-    response = chat(client, "he has a knife and he's at the door")
-    assert response.status_code == 503
-    assert response.json()["messages"][0]["text"] == CRISIS_TEXT
 
 
 def test_engine_server_error_is_a_503_not_a_500(client, fake) -> None:
@@ -384,61 +283,6 @@ def test_log_text_keeps_only_the_anonymised_text(client_factory, fake, settings_
         database.dispose()
 
 
-def test_clear_danger_without_a_listed_phrase_gets_999_first(client, fake) -> None:
-    # No phrase rule names this; the semantic net recognises it by meaning.
-    fake.replies = lambda text: (
-        [{"text": CRISIS_TEXT}] if text == "/crisis" else [{"text": "an ordinary answer"}]
-    )
-    response = chat(
-        client, "my client has just rung me whispering, he has got the carving knife out"
-    )
-    assert fake.received[-1]["message"] == "/crisis"
-    assert response.json()[0]["text"] == CRISIS_TEXT
-
-
-def test_the_short_safety_line_comes_before_the_removed_details_notice(client, fake) -> None:
-    # A message the nets grade as possible danger, with a name in it.
-    client.app.state.services.chat.semantic = _Graded("possible")
-    texts = [m["text"] for m in chat(client, "Dad is called Mark Thompson, he is shouting").json()]
-    assert texts[0] == POSSIBLE_DANGER_LINE
-    assert texts[1].startswith("I've removed what looked like names")
-
-
-class _Graded:
-    """A stand-in for the semantic crisis net that grades every message the same."""
-
-    def __init__(self, grade: str) -> None:
-        self.grade = grade
-
-    def assess(self, text: str) -> SemanticAssessment:
-        return SemanticAssessment(self.grade, 0.5)
-
-
-def test_past_and_general_mentions_get_neither_999_nor_the_safety_line(client, fake) -> None:
-    for message in (
-        "what is non-fatal strangulation in the DASH?",
-        "how do I write up a historic incident where he threatened her with a knife in 2019",
-    ):
-        texts = [m["text"] for m in chat(client, message).json()]
-        assert texts[0] not in (CRISIS_TEXT, POSSIBLE_DANGER_LINE), message
-        assert fake.received[-1]["message"] == message
-
-
-def test_a_follow_up_carries_the_topic_answered_before(client, fake) -> None:
-    fake.turn = lambda text: {"intent": "faq", "responses": ["utter_faq/separation_risk"]}
-    chat(client, "why is leaving dangerous")
-    assert "metadata" not in fake.received[-1]
-    fake.turn = lambda text: {"intent": "greet", "responses": ["utter_greet"]}
-    chat(client, "and if she's pregnant?")
-    assert fake.received[-1]["metadata"] == {
-        "previous_topic": "faq/separation_risk",
-        "previous_topic_title": "Why separation is a high-risk time",
-        "crisis_set_aside": True,  # "if she": a what-if, nothing of the present
-    }
-    chat(client, "what about dads?")
-    assert "metadata" not in fake.received[-1]  # the last turn answered no topic
-
-
 def test_log_text_never_keeps_answers_inside_a_journey_or_answered_turns(
     client_factory, fake, settings_factory
 ) -> None:
@@ -472,25 +316,3 @@ def test_a_refused_channel_secret_is_a_503_with_a_human_sentence(client, fake) -
     fake.engine_status = 401
     response = chat(client, "hello")
     assert response.status_code == 503 and response.json()["error"] == "engine_unavailable"
-
-
-def test_a_message_set_in_the_past_tells_the_engine_not_to_act_on_crisis_alone(
-    client, fake
-) -> None:
-    chat(client, "three years ago he poured petrol on her car, she would like therapy now")
-    assert "metadata" not in fake.received[-1]  # "now": said of the present
-    chat(client, "three years ago he poured petrol on her car, she would like therapy")
-    assert fake.received[-1]["metadata"] == {"crisis_set_aside": True}
-    chat(client, "in 2020 he stabbed her brother and he is in jail, what goes in the log?")
-    assert fake.received[-1]["metadata"] == {"crisis_set_aside": True}  # held: not present
-    chat(client, "he shouts at her and throws things, who can she talk to?")
-    assert "metadata" not in fake.received[-1]  # nothing found, but nothing past either
-    chat(client, "he's got a knife and he's in the kitchen, this happened last year too")
-    assert fake.received[-1]["message"] == "/crisis"
-
-
-def test_a_crisis_reading_set_aside_is_counted_and_adds_no_line(client, fake) -> None:
-    fake.turn = lambda text: {"intent": "faq", "confidence": 0.6, "crisis_set_aside": True}
-    response = chat(client, "three years ago he hit her, any therapy?")
-    texts = [m["text"] for m in response.json()]
-    assert POSSIBLE_DANGER_LINE not in texts and CRISIS_TEXT not in texts
