@@ -45,6 +45,7 @@ FOLLOWUPS = {
     "followups_k": "Follow-ups, third set (`_k`)",
     "followups_m": "Follow-ups, fourth set (`_m`)",
     "followups_p": "Follow-ups, fifth set (`_p`)",
+    "followups_r": "Follow-ups, sixth set (`_r`), thirteenth session",
 }
 PRIVACY = {
     "privacy": "privacy corpus",
@@ -53,6 +54,7 @@ PRIVACY = {
     "privacy_places": "fourth corpus: schools, addresses and names, hard forms",
     "privacy_formats": "fifth corpus: structured identifiers, hard and varied forms",
     "privacy_weak_kinds": "sixth corpus: the kinds missed most, in many forms",
+    "privacy_hard_kinds": "seventh corpus: addresses and the weak kinds, thirteenth session",
 }
 CRISIS = {
     "crisis": "Crisis",

@@ -21,6 +21,7 @@ QUESTION_SETS = {
     "question_set_k": "_k",
     "followup_set_m": "_m",
     "question_set_p": "_p",
+    "followup_set_r": "_r",
 }
 FOLLOWUP_KEYS = {
     "questions": "followups",
@@ -28,6 +29,7 @@ FOLLOWUP_KEYS = {
     "question_set_k": "followups_k",
     "followup_set_m": "followups_m",
     "question_set_p": "followups_p",
+    "followup_set_r": "followups_r",
 }
 CRISIS_SETS = {
     "crisis": "",
