@@ -275,3 +275,19 @@ def test_the_same_question_naming_a_topic_of_its_own_answers_that() -> None:
 )
 def test_questions_and_conditions_are_not_the_same_question(text: str) -> None:
     assert not same_question(text)
+
+
+def test_unsure_after_an_answer_stays_on_it_when_it_is_among_the_closest() -> None:
+    # A long follow-up that reads as neither a follow-up nor a clear question.
+    text = "what if the children are staying with her sister most weekends for now then"
+    near = [("faq/pregnancy_and_babies", 0.16), ("faq/separation_risk", 0.13)]
+    after = decide(parse(None, 0.0, near, text), KNOWN, previous_topic="faq/separation_risk")
+    assert after.answer == "faq/separation_risk" and after.reason == "follow-up, still on it"
+    # Not among the two closest: asked, as without an answer before.
+    far = [*near[:1], ("faq/marac_what", 0.14), ("faq/separation_risk", 0.13)]
+    asked = decide(parse(None, 0.0, far, text), KNOWN, previous_topic="faq/separation_risk")
+    assert asked.answer is None and "faq/separation_risk" in asked.choices
+    off = decide(
+        parse(None, 0.0, near, text), KNOWN, "faq/separation_risk", Thresholds(stay_within=0)
+    )
+    assert off.answer is None
