@@ -29,6 +29,7 @@ def test_sealed_halves_are_unchanged() -> None:
         "questions/sealed_m.yml",
         "privacy/sealed_t.yml",
         "coach/sealed_f.yml",
+        "coach/sealed_g.yml",
         "privacy/sealed_u.yml",
         "privacy/sealed_w.yml",
         "privacy/sealed_x.yml",
