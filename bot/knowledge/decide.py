@@ -286,7 +286,7 @@ def decide(
             None,
         )
     # Unsure after an answer, with the topic just answered among the closest: the
-    # conversation is most likely still on it ("what if the daughter blames mum?").
+    # conversation is most likely still on it ("and if her son takes his side?").
     if previous_topic and journey is None and previous_topic in choices[: t.stay_within]:
         return Decision(previous_topic, in_context=True, reason="follow-up, still on it")
     return Decision(None, tuple(choices[:MAX_SUGGESTIONS]), journey=journey, reason="unsure")

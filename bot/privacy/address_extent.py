@@ -153,7 +153,7 @@ _TOWN_BEFORE_POSTCODE = re.compile(
 _NEAR_AFTER = re.compile(
     r"<ADDRESS>,?\s+(?i:near|nr\.?)\s+(?:<PERSON>|[A-Z][\w'’-]+)(?:['’]s)?(?:\s+[A-Z][\w'’-]+)?"
 )
-# "<ADDRESS> in Barrow": the town it is in.
+# "<ADDRESS> in Fleetwood": the town it is in.
 _IN_TOWN = re.compile(rf"<ADDRESS>\s+in\s+({_TOWN})(?![\w'’-])")
 _WHEN = frozenset(
     patterns.words(
@@ -162,7 +162,7 @@ _WHEN = frozenset(
         "year reception christmas easter"
     )
 )
-# Words that join a place name's parts: "isle of wight", "newcastle upon tyne".
+# Words that join a place name's parts: "newcastle upon tyne", "weston super mare".
 _JOINING = frozenset({"of", "upon", "on", "in", "le", "under", "by", "the", "next", "sea"})
 # One capitalised word after an address that ends the sentence is its town: "<ADDRESS>, Crook."
 _LAST_WORD_TOWN = re.compile(r"<ADDRESS>,\s*([A-Z][a-z'’-]+)(?=\s*(?:[.!?;]|$|<POSTCODE>))")

@@ -1,9 +1,9 @@
 """Welsh addresses and school names, which the English street words miss.
 
-A Welsh street or house name starts with its kind: "Heol y Nant" (road), "Maes y Coed"
-(field), "Bryn Celyn" (hill), "Ysgol Gymraeg Bro Helyg" (school). Such a name is an
+A Welsh street or house name starts with its kind: "Heol y Felin" (road), "Maes y Coed"
+(field), "Bryn Derw" (hill), "Ysgol Gynradd Pant y Celyn" (school). Such a name is an
 address after a house number, after an address cue ("lives at", "address"), or when a
-town follows it after a comma ("Bryn Awel, Llanarmon-yn-Iâl"); a school after "Ysgol"
+town follows it after a comma ("Bryn Derw, Aberaeron"); a school after "Ysgol"
 (or a Welsh-medium nursery after "Cylch Meithrin").
 """
 
@@ -19,7 +19,7 @@ UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 LOWER = "a-zß-öø-ÿā-žŵŷ"
 _CAP = rf"[{UPPER}][{LOWER}'’]+"
 # A capitalised word, hyphenated parts with Welsh or English joining words allowed:
-# "Llanarmon-yn-Iâl", "Pen-y-Graig", "Stratford-upon-Avon".
+# "Llanfihangel-yng-Ngwynfa", "Betws-y-Coed", "Stratford-upon-Avon".
 CAP_WORD = rf"{_CAP}(?:-(?:(?:y|yn|yng|ym|yr|ar|on|upon|le|in|by|the|under|super)-)?{_CAP})*"
 _KINDS = (
     r"Heol|Ffordd|Stryd|L[oô]n|Rhodfa|Maes|Bryn|Cae|Parc|Llys|Clos|Cilgant|Teras|Pen|Tan|"
