@@ -18,7 +18,7 @@ from bot.privacy.welsh import addresses, schools
         ("gran lives at Bryn Derw, Aberaeron", ("Derw", "Aberaeron")),
         ("he's rented a room on Dock St in Fleetwood now", ("Dock", "Fleetwood")),
         ("the B&B on Harbour Road is where he's staying", ("B&B", "Harbour")),
-        ("new address fl 3, 40 Carlton Rd, Nottingham", ("fl 3", "Carlton", "Nottingham")),
+        ("letters to Fl 3, 40 Carlton Rd, Nottingham, please", ("Fl 3", "Carlton", "Nottingham")),
         ("she's at Flat 3F2, 9 Bruntsfield Place, Edinburgh", ("3F2", "Bruntsfield")),
         ("moved to 5 marsh rd, stoke on trent ST4 2AB", ("marsh", "stoke", "trent", "ST4")),
     ],
@@ -33,9 +33,9 @@ def test_the_whole_address_goes(text: str, gone: tuple[str, ...]) -> None:
     [
         ("she's in year 4 at Ysgol Gynradd Pant y Celyn", ("Gynradd", "Pant", "Celyn")),
         ("the little one goes to Cylch Meithrin Tregarth", ("Tregarth",)),
-        ("our case refs 3317/24 and 3318/24 are siblings", ("3317", "3318")),
+        ("can refs 3317/24, 3318/24 and 3319/24 be one record?", ("3317", "3318", "3319")),
         ("log numbers CAD 0412, CAD 0419 and CAD 0420", ("0412", "0419", "0420")),
-        ("the PSNI reference is 2023/0117/BT", ("0117", "BT")),
+        ("Met crime reference: 2023/0117/BT", ("0117", "BT")),
         ("0415 hrs: suspect Curtis PALMER detained", ("Curtis", "PALMER")),
     ],
 )
