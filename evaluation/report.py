@@ -61,6 +61,7 @@ CRISIS = {
     "crisis_set_k": "Crisis, second set (`_k`)",
     "crisis_set_m": "Crisis, third set (`_m`)",
     "crisis_set_p": "Crisis, fourth set (`_p`)",
+    "crisis_set_s": "Crisis, fifth set (`_s`), thirteenth session",
 }
 
 

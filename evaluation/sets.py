@@ -36,6 +36,7 @@ CRISIS_SETS = {
     "crisis_set_k": "_k",
     "crisis_set_m": "_m",
     "crisis_set_p": "_p",
+    "crisis_set_s": "_s",
 }
 # Report key -> file suffix of the anonymiser's corpora.
 PRIVACY_SETS = {

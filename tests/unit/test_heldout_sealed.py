@@ -34,6 +34,7 @@ def test_sealed_halves_are_unchanged() -> None:
         "privacy/sealed_w.yml",
         "privacy/sealed_x.yml",
         "questions/sealed_r.yml",
+        "crisis/sealed_s.yml",
         "crisis/sealed_p.yml",
         "questions/sealed_p.yml",
     }
