@@ -37,8 +37,10 @@ NOW = re.compile(
     # Violence under way, described as it happens.
     r"|\b(?:he'?s|hes|he is|she'?s|shes|they'?re|theyre) (?:got hold of|going mad|hitting|kicking"
     r"|punching|strangling|choking|smashing|dragging|throttling)\b"
-    r"|\b(?:has|'s|have|'ve) got (?:me|her|him|them|us) (?:in a (?:headlock|chokehold)|by the"
+    r"|\b(?:has|'s|have|'ve) got (?:me|her|him|them|us|(?:my |our |the |his )?(?:mum|mom|mam"
+    r"|sister|brother|baby|nan|gran|partner|wife|girlfriend)) (?:in a (?:headlock|chokehold)|by the"
     r" (?:throat|neck|hair)|pinned)\b|\bin a (?:headlock|chokehold)\b"
+    r"|\b(?:has|'s|have|'ve) (?:just )?(?:cornered|trapped|pinned) (?:me|us|her|him|them)\b"
     r"|\b(?:won'?t|wont|will not) let (?:go|me go|her go|us go|them go)\b"
     r"|\b(?:going|turning|gone) (?:purple|blue|limp)\b"
     r"|\b(?:i|we) can hear (?:him|her|them|a man|a woman|shouting|screaming|screams|crying"
@@ -48,7 +50,9 @@ NOW = re.compile(
 )
 NOT_NOW = re.compile(
     # "my last night" is a threat ("tonight is my last night"), not a time past.
-    r"\b(?:yesterday|(?<!my )(?<!your )(?<!her )(?<!our )last (?:night|week|month|year|time)"
+    # "for the last time" is a threat too.
+    r"\b(?:yesterday|(?<!my )(?<!your )(?<!her )(?<!our )(?<!for the )"
+    r"last (?:night|week|month|year|time)"
     r"|years? ago|months? ago|weeks? ago"
     r"|in (?:19|20)\d\d|used to|previous(?:ly)?|history of|case notes?"
     r"|records? (?:say|show)"
@@ -100,8 +104,10 @@ PRESENT = re.compile(
 # "he says he'll take the baby if she calls anyone" is a threat, not a what-if: the
 # condition of a threat is not read as a hypothesis.
 THREAT_IF = re.compile(
-    r"\b(?:he'?ll|he will|he'?d|he would|she'?ll|she'?d|they'?ll|going to|gonna|threat\w*)\b"
-    r"[^.?!]{0,50}?\bif\b",
+    r"\b(?:he'?ll|he will|he'?d|hed|he would|she'?ll|she'?d|they'?ll|going to|gonna|threat\w*)\b"
+    r"[^.?!]{0,50}?\bif\b"
+    # ... and the condition first: "if she leaves he'll go over", "if i scream he'd hurt her"
+    r"|\bif\b(?=[^.?!]{0,40}?\b(?:he'?ll|he will|he'?d|hed|he would|they'?ll|he'?s going to)\b)",
     re.IGNORECASE,
 )
 

@@ -117,3 +117,20 @@ def test_phrase_rules_with_past_words_and_present_danger_stay_clear() -> None:
         "would you ring 999 for me he has a gun",
     ):
         assert crisis_grade(("rule",), "none", text)[0] == "clear", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "help hes drunk and has got my sister by the throat",
+        "the ex has just cornered me in the car park after contact, he won't move",
+    ],
+)
+def test_held_by_the_throat_or_cornered_is_happening_now(text: str) -> None:
+    assert crisis_grade((), "possible", text)[0] == "clear"
+
+
+def test_a_threat_whose_condition_comes_first_is_not_a_what_if() -> None:
+    assert not said_not_now("he's on the roof with the baby, if she calls anyone he'll jump")
+    assert not said_not_now("text from him: 'say goodbye for the last time', hes got them")
+    assert said_not_now("what should she do if he turns up at the school?")
