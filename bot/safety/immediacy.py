@@ -106,7 +106,7 @@ PRESENT = re.compile(
 THREAT_IF = re.compile(
     r"\b(?:he'?ll|he will|he'?d|hed|he would|she'?ll|she'?d|they'?ll|going to|gonna|threat\w*)\b"
     r"[^.?!]{0,50}?\bif\b"
-    # ... and the condition first: "if she leaves he'll go over", "if i scream he'd hurt her"
+    # ... and the condition first: "if you ring anyone he'll ...", "if mum tells he'd ..."
     r"|\bif\b(?=[^.?!]{0,40}?\b(?:he'?ll|he will|he'?d|hed|he would|they'?ll|he'?s going to)\b)",
     re.IGNORECASE,
 )

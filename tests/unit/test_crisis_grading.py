@@ -122,8 +122,8 @@ def test_phrase_rules_with_past_words_and_present_danger_stay_clear() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "help hes drunk and has got my sister by the throat",
-        "the ex has just cornered me in the car park after contact, he won't move",
+        "he's got my sister by the throat against the fridge",
+        "I'm stuck - he's pinned me behind the reception desk",
     ],
 )
 def test_held_by_the_throat_or_cornered_is_happening_now(text: str) -> None:
@@ -131,6 +131,6 @@ def test_held_by_the_throat_or_cornered_is_happening_now(text: str) -> None:
 
 
 def test_a_threat_whose_condition_comes_first_is_not_a_what_if() -> None:
-    assert not said_not_now("he's on the roof with the baby, if she calls anyone he'll jump")
-    assert not said_not_now("text from him: 'say goodbye for the last time', hes got them")
+    assert not said_not_now("text from him says if mum rings the police he will torch the car")
+    assert not said_not_now("he rang: 'look at the house for the last time', then hung up")
     assert said_not_now("what should she do if he turns up at the school?")
