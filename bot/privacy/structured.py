@@ -190,7 +190,7 @@ def references(text: str) -> Iterable[Span]:
     for start, end, kind in _references(text):
         prefix = _CODE_PREFIX.search(text, max(0, start - 30), start)
         yield (prefix.start() if prefix else start), end, kind
-        # More of them in a list: "refs 5208/23 and 5209/23", "CR/1/24, CR/2/24".
+        # More of them in a list: "refs 3317/24 and 3318/24", "CR/1/24, CR/2/24".
         while more := _LISTED.match(text, end):
             if not _shaped_alike(text[start:end], more.group(1)):
                 break
