@@ -119,7 +119,7 @@ class NameExtender:
             and neighbour.istitle()
             and lex.is_first_name(neighbour)
         ):
-            return True  # police logs write the surname in capitals: "Dean MOSS"
+            return True  # police logs write the surname in capitals: "Curtis PALMER"
         if not word[0].isupper() or word.isupper() != neighbour.isupper():
             return False
         if lex.is_word(word):
