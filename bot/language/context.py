@@ -154,7 +154,6 @@ _HER_FIRST = re.compile(
     r"|the victim)(?!\w)",
     re.IGNORECASE,
 )
-_FAIL_FIRST = re.compile(r"fail", re.IGNORECASE)
 _NEGATION_BEFORE = re.compile(r"\b(?:not|never|n't)\s+$", re.IGNORECASE)
 _NEGATED = re.compile(
     r"\b(?:not|no|never|nor|isn't|wasn't|aren't|weren't|rather than|instead of|far from)"
@@ -240,7 +239,7 @@ def exempt(
     if re.match(r"that\b", clause, re.IGNORECASE) and any(_HIS_WORDS.search(c) for c in clauses):
         return True
     phrase = text[start:end]
-    if _FAIL_FIRST.match(phrase) and _NEGATION_BEFORE.search(text[:start]):
+    if phrase.lower().startswith("fail") and _NEGATION_BEFORE.search(text[:start]):
         return True  # "she did not fail to protect them": the writer rejects it
     who = subject(sentence)
     if needs_her and who in {"him", "child", "other"}:

@@ -56,6 +56,8 @@ STREET = (
     r"cottages|buildings|mansions|villas|quay|circus|wood|common|side|site|caravan park|"
     r"flats|point|works|bridge|cl|tce|marina)"
 )
+# Words before an address: "lives at", "address is", "moved to" (each recogniser adds its own).
+ADDRESS_CUE = r"address(?:\s+is)?|lives at|living at|live at|stays at|staying at|moved to|moving to"
 SEP = r"[\s().\-/–]"
 
 

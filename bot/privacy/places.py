@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from bot.privacy.patterns import STREET, Span, finditer, words
+from bot.privacy.patterns import ADDRESS_CUE, STREET, Span, finditer, words
 
 _KIND = (
     r"(?:primary|junior|juniors|infant|infants|nursery|nurseries|pre-?school|academy|"
@@ -104,8 +104,8 @@ def addresses(text: str, is_word: Callable[[str], bool]) -> Iterable[Span]:
     # A number and capitalised words after an address cue, whatever the street is called:
     # "lives at 112 Kirkgate", "address 4 The Paddocks", "at 45 Heol y Felin".
     for match in re.finditer(
-        r"\b(?i:address(?:\s+is)?|lives at|living at|live at|property at|stays at|staying at|"
-        r"moved to|moving to|at)\s*:?\s+(\d{1,4}[a-z]?,?\s+(?:(?:The|y|yr|de|la|le)\s+)?"
+        rf"\b(?i:{ADDRESS_CUE}|property at|at)\s*:?\s+"
+        r"(\d{1,4}[a-z]?,?\s+(?:(?:The|y|yr|de|la|le)\s+)?"
         r"[A-Z][A-Za-z'’-]+\b(?:\s+(?:y|yr|the|de|la|le|[A-Z][A-Za-z'’-]+\b)){0,3})",
         text,
     ):

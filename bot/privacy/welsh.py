@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.privacy.patterns import Span
+from bot.privacy.patterns import ADDRESS_CUE, Span
 
 # Letters of Welsh and other place names: "Iâl", "Ŵyl", "Llŷn".
 UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -28,10 +28,7 @@ _KINDS = (
 )
 _NAME = rf"(?:{_KINDS})(?:-(?:y|yr)-{CAP_WORD}|(?:\s+(?:y|yr|'r|{CAP_WORD})){{1,3}})"
 _NUMBERED = re.compile(rf"\b\d{{1,4}}[a-z]?,?\s+({_NAME})(?![\w'’-])")
-_CUED = re.compile(
-    rf"\b(?i:address(?:\s+is)?|lives at|living at|live at|stays at|staying at|moved to|"
-    rf"moving to|is at|are at|at)\s*:?\s+({_NAME})(?![\w'’-])"
-)
+_CUED = re.compile(rf"\b(?i:{ADDRESS_CUE}|is at|are at|at)\s*:?\s+({_NAME})(?![\w'’-])")
 _BEFORE_TOWN = re.compile(rf"(?<![\w'’-])({_NAME}),\s*{CAP_WORD}")
 _SCHOOL = re.compile(rf"\b(?:Ysgol|Cylch Meithrin)(?:\s+(?:y|yr|{CAP_WORD})){{1,4}}(?![\w'’-])")
 
