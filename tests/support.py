@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -87,3 +88,29 @@ def in_engine(code: str) -> subprocess.CompletedProcess:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     return done
+
+
+def matcher_parse(
+    selector: str | None,
+    confidence: float,
+    semantic: list[tuple[str, float]],
+    text: str = "a question",
+    context: list[tuple[str, float]] | None = None,
+    previous: str | None = None,
+) -> dict[str, Any]:
+    """A parse result as the engine sends it: the ResponseSelector's reading and the
+    semantic matcher's (and its reading in the previous topic's context)."""
+    result: dict[str, Any] = {
+        "text": text,
+        "response_selector": {
+            "default": {
+                "response": {"intent_response_key": selector, "confidence": confidence},
+                "ranking": [{"intent_response_key": selector, "confidence": confidence}],
+            }
+        },
+        "semantic": {"ranking": [{"name": n, "probability": s} for n, s in semantic]},
+    }
+    if context is not None:
+        result["semantic"]["context_ranking"] = [{"name": n, "probability": s} for n, s in context]
+        result["semantic"]["previous_topic"] = previous
+    return result

@@ -30,6 +30,7 @@ def test_sealed_halves_are_unchanged() -> None:
         "privacy/sealed_t.yml",
         "coach/sealed_f.yml",
         "coach/sealed_g.yml",
+        "coach/sealed_h.yml",
         "privacy/sealed_u.yml",
         "privacy/sealed_w.yml",
         "privacy/sealed_x.yml",

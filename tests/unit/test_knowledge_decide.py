@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from support import matcher_parse as parse
 
-from bot.knowledge.decide import Thresholds, decide, looks_like_follow_up, same_question
+from bot.knowledge.decide import Thresholds, decide
 
 KNOWN = {
     "faq/marac_what",
@@ -14,30 +15,6 @@ KNOWN = {
     "faq/pregnancy_and_babies",
     "faq/separation_risk",
 }
-
-
-def parse(
-    selector: str | None,
-    confidence: float,
-    semantic: list[tuple[str, float]],
-    text: str = "a question",
-    context: list[tuple[str, float]] | None = None,
-    previous: str | None = None,
-) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "text": text,
-        "response_selector": {
-            "default": {
-                "response": {"intent_response_key": selector, "confidence": confidence},
-                "ranking": [{"intent_response_key": selector, "confidence": confidence}],
-            }
-        },
-        "semantic": {"ranking": [{"name": n, "probability": s} for n, s in semantic]},
-    }
-    if context is not None:
-        result["semantic"]["context_ranking"] = [{"name": n, "probability": s} for n, s in context]
-        result["semantic"]["previous_topic"] = previous
-    return result
 
 
 def test_both_readings_agree_so_it_answers() -> None:
@@ -88,16 +65,6 @@ def test_a_follow_up_is_read_in_the_previous_topic() -> None:
         previous_topic="faq/separation_risk",
     )
     assert d.answer == "faq/pregnancy_and_babies" and d.in_context
-
-
-def test_follow_up_shapes() -> None:
-    assert looks_like_follow_up("and if she's pregnant?")
-    assert looks_like_follow_up("what about a new partner")
-    assert not looks_like_follow_up("Coercive control")
-    assert not looks_like_follow_up(
-        "what is the threshold for a marac referral when there have been lots of incidents "
-        "and the police say it's standard risk but I think it is high"
-    )
 
 
 def test_a_one_action_journey_the_meaning_is_sure_of_runs() -> None:
@@ -158,25 +125,6 @@ def test_a_short_unclear_message_after_an_answer_is_read_in_its_context() -> Non
     assert new.answer is None
 
 
-@pytest.mark.parametrize(
-    "text", ["can she get one herself?", "how would I word that to him?", "n refuges?", "& dads?"]
-)
-def test_a_short_message_pointing_back_is_a_follow_up(text: str) -> None:
-    assert looks_like_follow_up(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "what happens at a MARAC meeting?",
-        "how do I make a referral to children's social care when she won't"
-        " agree to it and the kids are at risk?",
-    ],
-)
-def test_a_question_that_stands_alone_is_not_a_follow_up(text: str) -> None:
-    assert not looks_like_follow_up(text)
-
-
 def matcher_only(semantic: list[tuple[str, float]], text: str = "a question") -> dict[str, Any]:
     """A parse as the shipped pipeline gives it: the selector reads small talk only."""
     return {
@@ -230,64 +178,3 @@ def test_when_asking_a_journey_the_matcher_ranks_near_the_top_is_offered_too() -
     # Too faint a reading is not offered.
     faint = decide(matcher_only([*semantic[:2], ("ask_referral_pathway", 0.01)]), KNOWN)
     assert faint.journey is None
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "the same goes for foster carers?",
-        "is it the same with academies",
-        "refuges too?",
-        "youth clubs as well?",
-        "& the GP?",
-        "and for the grandparents?",
-        "what about the stepdad?",
-    ],
-)
-def test_the_same_question_of_something_else_keeps_the_topic(text: str) -> None:
-    # The bare reading leans to another topic, not surely: the question stays the same.
-    d = decide(
-        parse(None, 0.0, [("faq/pregnancy_and_babies", 0.6)], text=text, context=[]),
-        KNOWN,
-        previous_topic="faq/marac_what",
-    )
-    assert d.answer == "faq/marac_what" and d.in_context, (text, d)
-
-
-def test_the_same_question_naming_a_topic_of_its_own_answers_that() -> None:
-    d = decide(
-        parse(None, 0.0, [("faq/marac_thresholds", 0.85)], text="and the thresholds?", context=[]),
-        KNOWN,
-        previous_topic="faq/marac_what",
-    )
-    assert d.answer == "faq/marac_thresholds" and d.in_context
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "and how long",
-        "and if she's pregnant?",
-        "what about if he moves away?",
-        "and what do we do then",
-        "ok thanks",
-    ],
-)
-def test_questions_and_conditions_are_not_the_same_question(text: str) -> None:
-    assert not same_question(text)
-
-
-def test_unsure_after_an_answer_stays_on_it_when_it_is_among_the_closest() -> None:
-    # A long follow-up that reads as neither a follow-up nor a clear question.
-    text = "what if the children are staying with her sister most weekends for now then"
-    near = [("faq/pregnancy_and_babies", 0.16), ("faq/separation_risk", 0.13)]
-    after = decide(parse(None, 0.0, near, text), KNOWN, previous_topic="faq/separation_risk")
-    assert after.answer == "faq/separation_risk" and after.reason == "follow-up, still on it"
-    # Not among the two closest: asked, as without an answer before.
-    far = [*near[:1], ("faq/marac_what", 0.14), ("faq/separation_risk", 0.13)]
-    asked = decide(parse(None, 0.0, far, text), KNOWN, previous_topic="faq/separation_risk")
-    assert asked.answer is None and "faq/separation_risk" in asked.choices
-    off = decide(
-        parse(None, 0.0, near, text), KNOWN, "faq/separation_risk", Thresholds(stay_within=0)
-    )
-    assert off.answer is None
