@@ -8,7 +8,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
 from support import DASHBOARD_PASSWORD
+from web_page import CHROMIUM, CHROMIUM_ARGS
 
 from bot.config import PROJECT_ROOT, Settings
 from bot.supervisor import Stack
@@ -84,3 +86,38 @@ def engine(stack: Stack) -> Iterator[httpx.Client]:
     """Direct access to the engine, as only the gateway (and these tests) may have it."""
     with httpx.Client(base_url=stack.settings.rasa_url, timeout=60) as client:
         yield client
+
+
+# The chat page in Debian's Chromium (tests/e2e/web_page.py): one browser per module.
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is not installed: `make test` installs Debian's chromium package.")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def browser_errors() -> list[str]:
+    """JavaScript errors and console errors of the test's page; must end empty."""
+    return []
+
+
+@pytest.fixture
+def page(browser: Browser, stack: Stack, browser_errors: list[str]) -> Iterator[Page]:
+    context = browser.new_context(accept_downloads=True, base_url=stack.settings.gateway_url)
+    # The neutral site is outside this machine: answer for it locally.
+    context.route(
+        "https://www.bbc.co.uk/**",
+        lambda route: route.fulfill(
+            status=200, content_type="text/html", body="<title>Weather</title><h1>Weather</h1>"
+        ),
+    )
+    page = context.new_page()
+    page.on("pageerror", lambda exc: browser_errors.append(str(exc)))
+    page.on("console", lambda msg: browser_errors.append(msg.text) if msg.type == "error" else None)
+    yield page
+    context.close()
+    assert browser_errors == []
