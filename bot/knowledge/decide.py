@@ -82,8 +82,8 @@ class Thresholds:
     stay_within: int = 2
     # After an answer, a short message that the bare reading places nowhere clearly
     # (best topic or journey under `hold_below`) and that, read in the answer's context,
-    # is that topic at `hold` or more is answered by it again, in context ("who can see
-    # it once it's written?"). 2026-11-27, replayed on the tuning halves' 208 follow-ups:
+    # is that topic at `hold` or more is answered by it again, in context ("who else
+    # reads her file?"). 2026-11-27, replayed on the tuning halves' 208 follow-ups:
     # 157 right, 25 wrong -> 161, 23 (0.5 and 0.3: 159, 28; 0.7 and 0.4: 158, 26).
     hold: float = 0.7
     hold_below: float = 0.3

@@ -107,8 +107,8 @@ def test_unsure_after_an_answer_stays_on_it_when_it_is_among_the_closest() -> No
 
 
 def test_a_vague_message_clearly_about_the_answer_just_given_stays_on_it() -> None:
-    # "who can see it once it's written?": nowhere clear alone, the last topic in context.
-    text = "who can see it once it's written?"
+    # "who else reads her file?": nowhere clear alone, the last topic in context.
+    text = "who else reads her file?"
     vague = [("faq/pregnancy_and_babies", 0.2), ("faq/marac_what", 0.1)]
     held = parse(None, 0.0, vague, text, context=[("faq/separation_risk", 0.8)])
     d = decide(held, KNOWN, previous_topic="faq/separation_risk")
