@@ -90,6 +90,12 @@ def in_engine(code: str) -> subprocess.CompletedProcess:
     return done
 
 
+# The topic keys the decision tests know (tests/unit/test_knowledge_*.py).
+MATCHER_TOPICS = frozenset(
+    {"faq/marac_what", "faq/marac_thresholds", "faq/pregnancy_and_babies", "faq/separation_risk"}
+)
+
+
 def matcher_parse(
     selector: str | None,
     confidence: float,

@@ -175,6 +175,29 @@ def _in_context(
     return None
 
 
+def _context_holds(
+    parse: dict[str, Any],
+    known: set[str],
+    previous_topic: str,
+    semantic: list[tuple[str, float]],
+    everything: list[tuple[str, float]],
+    t: Thresholds,
+) -> bool:
+    """Vague on its own (no topic or journey at `hold_below`), clearly about the answer
+    just given (its topic first in the context reading, at `hold`): stay on it."""
+    if len((parse.get("text") or "").split()) > t.hold_words:
+        return False
+    contextual = _topics(ranking(parse, "context_ranking"), known)
+    bare = semantic[0][1] if semantic else 0.0
+    bare_other = max((p for n, p in everything if n not in known), default=0.0)
+    return (
+        bool(contextual)
+        and contextual[0][0] == previous_topic
+        and contextual[0][1] >= t.hold
+        and max(bare, bare_other) < t.hold_below
+    )
+
+
 def decide(
     parse: dict[str, Any],
     known: set[str],
@@ -197,18 +220,8 @@ def decide(
         if in_context is not None:
             return in_context
 
-    # Vague on its own, clearly about the answer just given: stay on it.
-    if previous_topic and len(text.split()) <= t.hold_words:
-        contextual = _topics(ranking(parse, "context_ranking"), known)
-        bare = semantic[0][1] if semantic else 0.0
-        bare_other = max((p for n, p in everything if n not in known), default=0.0)
-        if (
-            contextual
-            and contextual[0][0] == previous_topic
-            and contextual[0][1] >= t.hold
-            and max(bare, bare_other) < t.hold_below
-        ):
-            return Decision(previous_topic, in_context=True, reason="follow-up, context holds")
+    if previous_topic and _context_holds(parse, known, previous_topic, semantic, everything, t):
+        return Decision(previous_topic, in_context=True, reason="follow-up, context holds")
 
     scores = combined(semantic, selector, known)
     journeys = [(n, p) for n, p in everything if n in JOURNEY_BUTTONS]

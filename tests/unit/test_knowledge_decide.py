@@ -5,16 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from support import MATCHER_TOPICS as KNOWN
 from support import matcher_parse as parse
 
 from bot.knowledge.decide import Thresholds, decide
-
-KNOWN = {
-    "faq/marac_what",
-    "faq/marac_thresholds",
-    "faq/pregnancy_and_babies",
-    "faq/separation_risk",
-}
 
 
 def test_both_readings_agree_so_it_answers() -> None:

@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from support import MATCHER_TOPICS as KNOWN
 from support import matcher_parse as parse
 
 from bot.knowledge.decide import Thresholds, decide
 from bot.knowledge.follow_up import looks_like_follow_up, same_question
-
-KNOWN = {
-    "faq/marac_what",
-    "faq/marac_thresholds",
-    "faq/pregnancy_and_babies",
-    "faq/separation_risk",
-}
 
 
 @pytest.mark.parametrize(
