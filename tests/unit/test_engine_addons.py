@@ -5,7 +5,7 @@ from __future__ import annotations
 from support import in_engine
 
 CHECK = r"""
-import time, jsonschema
+import jsonschema
 import addons  # installs the cached validation, as loading the channel does
 from rasa.core.actions.action import RemoteAction
 action = RemoteAction("action_x", None)
@@ -18,17 +18,21 @@ except jsonschema.ValidationError as error:
     assert "not a list" in str(error)
 else:
     raise AssertionError("an invalid response passed validation")
-started = time.perf_counter()
+from addons.fast_validation import _validator
+_validator.cache_clear()
 for _ in range(200):
     action._validate_action_result(good)
-print(round((time.perf_counter() - started) * 1000 / 200, 3))
+info = _validator.cache_info()
+print(info.misses, info.hits)
 """
 
 
-def test_cached_validation_keeps_rasas_behaviour_and_is_fast() -> None:
+def test_cached_validation_keeps_rasas_behaviour_and_checks_the_schema_once() -> None:
     done = in_engine(CHECK)
-    per_call_ms = float(done.stdout.strip().splitlines()[-1])
-    assert per_call_ms < 1.0  # uncached, each call checked the schema first (several ms)
+    misses, hits = map(int, done.stdout.strip().splitlines()[-1].split())
+    # Uncached, each call checked the schema first (several ms a call): now the schema is
+    # checked and its validator built once, then reused. Speed itself is `make bench`'s.
+    assert (misses, hits) == (1, 199)
 
 
 GATE_CHECK = r"""
