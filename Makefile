@@ -144,11 +144,12 @@ e2e: train browser postgres redis
 checks: lint validate unit
 
 # Training keeps about one and a half of CI's two cores busy, so the checks that need
-# no model (and the browser's install) run beside it; then the conversation tests and
-# the end-to-end tests against the model. Output is shown a target at a time.
+# no model (and the browser's install) run beside it; then the conversation tests beside
+# the end-to-end tests (which spend much of their time waiting on the stack), both
+# against the model. Output is shown a target at a time.
 test: build postgres redis
 	@$(MAKE) --no-print-directory -j2 --output-sync=target NICE="nice -n 5" train checks browser
-	@$(MAKE) --no-print-directory rasa-test e2e
+	@$(MAKE) --no-print-directory -j2 --output-sync=target rasa-test e2e
 
 # Load benchmark, gateway against bare Rasa (not part of `make test`): see benchmarks/.
 bench: train

@@ -5,8 +5,10 @@
   ("strangeling", "non molestaion") still shares most of its features, and
 - its meaning: the all-MiniLM-L6-v2 sentence vector (unit length).
 
-One multinomial logistic regression (scikit-learn, which the engine already
-has) is trained over the three side by side. On the tuning halves of the blind
+One multinomial logistic regression is trained over the three side by side:
+scikit-learn's objective and optimiser (the engine already has it), fitted by
+`softmax_regression` with the sentence vectors kept dense, which gives the same
+coefficients in about half the time. On the tuning halves of the blind
 questions it put the right label first more often than the sentence vector
 alone (a softmax regression) and far more often than the ResponseSelector
 (docs/measurements.md). The model is kept as plain arrays, not a pickle, with
@@ -23,8 +25,8 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
+from scipy.optimize import minimize
 from sklearn.feature_extraction.text import CountVectorizer
-from sklearn.linear_model import LogisticRegression
 
 WORDS = {"analyzer": "word", "ngram_range": (1, 2), "min_df": 1}
 LETTERS = {"analyzer": "char_wb", "ngram_range": (2, 5), "min_df": 2}
@@ -83,6 +85,53 @@ class _View:
         return sparse.csr_matrix((values, columns, indptr), shape=shape)
 
 
+def softmax_regression(
+    sparse_x: sparse.csr_matrix, dense_x: np.ndarray, y: np.ndarray, n_classes: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Multinomial logistic regression over [sparse_x | dense_x]: coefficients (one row a
+    class) and intercepts.
+
+    The objective and optimiser are scikit-learn's `LogisticRegression(C=C)` with lbfgs:
+    the summed cross-entropy plus ||W||^2 / (2C), intercepts unpenalised, L-BFGS-B from
+    zero with gtol 1e-4. Written out so the sentence vectors stay a dense block
+    (one BLAS product) instead of 1.5 million entries of a sparse matrix: the same fit
+    in a fraction of the time, and the matcher is on the training's critical path.
+    """
+    n, n_sparse = sparse_x.shape
+    n_dense = dense_x.shape[1]
+    # Column-major for the scores (each feature's weights read once, in order) and
+    # row-major transposed for the gradient: a third of the time of CSR for both.
+    by_feature, sparse_t = sparse_x.tocsc(), sparse_x.T.tocsr()
+    onehot = np.zeros((n, n_classes))
+    onehot[np.arange(n), y] = 1.0
+    shape = (n_classes, n_sparse + n_dense + 1)
+
+    def loss_and_gradient(flat: np.ndarray) -> tuple[float, np.ndarray]:
+        w = flat.reshape(shape)
+        w_sparse, w_dense, b = w[:, :n_sparse], w[:, n_sparse:-1], w[:, -1]
+        z = by_feature @ w_sparse.T + dense_x @ w_dense.T + b
+        z_max = z.max(axis=1, keepdims=True)
+        log_norm = np.log(np.exp(z - z_max).sum(axis=1, keepdims=True)) + z_max
+        g = np.exp(z - log_norm) - onehot  # the softmax, less the true class
+        penalty = float(flat @ flat - b @ b) / (2 * C)
+        loss = float(log_norm.sum() - (z * onehot).sum()) + penalty
+        grad = (flat / C).reshape(shape)
+        grad[:, :n_sparse] += (sparse_t @ g).T
+        grad[:, n_sparse:-1] += g.T @ dense_x
+        grad[:, -1] = g.sum(axis=0)
+        return loss, grad.ravel()
+
+    result = minimize(
+        loss_and_gradient,
+        np.zeros(shape).ravel(),
+        method="L-BFGS-B",
+        jac=True,
+        options={"gtol": 1e-4, "maxiter": MAX_ITER},
+    )
+    w = result.x.reshape(shape)
+    return w[:, :-1], w[:, -1]
+
+
 class TopicModel:
     """Labels ranked by probability for a text and its sentence vector."""
 
@@ -113,16 +162,13 @@ class TopicModel:
             width = len(words.vocabulary) + len(letters.vocabulary) + vectors.shape[1]
             coef = np.zeros((len(classes), width), np.float32)
             return cls(words, letters, coef, np.zeros(len(classes), np.float32), classes)
-        features = sparse.hstack(
-            [words.matrix(texts), letters.matrix(texts), sparse.csr_matrix(vectors)]
-        ).tocsr()
-        regression = LogisticRegression(C=C, max_iter=MAX_ITER)
-        regression.fit(features, np.array([classes.index(x) for x in labels]))
-        coef, intercept = regression.coef_, regression.intercept_
-        if len(classes) == 2:
-            # A binary regression keeps one row: the softmax of (0, z) is its sigmoid.
-            coef = np.vstack([np.zeros_like(coef), coef])
-            intercept = np.concatenate([[0.0], intercept])
+        words_x, letters_x = words.matrix(texts), letters.matrix(texts)
+        coef, intercept = softmax_regression(
+            sparse.hstack([words_x, letters_x]).tocsr(),
+            np.asarray(vectors, np.float64),
+            np.array([classes.index(x) for x in labels]),
+            len(classes),
+        )
         return cls(words, letters, coef.astype(np.float32), intercept.astype(np.float32), classes)
 
     def probabilities(self, text: str, vector: np.ndarray) -> np.ndarray:

@@ -112,7 +112,7 @@ except ValueError as error:
     assert "retrain" in str(error)
 else:
     raise AssertionError("a model without its settings was loaded")
-# Two labels: one regression row, scored as a softmax over (0, z).
+# Two labels: a softmax over two rows.
 binary = TopicModel.fit(["a b", "a c", "d e", "d f"], vectors[:4], ["x", "x", "y", "y"])
 p = binary.probabilities("d e", vectors[2])
 assert p.shape == (2,) and p[1] > 0.5 and abs(p.sum() - 1) < 1e-6
@@ -125,6 +125,33 @@ print("ok")
 
 def test_the_topic_model_reads_typos_and_loads_back_from_plain_arrays() -> None:
     assert in_engine(TOPIC_MODEL_CHECK).stdout.strip().endswith("ok")
+
+
+# The matcher's own regression is scikit-learn's LogisticRegression(C=C), lbfgs, fitted
+# on [sparse | dense] features: the same coefficients on a problem of the same shape.
+REGRESSION_CHECK = r"""
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+from addons.topic_model import C, MAX_ITER, softmax_regression
+rng = np.random.default_rng(3)
+n, classes = 300, 7
+y = rng.integers(0, classes, n)
+centres = rng.normal(size=(classes, 12))
+dense = centres[y] + rng.normal(size=(n, 12))
+words = sparse.random(n, 400, density=0.02, format="csr", random_state=4, dtype=np.float32)
+words = (words + sparse.csr_matrix((np.ones(n), (np.arange(n), y * 5)), shape=(n, 400))).tocsr()
+coef, intercept = softmax_regression(words, dense, y, classes)
+reference = LogisticRegression(C=C, max_iter=MAX_ITER).fit(sparse.hstack([words, dense]).tocsr(), y)
+assert coef.shape == reference.coef_.shape
+assert np.allclose(coef, reference.coef_, atol=1e-4), np.abs(coef - reference.coef_).max()
+assert np.allclose(intercept, reference.intercept_, atol=1e-4)
+print("ok")
+"""
+
+
+def test_the_matchers_regression_is_scikit_learns_logistic_regression() -> None:
+    assert in_engine(REGRESSION_CHECK).stdout.strip().endswith("ok")
 
 
 SUMMARY_CHECK = r"""
