@@ -19,8 +19,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -224,16 +222,6 @@ class Stack:
             if process.poll() is not None:
                 return name
         return None
-
-
-@contextmanager
-def running_stack(settings: Settings, rasa_bin: Path, log_dir: Path) -> Iterator[Stack]:
-    stack = Stack(settings, rasa_bin, model_path(settings.project_root), log_dir)
-    stack.start()
-    try:
-        yield stack
-    finally:
-        stack.stop()
 
 
 def main(argv: list[str] | None = None) -> int:
