@@ -19,6 +19,7 @@ groups by scikit-learn's own analyzers and scored with numpy.
 from __future__ import annotations
 
 import json
+import logging
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,8 @@ import numpy as np
 from scipy import sparse
 from scipy.optimize import minimize
 from sklearn.feature_extraction.text import CountVectorizer
+
+logger = logging.getLogger(__name__)
 
 WORDS = {"analyzer": "word", "ngram_range": (1, 2), "min_df": 1}
 LETTERS = {"analyzer": "char_wb", "ngram_range": (2, 5), "min_df": 2}
@@ -96,6 +99,8 @@ def softmax_regression(
     zero with gtol 1e-4. Written out so the sentence vectors stay a dense block
     (one BLAS product) instead of 1.5 million entries of a sparse matrix: the same fit
     in a fraction of the time, and the matcher is on the training's critical path.
+    With two classes scikit-learn fits one row (a sigmoid); two rows of a softmax settle
+    as mirror images, which doubles the penalty's reach, so C is halved to match.
     """
     n, n_sparse = sparse_x.shape
     n_dense = dense_x.shape[1]
@@ -105,6 +110,7 @@ def softmax_regression(
     onehot = np.zeros((n, n_classes))
     onehot[np.arange(n), y] = 1.0
     shape = (n_classes, n_sparse + n_dense + 1)
+    c = C / 2 if n_classes == 2 else C
 
     def loss_and_gradient(flat: np.ndarray) -> tuple[float, np.ndarray]:
         w = flat.reshape(shape)
@@ -113,9 +119,9 @@ def softmax_regression(
         z_max = z.max(axis=1, keepdims=True)
         log_norm = np.log(np.exp(z - z_max).sum(axis=1, keepdims=True)) + z_max
         g = np.exp(z - log_norm) - onehot  # the softmax, less the true class
-        penalty = float(flat @ flat - b @ b) / (2 * C)
+        penalty = float(flat @ flat - b @ b) / (2 * c)
         loss = float(log_norm.sum() - (z * onehot).sum()) + penalty
-        grad = (flat / C).reshape(shape)
+        grad = (flat / c).reshape(shape)
         grad[:, :n_sparse] += (sparse_t @ g).T
         grad[:, n_sparse:-1] += g.T @ dense_x
         grad[:, -1] = g.sum(axis=0)
@@ -128,6 +134,8 @@ def softmax_regression(
         jac=True,
         options={"gtol": 1e-4, "maxiter": MAX_ITER},
     )
+    if not result.success:
+        logger.warning("The semantic matcher's regression did not converge: %s", result.message)
     w = result.x.reshape(shape)
     return w[:, :-1], w[:, -1]
 

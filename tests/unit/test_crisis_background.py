@@ -8,8 +8,16 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.knowledge.files import load_yaml_model
+from bot.safety import background
 from bot.safety.background import load_background, refresh
-from bot.safety.semantic_net import BACKGROUND, EXEMPLARS, training_sentences
+from bot.safety.semantic_net import (
+    BACKGROUND,
+    EXEMPLARS,
+    ExemplarFile,
+    ExtraExemplars,
+    training_sentences,
+)
 
 
 def _nlu(folder: Path, blocks: list[tuple[str, list[str]]]) -> None:
@@ -31,18 +39,34 @@ def test_refresh_writes_what_it_read_and_loads_back(tmp_path: Path) -> None:
     assert target.read_text().startswith("# The crisis net's background sentences")
 
 
-def test_the_net_learns_from_the_snapshot_not_the_nlu_files(tmp_path: Path) -> None:
+def test_the_net_learns_from_the_snapshot_not_the_nlu_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Exemplar files first, then the snapshot, in its order (the vector cache is keyed
-    # by the texts); nothing read from data/nlu, so the NLU can grow without moving it.
-    danger, safe, thresholds = training_sentences(EXEMPLARS, BACKGROUND)
+    # by the texts); the NLU folder is never read, so the NLU can grow without moving it.
+    def no_nlu(*_: object) -> None:
+        raise AssertionError("the crisis net read data/nlu")
+
+    monkeypatch.setattr(background, "nlu_examples", no_nlu)
+    danger, safe, _ = training_sentences(EXEMPLARS, BACKGROUND)
     snapshot = load_background(BACKGROUND)
-    assert danger[-len(snapshot.danger) :] == snapshot.danger
-    assert safe[-len(snapshot.not_danger) :] == snapshot.not_danger
-    other = tmp_path / "background.yml"
+    exemplars = load_yaml_model(EXEMPLARS, ExemplarFile)
+    extras = [
+        load_yaml_model(p, ExtraExemplars)
+        for p in sorted(EXEMPLARS.parent.glob(EXEMPLARS.stem + "_*.yml"))
+    ]
+    assert danger == [*exemplars.danger, *(d for e in extras for d in e.danger), *snapshot.danger]
+    assert safe == [
+        *exemplars.near_miss,
+        *(n for e in extras for n in e.near_miss),
+        *snapshot.not_danger,
+    ]
+    # Another snapshot, one sentence longer: that sentence is learned, last.
+    monkeypatch.undo()
     _nlu(tmp_path / "nlu", [("crisis", snapshot.danger), ("faq/x", [*snapshot.not_danger, "new"])])
+    other = tmp_path / "background.yml"
     refresh(tmp_path / "nlu", other)
-    assert training_sentences(EXEMPLARS, BACKGROUND) == (danger, safe, thresholds)
-    assert training_sentences(EXEMPLARS, other)[1][-1] == "new"
+    assert training_sentences(EXEMPLARS, other)[1] == [*safe, "new"]
 
 
 def test_an_empty_snapshot_is_refused(tmp_path: Path) -> None:
