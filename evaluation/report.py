@@ -46,6 +46,7 @@ FOLLOWUPS = {
     "followups_m": "Follow-ups, fourth set (`_m`)",
     "followups_p": "Follow-ups, fifth set (`_p`)",
     "followups_r": "Follow-ups, sixth set (`_r`), thirteenth session",
+    "followups_v": "Follow-ups, seventh set (`_v`), sixteenth session",
 }
 PRIVACY = {
     "privacy": "privacy corpus",
@@ -92,6 +93,9 @@ def write_report(report: dict[str, Any]) -> str:
     if report.get("question_set_p"):
         title = "Topics and journeys, fifth set (`_p`, every topic twice)"
         lines += ["", *_questions(title, report["question_set_p"])]
+    if report.get("question_set_v"):
+        title = "Topics and journeys, seventh set (`_v`, sixteenth session)"
+        lines += ["", *_questions(title, report["question_set_v"])]
     for key, title in FOLLOWUPS.items():
         f = report.get(key)
         if f:

@@ -22,6 +22,7 @@ QUESTION_SETS = {
     "followup_set_m": "_m",
     "question_set_p": "_p",
     "followup_set_r": "_r",
+    "question_set_v": "_v",
 }
 FOLLOWUP_KEYS = {
     "questions": "followups",
@@ -30,6 +31,7 @@ FOLLOWUP_KEYS = {
     "followup_set_m": "followups_m",
     "question_set_p": "followups_p",
     "followup_set_r": "followups_r",
+    "question_set_v": "followups_v",
 }
 CRISIS_SETS = {
     "crisis": "",
