@@ -56,6 +56,7 @@ PRIVACY = {
     "privacy_formats": "fifth corpus: structured identifiers, hard and varied forms",
     "privacy_weak_kinds": "sixth corpus: the kinds missed most, in many forms",
     "privacy_hard_kinds": "seventh corpus: addresses and the weak kinds, thirteenth session",
+    "privacy_sixteenth": "eighth corpus: the weak kinds and 350 clean questions, sixteenth session",
 }
 CRISIS = {
     "crisis": "Crisis",

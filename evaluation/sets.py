@@ -49,6 +49,7 @@ PRIVACY_SETS = {
     "privacy_formats": "_u",
     "privacy_weak_kinds": "_w",
     "privacy_hard_kinds": "_x",
+    "privacy_sixteenth": "_y",
 }
 
 
