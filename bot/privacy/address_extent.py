@@ -31,7 +31,7 @@ AFTER = re.compile(
 BEFORE = re.compile(
     r"(?:\b(?:(?:ground|basement|top|\d+(?:st|nd|rd|th)|first|second|third)\s+floor"
     r"(?:\s+(?:flat|maisonette))?(?:\s+(?:rear|front|left|right|back))?|(?:flat|fl\.?|apartment|apt|unit|room|bay|pitch|plot)\s+(?:\d+[a-z]?\d?|[a-z]\d{1,3})"
-    r"|(?-i:[A-Z][a-z'’]+)\s+(?:farm|house|cottage|lodge|barn|hall|mill|manor|villa))"
+    r"|(?-i:[A-Z][a-z'’]+)\s+(?:farm|house|cottage|lodge|barns?|hall|mill|manor|villa|hut|granary|chalet))"
     r"\s*,\s*)$",
     re.IGNORECASE,
 )

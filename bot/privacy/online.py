@@ -17,9 +17,14 @@ _SOCIAL = (
 def handles(text: str, lexicon_is_word) -> Iterable[Span]:  # type: ignore[no-untyped-def]
     # user_names with an underscore: "darrenlowe_84", "kez_x_x"; not a typed command
     # such as "/role_dsl" (a slash before it), which the gateway passes on as text.
-    yield from finditer(
-        r"(?<![\w@./\u2215])[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9](?![\w@])", text, "HANDLE"
-    )
+    # Also "tommo.k_" (a trailing underscore), but not a word and a stray one ("is_").
+    for start, end, kind in finditer(
+        r"(?<![\w@./\u2215])[a-z][a-z0-9.]*_(?:[a-z0-9_.]*[a-z0-9_])?(?![\w@])", text, "HANDLE"
+    ):
+        if not text[start:end].rstrip("_").isalpha():
+            yield start, end, kind
+    # Reddit's "u/name".
+    yield from finditer(r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}\b", text, "HANDLE")
     yield from finditer(
         r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?", text, "HANDLE", 0
     )
@@ -44,7 +49,8 @@ def handles(text: str, lexicon_is_word) -> Iterable[Span]:  # type: ignore[no-un
     # xXdark99", "the child's account is ellabella2013", "a fake account called jo.x.x".
     cued = (
         r"\b(?:snap(?:chat)?|insta(?:gram)?|tik ?tok|twitter|facebook|telegram|discord|kik"
-        r"|roblox|xbox|psn|steam|username|user name|handle|gamertag|account|profile)(?:['’]s)?"
+        r"|roblox|xbox|psn|steam|username|user name|handle|gamertag|(?:gaming|gamer) tag|account"
+        r"|profile)(?:['’]s)?"
         r"(?:\s+(?!(?:is|was|called|named)\b)[\w'’]+){0,5}?\s*(?:is|was|called|named|:)\s+"
         r"@?([A-Za-z0-9_][A-Za-z0-9_.]{1,29})"
     )
@@ -66,11 +72,15 @@ def _looks_like_handle(word: str) -> bool:
 def urls(text: str, public_domains: frozenset[str]) -> Iterable[Span]:
     pattern = (
         r"\b(?:https?://|www\.)[^\s<>\"]+|"
+        # Any host with a path: short links and shares ("youtu.be/x", "maps.app.goo.gl/x").
+        r"\b(?:[a-z0-9-]+\.)+[a-z]{2,6}/[^\s<>\"]+|"
         r"\b(?:[a-z0-9-]+\.)+(?:com|co\.uk|org\.uk|org|net|uk|io|me|ly|tv|app|gg|info|ie)"
         r"(?:/[^\s<>\"]*)?"
     )
     if not re.search(
-        r"https?://|www\.|\.(?:com|co|org|net|uk|io|me|ly|tv|app|gg|info|ie)\b", text, re.I
+        r"https?://|www\.|\.(?:com|co|org|net|uk|io|me|ly|tv|app|gg|info|ie)\b|\.[a-z]{2,6}/\S",
+        text,
+        re.I,
     ):
         return
     for match in re.finditer(pattern, text, re.IGNORECASE):

@@ -210,6 +210,9 @@ def _shaped_alike(first: str, other: str) -> bool:
     return len(digits_of(other)) >= 3 and shape(first) == shape(other)
 
 
+_OF_THE_DAY = re.compile(r"\s+(?:of\s+)?[0-3]?\d/[01]?\d(?:/\d{2}(?:\d{2})?)?\b")
+
+
 def _references(text: str) -> Iterable[Span]:
     # A label and its number: the number goes; a record system's name or an ID label
     # goes with it ("Mosaic 770315", "crime no. 13/55817/25"), practice words stay
@@ -227,7 +230,12 @@ def _references(text: str) -> Iterable[Span]:
             # An identifier, not a count or a public number: 3+ characters, or letters
             # or separators in it ("incident 10 days ago", "in case 999 is needed" stay).
             if number not in _PUBLIC and (len(number) >= 3 or not number.isdigit()):
-                yield (match.start() if whole else match.start(1)), match.end(1), "REFERENCE"
+                # A log or CAD number of the day: "CAD 1234 12/03", "log 0417 of 3/11/25".
+                day = _OF_THE_DAY.match(text, match.end(1))
+                end = day.end() if day else match.end(1)
+                yield (match.start() if whole else match.start(1)), end, "REFERENCE"
+    # A force's or system's letters, a dash, letters and digits: "GMP-12AB34".
+    yield from finditer(r"\b[A-Z]{2,6}-(?=[A-Z]*\d[A-Z]*\d)[A-Z\d]{4,}\b", text, "REFERENCE", 0)
     # Digits, letters, digits: police URNs such as "47PD0061234".
     yield from finditer(r"\b\d{1,4}[A-Z]{1,4}\d{4,}\b", text, "REFERENCE", 0)
     # Codes mixing capitals and 3+ digits: "CS-778812", "MOS123456", "CR/12345/25".

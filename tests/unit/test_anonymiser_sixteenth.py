@@ -1,0 +1,53 @@
+"""The anonymiser on forms added in the sixteenth session: links with any domain and a
+path, reddit's u/ names, handles ending in an underscore, gaming tags, a force's letters
+and a code, a log number of the day, the named building after a flat or plot, a farm and
+the house on it, and practice words that are not names (Jobcentre, Roma, PPN).
+
+Sentences written for these tests; every name, number and address is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.privacy.evaluate import removed
+
+MUST_GO = [
+    ("he shared her location as a pin: maps.app.goo.gl/Ab12Cd34Ef", ["maps.app.goo.gl/Ab12Cd34Ef"]),
+    ("the clip is at youtu.be/Zq81kLm0PaX and shows the house", ["youtu.be/Zq81kLm0PaX"]),
+    ("dad's post on u/angry_dad_77 names the children", ["u/angry_dad_77"]),
+    ("her son follows jaxx.t_ who is the ex's brother", ["jaxx.t_"]),
+    ("his gaming tag is RedFalcon2012 on the console", ["RedFalcon2012"]),
+    ("the police record it as WYP-44QZ17, is that a crime number?", ["WYP-44QZ17"]),
+    ("log 0612 21/10 says officers gave advice only", ["0612 21/10"]),
+    ("she has moved to Flat 9, Rowan Mill, Canal Side now", ["Rowan Mill", "Canal Side"]),
+    ("the family are at plot 3, Hazel Dene travellers site", ["Hazel Dene"]),
+    ("grandad lives at The Byre, Nether Farm, outside the village", ["Byre", "Nether"]),
+    ("Cottage 4, Ridge Farm is where he keeps the dogs", ["Ridge"]),
+    ("they went to Keeper's Hut, Long Moss Lane for the weekend", ["Keeper's", "Long Moss"]),
+]
+MUST_STAY = [
+    "is the Jobcentre told when she flees, for her Universal Credit?",
+    "working with Gypsy, Roma and Traveller families on DA",
+    "every DA PPN goes to the MASH, is that right?",
+    "can a care farm placement help a child who has lived with DA?",
+    "he was on the ward, room 4. Mum said he shouted at staff",
+    "which courses cover s.47/s.17 and DA/CP thresholds?",
+    "see gov.uk/guidance for the statutory guidance",
+    "the word is_ in a sentence is not a handle",
+    "COVID-19 made the lockdown harder for families",
+]
+
+
+@pytest.mark.parametrize(("text", "values"), MUST_GO)
+def test_identifier_is_removed(anonymiser, text: str, values: list[str]) -> None:  # type: ignore[no-untyped-def]
+    out = anonymiser.anonymise(text).text
+    for value in values:
+        assert removed(text, value, out)[0], (value, out)
+
+
+@pytest.mark.parametrize("text", MUST_STAY)
+def test_practice_text_is_untouched(anonymiser, text: str) -> None:  # type: ignore[no-untyped-def]
+    out = anonymiser.anonymise(text).text
+    # A flat's number may go ("room 4"); nothing else in these sentences is anyone's.
+    assert out.replace("<ADDRESS>", "room 4") == text, out
