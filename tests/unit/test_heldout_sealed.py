@@ -40,6 +40,8 @@ def test_sealed_halves_are_unchanged() -> None:
         "crisis/sealed_s.yml",
         "crisis/sealed_p.yml",
         "questions/sealed_p.yml",
+        "questions/sealed_v.yml",
+        "privacy/sealed_y.yml",
     }
     for digest, name in entries:
         text = (HELDOUT / name).read_text(encoding="utf-8")
@@ -66,6 +68,8 @@ def test_the_halves_share_no_item() -> None:
         ("privacy", "_w", ("with_identifiers", "clean")),
         ("crisis", "_p", ("items",)),
         ("questions", "_p", ("questions", "followups")),
+        ("questions", "_v", ("questions", "followups")),
+        ("privacy", "_y", ("with_identifiers", "clean")),
     ):
         halves = [
             yaml.safe_load((HELDOUT / name / f"{h}{suffix}.yml").read_text())
