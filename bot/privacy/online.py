@@ -19,12 +19,17 @@ def handles(text: str, lexicon_is_word) -> Iterable[Span]:  # type: ignore[no-un
     # such as "/role_dsl" (a slash before it), which the gateway passes on as text.
     # Also "tommo.k_" (a trailing underscore), but not a word and a stray one ("is_").
     for start, end, kind in finditer(
-        r"(?<![\w@./\u2215])[a-z][a-z0-9.]*_(?:[a-z0-9_.]*[a-z0-9_])?(?![\w@])", text, "HANDLE"
+        r"(?<![\w@./\u2215])[a-z][a-z0-9.]*_(?:[a-z0-9_]*[a-z0-9_])?(?![\w@])", text, "HANDLE"
     ):
         if not text[start:end].rstrip("_").isalpha():
             yield start, end, kind
-    # Reddit's "u/name".
-    yield from finditer(r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}\b", text, "HANDLE")
+    # Reddit's "u/name" and "/u/name", not an age band ("U/16s", "u/18s", "u/age").
+    for match in re.finditer(r"(?<![\w])/?u/([A-Za-z0-9_-]{3,20})\b", text):
+        name = match.group(1)
+        if not re.fullmatch(r"\d+s?", name) and (
+            re.search(r"[\d_-]", name) or not lexicon_is_word(name)
+        ):
+            yield match.start(), match.end(), "HANDLE"
     yield from finditer(
         r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?", text, "HANDLE", 0
     )
@@ -69,16 +74,24 @@ def _looks_like_handle(word: str) -> bool:
     return letters >= 2 and (bool(re.search(r"\d|_", word)) or word.count(".") >= 2)
 
 
+_SHORT_TLDS = (
+    "com|org|net|uk|io|me|ly|tv|app|gg|info|ie|be|gl|co|us|ca|de|fm|to|link|page|site|xyz|eu|"
+    "fr|es|it|nl|au|nz|in|ai|so|sh|ws|cc|la|lnk|gd|gy|is|im|tk"
+)
+
+
 def urls(text: str, public_domains: frozenset[str]) -> Iterable[Span]:
     pattern = (
         r"\b(?:https?://|www\.)[^\s<>\"]+|"
-        # Any host with a path: short links and shares ("youtu.be/x", "maps.app.goo.gl/x").
-        r"\b(?:[a-z0-9-]+\.)+[a-z]{2,6}/[^\s<>\"]+|"
+        # A host in lower case with a path: short links and shares ("youtu.be/x",
+        # "maps.app.goo.gl/x"), not "school.Mum/dad" or "hrs.mins/secs".
+        rf"\b(?-i:(?:[a-z0-9-]+\.)+(?:{_SHORT_TLDS}))/[^\s<>\"]+|"
         r"\b(?:[a-z0-9-]+\.)+(?:com|co\.uk|org\.uk|org|net|uk|io|me|ly|tv|app|gg|info|ie)"
         r"(?:/[^\s<>\"]*)?"
     )
     if not re.search(
-        r"https?://|www\.|\.(?:com|co|org|net|uk|io|me|ly|tv|app|gg|info|ie)\b|\.[a-z]{2,6}/\S",
+        rf"https?://|www\.|\.(?:com|co|org|net|uk|io|me|ly|tv|app|gg|info|ie)\b"
+        rf"|\.(?-i:{_SHORT_TLDS})/\S",
         text,
         re.I,
     ):

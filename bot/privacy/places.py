@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from bot.privacy.buildings import buildings
 from bot.privacy.patterns import ADDRESS_CUE, STREET, Span, finditer, words
 
 _KIND = (
@@ -81,30 +82,6 @@ _NOT_STREET_NAME = frozenset(
 )  # fmt: skip
 
 
-_NAME_WORD = r"[A-Z][A-Za-z'’-]*"
-_UNIT_AND_NAME = re.compile(
-    r"\b(?i:flat|apartment|apt|unit|room|plot|pitch|cottage|chalet)\s+"
-    r"(?:\d+[a-z]?\d?|[a-z]\d{1,3}),?\s+"
-    rf"((?:The\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}(?:,\s*(?:The\s+)?{_NAME_WORD}"
-    rf"(?:\s+{_NAME_WORD}){{0,2}})?)"
-)
-# Capitalised words that start a new sentence or name a role, not a building.
-_NOT_A_BUILDING = frozenset(
-    words(
-        "A Mum Mother Dad Father He She They We I It His Her Their Police Social Children Kids "
-        "School Nursery Is Was Has Had And But So Then When If Last Next Since On At In Monday "
-        "Tuesday Wednesday Thursday Friday Saturday Sunday"
-    )
-)
-_FARM = re.compile(
-    rf"(?:(?:The\s+)?{_NAME_WORD},\s*|(?i:cottage)\s+\d+,\s*)?"
-    r"(?P<name>[A-Z][a-z'’]+)\s+(?:Farm|Grange|Manor)\b"
-)
-_NOT_A_FARM = frozenset(
-    words("Care City Community Animal Petting Wind Solar Fish Open Social Dairy")
-)
-
-
 def _street_ok(words: list[str]) -> bool:
     if all(w in _GENERIC_STREET_WORDS for w in words[:-1]):
         return False  # "the High Street", "Main Road"
@@ -114,21 +91,13 @@ def _street_ok(words: list[str]) -> bool:
 
 def addresses(text: str, is_word: Callable[[str], bool]) -> Iterable[Span]:
     yield from finditer(
-        r"\b(?:flat|fl\.?|apartment|apt|unit|room|plot|pitch|bungalow|maisonette|cottage|chalet)"
-        r"\s+(?:\d+[a-z]?\d?|[a-z]\d{1,3})\b",
+        r"\b(?:flat|fl\.?|apartment|apt|unit|room|plot|pitch|bungalow|maisonette)\s+"
+        r"(?:\d+[a-z]?\d?|[a-z]\d{1,3})\b",
         text,
         "ADDRESS",
     )
-    # The named building or site after a flat or plot: "Apartment 12, The Chandlers, Wharf
-    # Approach", "plot 6, Cottingley Springs", "Room 214, Ibis Leeds Centre".
-    for match in _UNIT_AND_NAME.finditer(text):
-        names = [w for w in match.group(1).split() if w not in ("The", ",")]
-        if not any(w.strip(",") in _NOT_A_BUILDING for w in names):
-            yield match.start(), match.end(1), "ADDRESS"
-    # A farm and the house on it: "The Granary, Low Farm", "Cottage 2, Lodge Farm".
-    for match in _FARM.finditer(text):
-        if match.group("name") not in _NOT_A_FARM:
-            yield match.start(), match.end(), "ADDRESS"
+    # The named building after a flat or plot, a farm and the house on it.
+    yield from buildings(text, is_word)
     yield from finditer(
         rf"(?<!\d[.:])\b(?:(?:number|no\.?)\s+)?\d{{1,4}}[a-z]?(?:\s?[-–]\s?\d{{1,4}}[a-z]?)?,?\s+"
         rf"(?:[a-z][a-z'’-]+\s+){{1,3}}{STREET}\b",

@@ -70,7 +70,8 @@ def emails(text: str) -> Iterable[Span]:
     # "dee dot marsh 88 at ...": digits said after a space are part of it too.
     local = rf"[\w+-]+(?:(?:{_DOT}|\s+(?:underscore|dash|hyphen)\s+|\s+(?=\d+\b))[\w+-]+)*"
     domain = rf"[\w-]+(?:{_DOT}[\w-]+)*{_DOT}{_TLD}\b"
-    yield from finditer(rf"\b{local}{_AT}{domain}", text, "EMAIL")
+    # Not "watched it at youtube.com/watch?v=...": a path makes it a link.
+    yield from finditer(rf"\b{local}{_AT}{domain}(?!/)", text, "EMAIL")
 
 
 def nhs_numbers(text: str) -> Iterable[Span]:
@@ -210,7 +211,7 @@ def _shaped_alike(first: str, other: str) -> bool:
     return len(digits_of(other)) >= 3 and shape(first) == shape(other)
 
 
-_OF_THE_DAY = re.compile(r"\s+(?:of\s+)?[0-3]?\d/[01]?\d(?:/\d{2}(?:\d{2})?)?\b")
+_OF_THE_DAY = re.compile(r"\s+(?:of\s+|at\s+|on\s+)?[0-3]?\d/[01]\d(?:/\d{2}(?:\d{2})?)?\b")
 
 
 def _references(text: str) -> Iterable[Span]:
@@ -235,7 +236,10 @@ def _references(text: str) -> Iterable[Span]:
                 end = day.end() if day else match.end(1)
                 yield (match.start() if whole else match.start(1)), end, "REFERENCE"
     # A force's or system's letters, a dash, letters and digits: "GMP-12AB34".
-    yield from finditer(r"\b[A-Z]{2,6}-(?=[A-Z]*\d[A-Z]*\d)[A-Z\d]{4,}\b", text, "REFERENCE", 0)
+    # (Letters and two digits or more after the dash: not "KCSIE-2024" or "ISO-27001".)
+    yield from finditer(
+        r"\b[A-Z]{2,6}-(?=[A-Z\d]*[A-Z])(?=[A-Z]*\d[A-Z]*\d)[A-Z\d]{4,}\b", text, "REFERENCE", 0
+    )
     # Digits, letters, digits: police URNs such as "47PD0061234".
     yield from finditer(r"\b\d{1,4}[A-Z]{1,4}\d{4,}\b", text, "REFERENCE", 0)
     # Codes mixing capitals and 3+ digits: "CS-778812", "MOS123456", "CR/12345/25".

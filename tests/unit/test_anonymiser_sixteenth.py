@@ -8,6 +8,8 @@ Sentences written for these tests; every name, number and address is invented.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.privacy.evaluate import removed
@@ -25,17 +27,30 @@ MUST_GO = [
     ("grandad lives at The Byre, Nether Farm, outside the village", ["Byre", "Nether"]),
     ("Cottage 4, Ridge Farm is where he keeps the dogs", ["Ridge"]),
     ("they went to Keeper's Hut, Long Moss Lane for the weekend", ["Keeper's", "Long Moss"]),
+    # After a review of the first version.
+    ("his posts as /u/tall_pete_81 mention the school", ["/u/tall_pete_81"]),
+    ("the clip she found was at youtube.com/watch?v=Qa12Zx9", ["youtube.com/watch?v=Qa12Zx9"]),
+    ("they now live at Old Mill Farm with his parents", ["Old Mill"]),
+    ("police log 3321 on 04/11 says she declined", ["3321", "04/11"]),
 ]
 MUST_STAY = [
     "is the Jobcentre told when she flees, for her Universal Credit?",
     "working with Gypsy, Roma and Traveller families on DA",
     "every DA PPN goes to the MASH, is that right?",
     "can a care farm placement help a child who has lived with DA?",
-    "he was on the ward, room 4. Mum said he shouted at staff",
     "which courses cover s.47/s.17 and DA/CP thresholds?",
     "see gov.uk/guidance for the statutory guidance",
     "the word is_ in a sentence is not a handle",
     "COVID-19 made the lockdown harder for families",
+    # After a review of the first version: practice words beside the new shapes.
+    "Room 3 ICPC is booked, will the DSL come?",
+    "supervised contact is in Room 2, The Family Hub on Tuesdays",
+    "Plot 1 Residential and Plot 2 Fostering were awarded last year",
+    "she was upset at school.Mum/dad were called in",
+    "refer via e.g.CP/CIN routes, depending on threshold",
+    "the u/18s coach raised a concern about a player",
+    "Home Farm Trust runs supported living near us",
+    "The Grange is a children's home out of area",
 ]
 
 
@@ -49,5 +64,6 @@ def test_identifier_is_removed(anonymiser, text: str, values: list[str]) -> None
 @pytest.mark.parametrize("text", MUST_STAY)
 def test_practice_text_is_untouched(anonymiser, text: str) -> None:  # type: ignore[no-untyped-def]
     out = anonymiser.anonymise(text).text
-    # A flat's number may go ("room 4"); nothing else in these sentences is anyone's.
-    assert out.replace("<ADDRESS>", "room 4") == text, out
+    # A room's or plot's number may go ("Room 3"); nothing else in these sentences is anyone's.
+    unit = r"(?i:room|plot|flat|unit) \d+"
+    assert re.fullmatch(re.escape(out).replace(re.escape("<ADDRESS>"), unit), text), out
