@@ -50,6 +50,7 @@ PRIVACY_SETS = {
     "privacy_weak_kinds": "_w",
     "privacy_hard_kinds": "_x",
     "privacy_sixteenth": "_y",
+    "privacy_schools_addresses": "_z",
 }
 
 

@@ -42,6 +42,7 @@ def test_sealed_halves_are_unchanged() -> None:
         "questions/sealed_p.yml",
         "questions/sealed_v.yml",
         "privacy/sealed_y.yml",
+        "privacy/sealed_z.yml",
     }
     for digest, name in entries:
         text = (HELDOUT / name).read_text(encoding="utf-8")
@@ -70,6 +71,7 @@ def test_the_halves_share_no_item() -> None:
         ("questions", "_p", ("questions", "followups")),
         ("questions", "_v", ("questions", "followups")),
         ("privacy", "_y", ("with_identifiers", "clean")),
+        ("privacy", "_z", ("with_identifiers", "clean")),
     ):
         halves = [
             yaml.safe_load((HELDOUT / name / f"{h}{suffix}.yml").read_text())
