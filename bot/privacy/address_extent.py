@@ -29,10 +29,12 @@ AFTER = re.compile(
     re.IGNORECASE,
 )
 BEFORE = re.compile(
-    r"(?:\b(?:(?:ground|basement|top|\d+(?:st|nd|rd|th)|first|second|third)\s+floor"
-    r"(?:\s+(?:flat|maisonette))?(?:\s+(?:rear|front|left|right|back))?|(?:flat|fl\.?|apartment|apt|unit|room|bay|pitch|plot)\s+(?:\d+[a-z]?\d?|[a-z]\d{1,3})"
-    r"|(?-i:[A-Z][a-z'’]+)\s+(?:farm|house|cottage|lodge|barns?|hall|mill|manor|villa|hut|granary|chalet))"
-    r"\s*,\s*)$",
+    r"(?:(?:\b(?:(?:ground|basement|top|\d+(?:st|nd|rd|th)|first|second|third)\s+floor"
+    r"(?:\s+(?:flat|maisonette))?(?:\s+(?:rear|front|left|right|back))?|floor\s+\d{1,2}"
+    r"|(?:flat|fl\.?|apartment|apt|unit|room|bay|pitch|plot)\s+(?:\d+[a-z]?\d?|[a-z]\d{1,3})"
+    r"|(?-i:[A-Z][a-z'’]+)\s+(?:farm|house|cottage|lodge|barns?|hall|mill|manor|villa|hut|granary"
+    r"|chalet|tower|point|heights|block))"
+    r"\s*,\s*){1,2})$",
     re.IGNORECASE,
 )
 
@@ -62,7 +64,7 @@ def around(
                 town, stop = words[0], after.end() - len(words[1]) - 1
             if words and _is_town(town, places, is_word):
                 out.append((start, stop, "ADDRESS"))
-        before = BEFORE.search(text[max(0, start - 40) : start])
+        before = BEFORE.search(text[max(0, start - 70) : start])
         if before:
             out.append((start - len(before.group(0)), end, "ADDRESS"))
     return out

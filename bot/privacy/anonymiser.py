@@ -118,7 +118,7 @@ class Anonymiser:
         spans += places.addresses(text, lex.is_word)
         spans += [*welsh.addresses(text), *welsh.schools(text)]
         # School names give way to practice vocabulary ("Virtual School"); formats do not.
-        schools = list(places.schools(text, lex.is_word, lex.never_names))
+        schools = list(places.schools(text, lex.is_word, lex.never_names, lex.acronyms_upper))
         spans += places.outside_phrases(schools, text, self._protected(text), lex.is_word)
         spans += address_extent.around(text, spans, lex.is_word)
         return spans + structured.outward_after_address(text, spans)

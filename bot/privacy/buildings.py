@@ -61,6 +61,25 @@ def _building(names: list[str], is_word: Callable[[str], bool]) -> int:
     return len(kept) if named and distinctive else 0
 
 
+# Where a family is placed or staying: "St Anne's Hostel", "Ashfield Lodge hostel",
+# "Travelodge Huddersfield Central" (a hotel chain's branch names the building).
+_STAY = re.compile(
+    rf"\b((?:St\.?\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s+"
+    r"(?i:hostel|night shelter|shelter|foyer|hotel|guest house|b&b)\b"
+)
+_NOT_A_STAY = frozenset(
+    words(
+        "The A An Our Their His Her This That Any Every Emergency Homeless Night Women's Youth "
+        "Family Local Council Young"
+    )
+)
+_CHAIN = re.compile(
+    r"\b(?:Travelodge|Premier Inn|Holiday Inn(?: Express)?|Ibis(?: Budget| Styles)?|Days Inn"
+    r"|Best Western)(?:\s+(?!(?:Mum|Dad|He|She|They|We|I|It|Police|The|Hotel|Is|Was)\b)"
+    r"[A-Z][\w'’-]+){1,3}"
+)
+
+
 def buildings(text: str, is_word: Callable[[str], bool]) -> Iterable[Span]:
     for match in _UNIT_AND_NAME.finditer(text):
         names = list(re.finditer(r"\S+", match.group(1)))
@@ -70,3 +89,8 @@ def buildings(text: str, is_word: Callable[[str], bool]) -> Iterable[Span]:
     for match in _FARM.finditer(text):
         if not all(w in _NOT_A_FARM for w in match.group("name").split()):
             yield match.start(), match.end(), "ADDRESS"
+    for match in _STAY.finditer(text):
+        if match.group(1).split()[0] not in _NOT_A_STAY:
+            yield match.start(), match.end(), "ADDRESS"
+    for match in _CHAIN.finditer(text):
+        yield match.start(), match.end(), "ADDRESS"

@@ -27,7 +27,8 @@ _LAST_KIND = (
     r"(?:(?:free|special|lower|upper|middle|first|community|grammar|high|primary|infant|junior"
     r"|studio|nursery|church|village|faith|catholic|secondary) school"
     r"|day nursery|pupil referral unit|PRU|primary|juniors?|infants?|nursery|pre-?school|"
-    r"academy|high|college|school|sixth form|children['’]s cent(?:re|er)|montessori)"
+    r"academy|high|college|school|sixth form|children['’]s cent(?:re|er)|montessori|"
+    r"(?:after[- ]school|breakfast|holiday|kids['’]?) club|playgroup|(?:learning )?campus)"
 )
 GENERIC = frozenset(
     words(
@@ -167,6 +168,12 @@ _OUR_LADY = re.compile(
 )
 
 
+_AFTER_ACADEMY = re.compile(
+    r"\s+(?!(?:Mum|Dad|He|She|They|We|It|Police|The|Is|Was|And|But|So|Trust|School|Staff|Head"
+    r"|DSL|Year|On|In|At|For|To|Has|Have|Had|Said|Says)\b)[A-Z][a-z]+\b"
+)
+
+
 def outside_phrases(
     spans: list[Span], text: str, protected: list[tuple[int, int]], is_word: Callable[[str], bool]
 ) -> list[Span]:
@@ -186,7 +193,10 @@ def outside_phrases(
 
 
 def schools(
-    text: str, is_word: Callable[[str], bool], stop_words: frozenset[str] = frozenset()
+    text: str,
+    is_word: Callable[[str], bool],
+    stop_words: frozenset[str] = frozenset(),
+    acronyms: frozenset[str] = frozenset(),
 ) -> Iterable[Span]:
     for match in re.finditer(
         rf"\b(?:{_KIND}(?:\s+(?:&|and))?\s+)*{_LAST_KIND}\b", text, re.IGNORECASE
@@ -199,7 +209,10 @@ def schools(
             low = word.group(0).lower().strip(".")
             # A stop word opening a sentence is no name either: "Should nursery staff...".
             opens = not text[: word.start()].strip() or text[: word.start()].rstrip()[-1] in ".!?:"
-            if low in GENERIC or (low in stop_words and (opens or not word.group(0)[0].isupper())):
+            saints = low == "all" and name and name[0].group(0).lower() in ("saints", "souls")
+            if not saints and (
+                low in GENERIC or (low in stop_words and (opens or not word.group(0)[0].isupper()))
+            ):
                 break  # "at the local primary", "he keeps missing school"
             name.insert(0, word)
             end = word.start()
@@ -225,7 +238,10 @@ def schools(
             continue  # "the risk is really high"
         if all(w.isupper() and len(w) > 1 for w in words) and not saint:
             continue  # acronyms are services: "CAMHS school nurse"
-        yield lady.start() if lady else name[0].start(), match.end(), "SCHOOL"
+        # A trust's academies put the place after: "Trinity Academy Halifax".
+        after = _AFTER_ACADEMY.match(text, match.end()) if kind.lower() == "academy" else None
+        end = after.end() if after else match.end()
+        yield lady.start() if lady else name[0].start(), end, "SCHOOL"
     # A school named without its kind: "year 10 at Priesthorpe", "attends Brigshaw".
     for match in re.finditer(
         r"\b(?i:attends|attending|attended|pupil at|student at|(?:year|yr|y)\s?\d{1,2}\s+at|"
@@ -245,6 +261,23 @@ def schools(
     ):
         words = match.group(1).split()
         if not all(w.isupper() or w.lower() in GENERIC for w in words):
+            yield match.start(1), match.end(1), "SCHOOL"
+    # A church school's name without its kind, in any case: "kids at holy trinity".
+    yield from finditer(
+        r"\b(?:at|to|from|attends|attending)\s+((?:all saints|all souls|holy (?:trinity|family|"
+        r"cross|rood|name|spirit)|sacred heart|christ the king|christ church)\b"
+        r"(?:\s+(?-i:[A-Z][a-z]+)\b)?)",
+        text,
+        "SCHOOL",
+        group=1,
+    )
+    # "goes to BHS": a school's initials after a school cue (not an agency's acronym).
+    for match in re.finditer(
+        r"\b(?i:goes to|go to|going to|attends|attending|pupil at|student at|"
+        r"(?:year|yr|y)\s?\d{1,2}\s+at)\s+([A-Z]{1,3}[HG]?S)\b",
+        text,
+    ):
+        if match.group(1).upper() not in acronyms:
             yield match.start(1), match.end(1), "SCHOOL"
     # "St Mary's", "St. John's" (a school, church or hospital: all identify).
     yield from finditer(r"\b(?:St\.?|Saint)\s+[A-Z][a-z]+['’]s\b", text, "SCHOOL", 0)

@@ -32,6 +32,14 @@ MUST_GO = [
     ("the clip she found was at youtube.com/watch?v=Qa12Zx9", ["youtube.com/watch?v=Qa12Zx9"]),
     ("they now live at Old Mill Farm with his parents", ["Old Mill"]),
     ("police log 3321 on 04/11 says she declined", ["3321", "04/11"]),
+    # From the schools-and-addresses corpus's tuning half, as families.
+    ("they're in Ravensworth Heights, floor 9, flat 912 now", ["Ravensworth", "912"]),
+    ("she's been placed in Room 4, Calverley Lodge hostel, for now", ["Calverley"]),
+    ("dad found them at the Premier Inn Wakefield North last night", ["Wakefield North"]),
+    ("the 8yo at Sunbeams After School Club said dad hit mum", ["Sunbeams"]),
+    ("her eldest attends Oakwood Academy Rotherham, year 11", ["Oakwood", "Rotherham"]),
+    ("her son goes to BGS and the head is worried", ["BGS"]),
+    ("the twins are at all saints, mum says", ["all saints"]),
 ]
 MUST_STAY = [
     "is the Jobcentre told when she flees, for her Universal Credit?",
@@ -51,6 +59,11 @@ MUST_STAY = [
     "the u/18s coach raised a concern about a player",
     "Home Farm Trust runs supported living near us",
     "The Grange is a children's home out of area",
+    "does the breakfast club count as a setting for Operation Encompass?",
+    "Is a Premier Inn room suitable for a family fleeing DA?",
+    "What is the Multi-Agency Public Protection Arrangements (MAPPA) role in DA?",
+    "Is the Children Missing Education guidance relevant to home-schooled children?",
+    "he goes to CAMHS on Fridays and attends NHS clinics",
 ]
 
 
