@@ -57,7 +57,7 @@ PRIVACY = {
     "privacy_weak_kinds": "sixth corpus: the kinds missed most, in many forms",
     "privacy_hard_kinds": "seventh corpus: addresses and the weak kinds, thirteenth session",
     "privacy_sixteenth": "eighth corpus: the weak kinds and 350 clean questions, sixteenth session",
-    "privacy_schools_addresses": "ninth corpus: schools and addresses in every form, sixteenth session",
+    "privacy_schools_addresses": "ninth corpus: schools and addresses, sixteenth session",
 }
 CRISIS = {
     "crisis": "Crisis",

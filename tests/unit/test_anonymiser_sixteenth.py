@@ -61,8 +61,8 @@ MUST_STAY = [
     "The Grange is a children's home out of area",
     "does the breakfast club count as a setting for Operation Encompass?",
     "Is a Premier Inn room suitable for a family fleeing DA?",
-    "What is the Multi-Agency Public Protection Arrangements (MAPPA) role in DA?",
-    "Is the Children Missing Education guidance relevant to home-schooled children?",
+    "Where do MAPPA (Multi-Agency Public Protection Arrangements) fit in DA work?",
+    "Does Children Missing Education cover home-schooled children?",
     "he goes to CAMHS on Fridays and attends NHS clinics",
 ]
 
