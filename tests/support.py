@@ -62,6 +62,16 @@ def empty_redis(url: str) -> str:
     return url
 
 
+def assert_removed(anonymiser: Any, text: str, values: list[str]) -> None:
+    """Every identifier in `values` is gone from the anonymised `text` (bot.privacy.evaluate's
+    reading: each of its tokens removed, label words such as "ref" allowed to stay)."""
+    from bot.privacy.evaluate import removed
+
+    out = anonymiser.anonymise(text).text
+    for value in values:
+        assert removed(text, value, out)[0], (value, out)
+
+
 def answered(topic: str) -> TurnSummary:
     """A turn as the engine reports a knowledge answer: the action, then the topic's response."""
     return TurnSummary(
