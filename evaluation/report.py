@@ -40,6 +40,13 @@ def _questions(title: str, q: dict[str, Any]) -> list[str]:
     return lines
 
 
+QUESTIONS = {
+    "questions": "Questions (one turn, new conversation)",
+    "journey_set": "Journey requests and the topics next to them (second set)",
+    "question_set_k": "Journey requests and the topics next to them (third set, `_k`)",
+    "question_set_p": "Topics and journeys, fifth set (`_p`, every topic twice)",
+    "question_set_v": "Topics and journeys, seventh set (`_v`, sixteenth session)",
+}
 FOLLOWUPS = {
     "followups": "Follow-ups (second turn of two)",
     "followups_k": "Follow-ups, third set (`_k`)",
@@ -84,20 +91,10 @@ def _crisis(c: dict[str, Any]) -> list[str]:
 
 def write_report(report: dict[str, Any]) -> str:
     lines = [f"# Held-out evaluation ({report['half']} half)", ""]
-    if report.get("questions"):
-        lines += _questions("Questions (one turn, new conversation)", report["questions"])
-    if report.get("journey_set"):
-        title = "Journey requests and the topics next to them (second set)"
-        lines += ["", *_questions(title, report["journey_set"])]
-    if report.get("question_set_k"):
-        title = "Journey requests and the topics next to them (third set, `_k`)"
-        lines += ["", *_questions(title, report["question_set_k"])]
-    if report.get("question_set_p"):
-        title = "Topics and journeys, fifth set (`_p`, every topic twice)"
-        lines += ["", *_questions(title, report["question_set_p"])]
-    if report.get("question_set_v"):
-        title = "Topics and journeys, seventh set (`_v`, sixteenth session)"
-        lines += ["", *_questions(title, report["question_set_v"])]
+    for key, title in QUESTIONS.items():
+        if report.get(key):
+            # The first section follows the heading's blank line; the others get their own.
+            lines += [""] * (key != "questions") + _questions(title, report[key])
     for key, title in FOLLOWUPS.items():
         f = report.get(key)
         if f:

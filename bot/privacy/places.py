@@ -277,7 +277,7 @@ def schools(
         r"(?:year|yr|y)\s?\d{1,2}\s+at)\s+([A-Z]{1,3}[HG]?S)\b",
         text,
     ):
-        if match.group(1).upper() not in acronyms:
+        if match.group(1) not in acronyms:
             yield match.start(1), match.end(1), "SCHOOL"
     # "St Mary's", "St. John's" (a school, church or hospital: all identify).
     yield from finditer(r"\b(?:St\.?|Saint)\s+[A-Z][a-z]+['’]s\b", text, "SCHOOL", 0)
