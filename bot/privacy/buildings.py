@@ -1,9 +1,9 @@
 """Buildings and farms around an address, for bot/privacy/places.py.
 
-"Apartment 12, The Chandlers", "plot 6, Cottingley Springs", "Room 214, Ibis Leeds
-Centre": the named building or site after a flat, room or plot number narrows a town
-to one home. So does a farm and the house on it: "The Granary, Low Farm",
-"Cottage 2, Lodge Farm", "Old Hall Farm". Practice words near the same shapes stay:
+"Apartment 5, Quarrington House", "plot 9, Hazel Dene", "Room 31, Kirkstone
+Lodge": the named building or site after a flat, room or plot number narrows a town
+to one home. So does a farm and the house on it: "The Byre, Nether Farm",
+"Cottage 4, Ridge Farm", "Old Hall Farm". Practice words near the same shapes stay:
 "Room 3 ICPC", "Room 3, The Family Hub", "Home Farm Trust", "the Children's Farm".
 """
 
@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from bot.privacy.patterns import Span, words
 
 _NAME_WORD = r"[A-Z][A-Za-z'’-]*"
-# A flat, room or plot number, a comma, then a name: "Apartment 12, The Chandlers".
+# A flat, room or plot number, a comma, then a name: "Apartment 5, Quarrington House".
 _UNIT_AND_NAME = re.compile(
     r"\b(?i:flat|apartment|apt|unit|room|plot|pitch|cottage|chalet)\s+"
     r"(?:\d+[a-zA-Z]?\d?|[a-zA-Z]\d{1,3}),\s*"
@@ -31,7 +31,7 @@ _NOT_A_BUILDING = frozenset(
     )
 )
 # A farm's name (one or two words) and "Farm", with the house on it before it:
-# "The Granary, Low Farm", "Cottage 2, Lodge Farm", "Old Hall Farm".
+# "The Byre, Nether Farm", "Cottage 4, Ridge Farm", "Old Hall Farm".
 _FARM = re.compile(
     rf"(?:(?-i:The)\s+{_NAME_WORD},\s*|(?i:cottage)\s+\d+,\s*)?"
     r"(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?)\s+Farm\b"
@@ -49,7 +49,7 @@ _NOT_A_FARM = frozenset(
 def _building(names: list[str], is_word: Callable[[str], bool]) -> int:
     """How many of the capitalised words after a flat or room number name a building:
     up to a role or a sentence's first word, and only if one is no English word
-    ("Cottingley Springs", "Ibis Leeds Centre", "Block C"), so "Room 3, The Family Hub"
+    ("Hazel Dene", "Kirkstone Lodge", "Block D"), so "Room 3, The Family Hub"
     and "room 2, Family Centre" stay."""
     kept = []
     for word in names:
@@ -61,8 +61,8 @@ def _building(names: list[str], is_word: Callable[[str], bool]) -> int:
     return len(kept) if named and distinctive else 0
 
 
-# Where a family is placed or staying: "St Anne's Hostel", "Ashfield Lodge hostel",
-# "Travelodge Huddersfield Central" (a hotel chain's branch names the building).
+# Where a family is placed or staying: "St Brendan's Hostel", "Calverley Lodge hostel",
+# "Premier Inn Wakefield North" (a hotel chain's branch names the building).
 _STAY = re.compile(
     rf"\b((?:St\.?\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s+"
     r"(?i:hostel|night shelter|shelter|foyer|hotel|guest house|b&b)\b"

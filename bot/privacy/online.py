@@ -17,7 +17,7 @@ _SOCIAL = (
 def handles(text: str, lexicon_is_word) -> Iterable[Span]:  # type: ignore[no-untyped-def]
     # user_names with an underscore: "darrenlowe_84", "kez_x_x"; not a typed command
     # such as "/role_dsl" (a slash before it), which the gateway passes on as text.
-    # Also "tommo.k_" (a trailing underscore), but not a word and a stray one ("is_").
+    # Also "jaxx.t_" (a trailing underscore), but not a word and a stray one ("is_").
     for start, end, kind in finditer(
         r"(?<![\w@./\u2215])[a-z][a-z0-9.]*_(?:[a-z0-9_]*[a-z0-9_])?(?![\w@])", text, "HANDLE"
     ):

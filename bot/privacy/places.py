@@ -238,7 +238,7 @@ def schools(
             continue  # "the risk is really high"
         if all(w.isupper() and len(w) > 1 for w in words) and not saint:
             continue  # acronyms are services: "CAMHS school nurse"
-        # A trust's academies put the place after: "Trinity Academy Halifax".
+        # A trust's academies put the place after: "Oakwood Academy Rotherham".
         after = _AFTER_ACADEMY.match(text, match.end()) if kind.lower() == "academy" else None
         end = after.end() if after else match.end()
         yield lady.start() if lady else name[0].start(), end, "SCHOOL"
@@ -262,7 +262,7 @@ def schools(
         words = match.group(1).split()
         if not all(w.isupper() or w.lower() in GENERIC for w in words):
             yield match.start(1), match.end(1), "SCHOOL"
-    # A church school's name without its kind, in any case: "kids at holy trinity".
+    # A church school's name without its kind, in any case: "the twins are at all saints".
     yield from finditer(
         r"\b(?:at|to|from|attends|attending)\s+((?:all saints|all souls|holy (?:trinity|family|"
         r"cross|rood|name|spirit)|sacred heart|christ the king|christ church)\b"
@@ -271,7 +271,7 @@ def schools(
         "SCHOOL",
         group=1,
     )
-    # "goes to BHS": a school's initials after a school cue (not an agency's acronym).
+    # "goes to BGS": a school's initials after a school cue (not an agency's acronym).
     for match in re.finditer(
         r"\b(?i:goes to|go to|going to|attends|attending|pupil at|student at|"
         r"(?:year|yr|y)\s?\d{1,2}\s+at)\s+([A-Z]{1,3}[HG]?S)\b",

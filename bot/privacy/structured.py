@@ -231,11 +231,11 @@ def _references(text: str) -> Iterable[Span]:
             # An identifier, not a count or a public number: 3+ characters, or letters
             # or separators in it ("incident 10 days ago", "in case 999 is needed" stay).
             if number not in _PUBLIC and (len(number) >= 3 or not number.isdigit()):
-                # A log or CAD number of the day: "CAD 1234 12/03", "log 0417 of 3/11/25".
+                # A log or CAD number of the day: "CAD 0612 21/10", "log 3321 on 04/11".
                 day = _OF_THE_DAY.match(text, match.end(1))
                 end = day.end() if day else match.end(1)
                 yield (match.start() if whole else match.start(1)), end, "REFERENCE"
-    # A force's or system's letters, a dash, letters and digits: "GMP-12AB34".
+    # A force's or system's letters, a dash, letters and digits: "WYP-44QZ17".
     # (Letters and two digits or more after the dash: not "KCSIE-2024" or "ISO-27001".)
     yield from finditer(
         r"\b[A-Z]{2,6}-(?=[A-Z\d]*[A-Z])(?=[A-Z]*\d[A-Z]*\d)[A-Z\d]{4,}\b", text, "REFERENCE", 0
