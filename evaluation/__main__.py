@@ -162,8 +162,16 @@ def coach_sets(half: str) -> dict[str, Any]:
     from evaluation.coach import measure
 
     sets = {
-        "sealed": ("sealed", "sealed_b", "sealed_e", "sealed_f", "sealed_g", "sealed_h"),
-        "tune": ("tune", "tune_b", "tune_d", "tune_e", "tune_f", "tune_g", "tune_h"),
+        "sealed": (
+            "sealed",
+            "sealed_b",
+            "sealed_e",
+            "sealed_f",
+            "sealed_g",
+            "sealed_h",
+            "sealed_i",
+        ),
+        "tune": ("tune", "tune_b", "tune_d", "tune_e", "tune_f", "tune_g", "tune_h", "tune_i"),
     }[half]
     found: dict[str, Any] = {}
     for name in sets:

@@ -43,6 +43,7 @@ def test_sealed_halves_are_unchanged() -> None:
         "questions/sealed_v.yml",
         "privacy/sealed_y.yml",
         "privacy/sealed_z.yml",
+        "coach/sealed_i.yml",
     }
     for digest, name in entries:
         text = (HELDOUT / name).read_text(encoding="utf-8")
@@ -72,6 +73,7 @@ def test_the_halves_share_no_item() -> None:
         ("questions", "_v", ("questions", "followups")),
         ("privacy", "_y", ("with_identifiers", "clean")),
         ("privacy", "_z", ("with_identifiers", "clean")),
+        ("coach", "_i", ("items",)),
     ):
         halves = [
             yaml.safe_load((HELDOUT / name / f"{h}{suffix}.yml").read_text())
