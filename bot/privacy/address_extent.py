@@ -23,6 +23,7 @@ Span = tuple[int, int, str]
 
 _TOWN = rf"(?-i:{CAP_WORD}(?:\s(?:(?:upon|on|under|le|in|by|the)\s)?{CAP_WORD})?)"
 DIRECTIONS = ("North", "South", "East", "West", "Upper", "Lower")
+DIRECTIONS_LOWER = frozenset({"north", "south", "east", "west"})
 AFTER = re.compile(
     rf"(?:\s+(?-i:{'|'.join(DIRECTIONS)})\b)?"
     rf"(?:,\s*|\s+(?=near\b))(?:near\s+)?{_TOWN}\b",
@@ -54,7 +55,11 @@ def around(
         if after:
             words = after.group(0).replace(",", " ").split()
             # "8 Mill Street East, Sunderland": the direction is part of the street.
-            if words and words[0] in DIRECTIONS:
+            if (
+                words
+                and words[0] in DIRECTIONS
+                and "," not in text[end : after.end()].split(words[0])[0]
+            ):
                 out.append((start, text.index(words[0], end) + len(words[0]), "ADDRESS"))
                 words = words[1:]
             words = words[1:] if words and words[0].lower() == "near" else words
@@ -70,9 +75,39 @@ def around(
     return out
 
 
+# Two-word villages: "Great Wenham", "Kings Langley", "Hatherton Edge", "Bishops Green".
+_TOWN_FIRST = frozenset(
+    patterns.words(
+        "great little long lower upper nether market much chipping kings king's bishops stony "
+        "steeple castle north south east west"
+    )
+)
+_TOWN_LAST = frozenset(
+    patterns.words(
+        "edge green end heath bridge cross hill common marsh magna parva regis bay sands vale "
+        "wood moor dale spa abbey minster"
+    )
+)
+
+
+def _village(words: str, is_word: Callable[[str], bool]) -> bool:
+    """Two words of a village's name, in any case ("little haddon"), or capitalised after
+    a word that starts many ("Great Wenham", not "North Police")."""
+    pair = words.lower().split()
+    if len(pair) != 2:
+        return False
+    first, last = pair
+    if (first in _TOWN_FIRST and not is_word(last)) or (last in _TOWN_LAST and not is_word(first)):
+        return True
+    compass = first in DIRECTIONS_LOWER
+    return first in _TOWN_FIRST and not compass and words.split()[1][:1].isupper()
+
+
 def _is_town(town: str, places: frozenset[str], is_word: Callable[[str], bool]) -> bool:
     plain = straight_apostrophes(town)
     if plain.lower() in places:
+        return True
+    if _village(plain, is_word):
         return True
     return not any(is_word(w.strip("'").lower()) or "'" in w for w in plain.split())
 
@@ -206,7 +241,9 @@ def joined(
     def written_as_town(words: str) -> bool:
         # A known place in any case; otherwise only capitalised words that are no English
         # words: "<ADDRESS>, hes coming" or "<ADDRESS>, pls help" is the message going on.
-        return words.lower() in places or (words[0].isupper() and _is_town(words, places, is_word))
+        if words.lower() in places or _village(words, is_word):
+            return True
+        return words[0].isupper() and _is_town(words, places, is_word)
 
     def town(match: re.Match[str]) -> str:
         words = match.group(1)

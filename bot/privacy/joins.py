@@ -32,12 +32,15 @@ _BOAT = re.compile(
     r"|\b(?i:boat|barge|yacht|cruiser)\s+(?i:called|named)\s+[A-Z][\w'’-]+"
     r"|\b(?i:berth|mooring|pontoon)\s+\d+[a-zA-Z]?\b"
 )
-# A named house on a named street, with no number: "Ivy Cottage, Mill Lane, Great Tew".
+# A named house on a named street, with no number: "Ivy Cottage, Mill Lane, Great Tew",
+# "The Old Bakery, Well Lane, Askrigg".
 _HOUSE_ON_STREET = re.compile(
     r"\b(?:[A-Z][\w'’-]+\s+){1,2}(?:Cottage|Farm|House|Barn|Lodge|Villa|Hall|Manor|Mill|Grange"
-    r"|Bungalow|Croft|Farmhouse|Cottages),\s*(?:[A-Z][\w'’-]+\s+){1,2}(?:Lane|Road|Street|Way"
-    r"|Close|Drive|Avenue|Hill|Green|Row|Terrace|Drove|Bank|End|Gate|Walk)\b"
-    r"(?:,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
+    r"|Bungalow|Croft|Farmhouse|Cottages|Forge|Chapel|Rectory|Vicarage|Smithy|Stables|Bakery"
+    r"|Dairy|Granary|Schoolhouse|Byre|Oast|Coach House|Post Office),\s*"
+    r"(?:[A-Z][\w'’-]+\s+){1,2}(?:Lane|Road|Street|Way|Close|Drive|Avenue|Hill|Green|Row"
+    r"|Terrace|Drove|Bank|End|Gate|Walk)\b"
+    r"(?:,\s*(?:[A-Z][\w'’-]+\s+)?(?:<PERSON>|[A-Z][\w'’-]+))?"
 )
 # A house name already taken as a name, then its street: "<PERSON>, Long Drove, Thirsk".
 _REMOVED_THEN_STREET = re.compile(
@@ -59,6 +62,10 @@ _WELSH_PLACE = re.compile(
 _BEFORE_SCHOOL = re.compile(r"\b([A-Z][a-z]+)\s+(?=<SCHOOL>)")
 _SAINT = re.compile(
     r"\b((?:at|from|to|attends|attending|goes to)\s+)(st\.?\s+([a-z]+?)(?:['’]?s)?)\b(?!['’])"
+)
+# The saint's name already taken as a name: "at st <PERSON>" is the school, not the saint.
+_SAINT_REMOVED = re.compile(
+    r"\b((?i:at|from|to|attends|attending|goes to)\s+)(?i:st\.?|saint)\s+<PERSON>"
 )
 _POSSESSIVE = re.compile(
     r"(?<![\w<'’])([a-z]{3,})s(?=\s+(?:ex|mum|dad|bf|gf|boyfriend|girlfriend|partner|husband"
@@ -117,7 +124,7 @@ def joined(text: str, lex: Lexicon) -> str:
             return match.group(1) + "<SCHOOL>"
         return match.group(0)
 
-    text = _SAINT.sub(saint, text)
+    text = _SAINT_REMOVED.sub(r"\1<SCHOOL>", _SAINT.sub(saint, text))
     text = _POSSESSIVE.sub(
         lambda m: (
             "<PERSON>" if plain_name(m.group(1)) and not lex.is_word(m.group(0)) else m.group(0)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from bot.privacy.address_extent import known_place
 from bot.privacy.buildings import buildings
 from bot.privacy.patterns import ADDRESS_CUE, STREET, Span, finditer, words
 
@@ -125,6 +126,14 @@ def addresses(text: str, is_word: Callable[[str], bool]) -> Iterable[Span]:
     ):
         if _street_ok(match.group(1).split()):
             yield match.start(1), match.end(1), "ADDRESS"
+    # A street called by a generic word is one street once its town follows:
+    # "at Main Street, Kirkby Malham", "on High Street in Chipping Ongar".
+    for match in re.finditer(
+        r"\b(?:on|at|off|to|from)\s+((?:High|Main|Back|Front)\s+(?:Street|St|Road|Rd|Lane|Row))"
+        r"(?=,?\s+(?:in\s+)?[A-Z][a-z])",
+        text,
+    ):
+        yield match.start(1), match.end(1), "ADDRESS"
     # "lives on Harehills Lane", "off Kirkstall Road": capitalised, without a number.
     street_cap = STREET.replace("(?:", "(?:(?i:", 1) + ")"
     for match in re.finditer(
@@ -242,16 +251,21 @@ def schools(
         after = _AFTER_ACADEMY.match(text, match.end()) if kind.lower() == "academy" else None
         end = after.end() if after else match.end()
         yield lady.start() if lady else name[0].start(), end, "SCHOOL"
-    # A school named without its kind: "year 10 at Priesthorpe", "attends Brigshaw".
+    # A school named without its kind: "year 10 at Priesthorpe", "attends Brigshaw",
+    # "the kids are at Moorcroft Grange".
     for match in re.finditer(
         r"\b(?i:attends|attending|attended|pupil at|student at|(?:year|yr|y)\s?\d{1,2}\s+at|"
-        r"started at|moved schools? to|transferred to|goes to school at|at school at)\s+"
+        r"started at|moved schools? to|transferred to|goes to school at|at school at|"
+        r"(?:kids|children|girls|boys|twins|siblings|sons?|daughters?)\s+(?:are\s+|is\s+|both\s+)?"
+        r"(?:at|board at))\s+"
         r"((?:St\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})",
         text,
     ):
         words = match.group(1).split()
         if all(w.isupper() or w.lower() in GENERIC or is_word(w) for w in words):
             continue
+        if known_place(match.group(1)):
+            continue  # "the kids are at Harrogate with dad": a town
         yield match.start(1), match.end(1), "SCHOOL"
     # "the nursery is Busy Bees", "her school's called Oakfield"
     for match in re.finditer(
