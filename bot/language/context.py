@@ -106,7 +106,8 @@ _ABOUT_WORDS = re.compile(
     r"\b(?:term|terms|phrase|phrases|word|words|wording|language|label|labels|labelling|jargon"
     r"|avoid|avoiding|instead of|rather than|don't (?:say|write|use)|do not (?:say|write|use)"
     r"|shouldn't (?:say|write|use)|should not (?:say|write|use|be described as)|described as"
-    r"|refer to (?:it|this) as|called it|framed as|framing|concept of|notion of|so-called"
+    r"|refer to (?:it|this) as|called (?:it|this|that)|labell?ed|framed as|framing|concept of"
+    r"|notion of|so-called"
     r"|describ\w* (?:\S+ ){0,3}?as|call (?:this|it) an?|inaccurate|misleading|not accurate"
     r"|frames?)\b",
     re.IGNORECASE,
