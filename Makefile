@@ -14,7 +14,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup browser postgres redis run serve model test checks build train lint format validate rasa-test pytest unit e2e purge bench eval content-report check-area clean
+.PHONY: help setup browser postgres redis run serve model test checks build train lint format validate rasa-test pytest unit e2e purge bench eval coach-model content-report check-area clean
 
 help:
 	@echo "make run     start the assistant at http://127.0.0.1:8000 (set-up and training included)"
@@ -27,6 +27,7 @@ help:
 	@echo "make purge   delete interaction-log entries older than LOG_RETENTION_DAYS"
 	@echo "make bench   load benchmark: the gateway against bare Rasa, results in benchmarks/results/"
 	@echo "make eval    the sealed held-out sets against the running assistant, results in results/eval/"
+	@echo "make coach-model  retrain the language coach's framing model (data/language/framing.npz)"
 	@echo "make content-report  answers and helplines a practice lead must still verify"
 	@echo "make check-area AREA=<id>  check data/areas/<id>.yml: schema, and what users see for each missing service"
 	@echo "make clean   remove environments, models and local data"
@@ -158,6 +159,11 @@ bench: train
 # Held-out figures (not part of `make test`): EVAL_ARGS="--half tune" for the tuning halves.
 eval: train
 	$(PY) -m evaluation $(EVAL_ARGS)
+
+# The language coach's framing model (data/language/framing.npz, committed): retrain after
+# editing the coach's development or test sentences, its tuning halves or the knowledge base.
+coach-model: setup
+	.venv-engine/bin/python -m evaluation.train_framing
 
 # Everything a practice lead must still verify (unverified, or verified over a year ago).
 content-report: setup

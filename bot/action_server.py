@@ -71,6 +71,11 @@ def create_app(actions_package: str) -> Sanic:
     executor.register_package(actions_package)
     app = create_app_for_serve(executor, cors_origins=[])
     app.register_middleware(token_check(token), "request")
+    # The coach's rules, framing model and sentence encoder load now, not on a
+    # practitioner's first wording check.
+    from bot.language.coach import coach
+
+    coach("The language coach is ready.")
     return app
 
 

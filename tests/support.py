@@ -130,3 +130,11 @@ def matcher_parse(
         result["semantic"]["context_ranking"] = [{"name": n, "probability": s} for n, s in context]
         result["semantic"]["previous_topic"] = previous
     return result
+
+
+def rules_coach(text: str) -> Any:
+    """The language coach's rules alone, without the framing model: the rule tests check
+    phrases, rewrites and exemptions; the model has its own (test_language_coach_framing)."""
+    from bot.language.coach import coach
+
+    return coach(text, model=False)

@@ -18,18 +18,21 @@ import re
 from dataclasses import dataclass
 
 from bot.language.context import exempt
+from bot.language.framing import flagged_sentences
 from bot.language.requests import CANCEL, strip_request
-from bot.language.rules import KIND_TITLES, CompiledRule, load_rules
+from bot.language.rules import KIND_TITLES, CompiledRule, load_model_notes, load_rules
 
 __all__ = ["CANCEL", "Coaching", "Finding", "as_text", "coach", "strip_request"]
 
 MAX_CHARS = 2000
+MODEL_RULE = "framing_model"  # a finding of the framing model, not of a rule
 _PLACEHOLDER = re.compile(r"<([A-Z_]+)>")
 _PLACEHOLDER_WORDS = {"PERSON": "name", "PHONE": "phone number", "NHS_NUMBER": "NHS number"}
 _QUOTED = re.compile(
     r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|‘[^’\n]{1,300}’|(?<!\w)'[^'\n]{1,300}'(?!\w)"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+_SENTENCE_BODY = re.compile(r"[\s.!?]+$")
 
 
 @dataclass(frozen=True)
@@ -216,14 +219,19 @@ def _join_replacement(before: str, suggestion: str) -> str:
     return _join(before, suggestion)
 
 
-def coach(text: str, rules: tuple[CompiledRule, ...] | None = None) -> Coaching:
-    """Flag each phrase a rule matches and rewrite the text in one pass."""
+def coach(
+    text: str, rules: tuple[CompiledRule, ...] | None = None, *, model: bool = True
+) -> Coaching:
+    """Flag each phrase a rule matches and rewrite the text in one pass; then each
+    sentence no rule flagged that the framing model reads as flagged (bot/language/framing.py)
+    gets a note after it, the writer's words kept: only they know what to change."""
     rules = rules if rules is not None else load_rules()
     text = text.strip()[:MAX_CHARS]
     findings: list[Finding] = []
     built = ""
     cursor = 0
-    for start, end, rule in _matches(text, rules):
+    matches = _matches(text, rules)
+    for start, end, rule in matches:
         # No end bound: a pattern's closing lookahead must see the text after the phrase.
         match = rule.regex.match(text, start)
         if match is None or match.end() != end:  # pragma: no cover - the same span matched
@@ -239,6 +247,17 @@ def coach(text: str, rules: tuple[CompiledRule, ...] | None = None) -> Coaching:
                 Finding(rule.rule.id, rule.rule.kind, phrase, rule.rule.why, _readable(suggestion))
             )
     built = _join(built, text[cursor:])
+    read = flagged_sentences(text, [(a, b) for a, b, _ in matches]) if model else []
+    notes = load_model_notes() if read else {}
+    for start, end, reading in read:
+        note = f"[{notes[reading.kind].check}]"
+        sentence = _SENTENCE_BODY.sub("", text[start:end].strip())
+        findings.append(
+            Finding(MODEL_RULE, reading.kind, _readable(sentence), notes[reading.kind].why, note)
+        )
+        at = built.find(sentence)
+        at = at + len(sentence) if at >= 0 else len(built)
+        built = f"{built[:at]} {note}{built[at:]}"
     rewritten = _tidy(_readable(built)) if findings else _readable(text)
     return Coaching(_readable(text), tuple(findings), rewritten)
 
@@ -252,8 +271,13 @@ def as_text(result: Coaching) -> str:
             "records her efforts to keep them safe."
         )
     # Single line breaks only: a chat channel splits a message at blank lines.
-    lines = ["Phrases to reconsider:"]
-    lines += [f'- "{f.phrase}" {KIND_TITLES[f.kind]}. {f.why}' for f in result.findings]
+    phrases = [f for f in result.findings if f.rule != MODEL_RULE]
+    second_look = [f for f in result.findings if f.rule == MODEL_RULE]
+    lines = ["Phrases to reconsider:"] if phrases else []
+    lines += [f'- "{f.phrase}" {KIND_TITLES[f.kind]}. {f.why}' for f in phrases]
+    if second_look:
+        lines.append("Worth a second look (read as whole sentences, not matched to a phrase):")
+        lines += [f'- "{f.phrase}" {f.why}' for f in second_look]
     lines += [
         "Suggested wording (fill in the [brackets] from what you know):",
         result.rewritten,

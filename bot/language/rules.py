@@ -64,11 +64,22 @@ class Rule(BaseModel):
     needs_her: bool = False
 
 
+class ModelNote(BaseModel):
+    """What the coach says when the framing model, not a rule, flags a sentence."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    why: str = Field(min_length=10, max_length=220)
+    # A note in brackets after the sentence, starting "check:".
+    check: str = Field(pattern=r"^check: ", min_length=15, max_length=200)
+
+
 class RuleFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     forms: dict[str, str] = Field(default_factory=dict)
     rules: tuple[Rule, ...] = Field(min_length=1)
+    model_notes: dict[Kind, ModelNote] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _valid(self) -> RuleFile:
@@ -142,3 +153,8 @@ RULES_FILE = Path(__file__).resolve().parents[2] / "data" / "language" / "coach.
 def load_rules(path: Path = RULES_FILE) -> tuple[CompiledRule, ...]:
     data = load_yaml_model(path, RuleFile)
     return tuple(CompiledRule(rule, data.forms) for rule in data.rules)
+
+
+@cache
+def load_model_notes(path: Path = RULES_FILE) -> dict[str, ModelNote]:
+    return dict(load_yaml_model(path, RuleFile).model_notes)

@@ -31,7 +31,9 @@ KEEP = frozenset(
 def check(slot: str, value: str | list[str]) -> dict[str, Any] | None:
     """The held answer when the coach flags any part of `value`, else None."""
     items = [value] if isinstance(value, str) else list(value)
-    results = [coach(item) for item in items]
+    # The rules only: an answer is held for a phrase, never for the framing model's
+    # whole-sentence reading, which flags more fair sentences about her (docs/measurements.md).
+    results = [coach(item, model=False) for item in items]
     if all(r.clean for r in results):
         return None
     suggested = [

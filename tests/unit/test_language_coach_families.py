@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.language.coach import coach
+from tests.support import rules_coach
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,7 @@ from bot.language.coach import coach
     ],
 )
 def test_flags_the_families_in_new_wording(text: str, kind: str) -> None:
-    assert kind in {f.kind for f in coach(text).findings}, coach(text).findings
+    assert kind in {f.kind for f in rules_coach(text).findings}, rules_coach(text).findings
 
 
 @pytest.mark.parametrize(
@@ -97,7 +97,7 @@ def test_flags_the_families_in_new_wording(text: str, kind: str) -> None:
     ],
 )
 def test_leaves_fair_uses_alone(text: str) -> None:
-    assert coach(text).clean, coach(text).findings
+    assert rules_coach(text).clean, rules_coach(text).findings
 
 
 @pytest.mark.parametrize(
@@ -166,4 +166,4 @@ def test_leaves_fair_uses_alone(text: str) -> None:
     ],
 )
 def test_the_seams_of_a_rewrite_read_as_english(text: str, rewritten: str) -> None:
-    assert coach(text).rewritten == rewritten
+    assert rules_coach(text).rewritten == rewritten
