@@ -298,7 +298,7 @@ _REJECTED_NEXT = re.compile(
     r"no evidence",
     re.IGNORECASE,
 )
-# He is named as the one whose abuse it is: "because of their father's unpredictable rages".
+# He is named as the one whose abuse it is: "since his rages began".
 _HIS_ABUSE = re.compile(
     r"\b(?:his|(?:their |the |her )?(?:father|dad|stepfather|stepdad|partner|ex)['’]s"
     r"|mr\.? ?\w+['’]s)\s+(?:\w+\s+){0,2}?(?:abuse|abusive|violence|violent|rages?|control"

@@ -29,10 +29,10 @@ NO_RULE_BUT_FLAGGED = [
     "Ms Dale has chosen her relationship with him above the safety of her daughters.",
 ]
 FAIR = [
-    "Ms Dale has been offered a place at the refuge.",
+    "Ms Dale moved into the refuge on Monday.",
     "Mr Dale chose to hit Ms Dale in front of the children.",
     # Quoted and rejected in the next sentence: fair, however it reads alone.
-    'The referral said "mum failed to protect". This is not accurate: she called police.',
+    'A previous worker wrote "mother failed to protect". We disagree: she fled with the twins.',
     "The earlier report blamed mum for the incident. I do not agree: he chose to assault her.",
 ]
 
