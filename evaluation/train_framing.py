@@ -100,19 +100,9 @@ def examples(files: list[Path]) -> list[tuple[str, str]]:
             kind = item.get("kind", "clean")
             if not flagged or kind == "clean":
                 out[text] = "clean"
-            elif kind in KINDS:
-                out[text] = kind
+            else:
+                out[text] = kind  # one of the six kinds (the coach's schema names them)
     return sorted(out.items())
-
-
-KINDS = (
-    "failure_to_protect",
-    "blaming_her",
-    "hiding_perpetrator",
-    "mutualising",
-    "minimising",
-    "child_as_witness",
-)
 
 
 def main() -> int:
