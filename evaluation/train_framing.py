@@ -29,12 +29,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sys
 from pathlib import Path
 
 import numpy as np
 import yaml
+
+from bot.language.framing import sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "language" / "framing.npz"
@@ -62,9 +63,8 @@ def _answer_sentences(data: object) -> list[str]:
         for key, value in data.items():
             if key in ("answer", "text", "body") and isinstance(value, str):
                 for line in value.splitlines():
-                    for sentence in re.findall(r"[^.!?\n]+[.!?]*", line.strip("-* ")):
-                        if len(sentence.split()) >= 3:
-                            found.append(sentence.strip())
+                    line = line.strip("-* ")
+                    found += [line[a:b].strip() for a, b in sentences(line)]
             else:
                 found += _answer_sentences(value)
     elif isinstance(data, list):
@@ -110,7 +110,6 @@ def main() -> int:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    sys.path.insert(0, str(ROOT))
     from bot.semantic.encoder import shared_encoder
 
     files = training_files()

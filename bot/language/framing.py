@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.language.context import sentence_is_fair
+from bot.semantic.encoder import shared_encoder
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "data" / "language" / "framing.npz"
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
@@ -82,29 +83,35 @@ def load_model(path: Path = MODEL_FILE) -> FramingModel | None:
 
 # A sentence of the writer's text: up to its closing punctuation or a line break.
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+MIN_WORDS = 3
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of MIN_WORDS words or more: what the model reads,
+    in the gateway and in training (evaluation/train_framing.py) alike."""
+    return [
+        (m.start(), m.end())
+        for m in _SENTENCE.finditer(text)
+        if len(m.group(0).split()) >= MIN_WORDS
+    ]
 
 
 def flagged_sentences(
     text: str, taken: list[tuple[int, int]], model: FramingModel | None = None
 ) -> list[tuple[int, int, Reading]]:
-    """(start, end, reading) for each sentence of three words or more that no rule
-    flagged (no span in `taken` inside it) and the model reads as flagged."""
+    """(start, end, reading) for each sentence no rule flagged (no span in `taken`
+    inside it) that the model reads as flagged and its context does not make fair."""
     model = model if model is not None else load_model()
     if model is None:
         return []
-    sentences = [
-        (m.start(), m.end())
-        for m in _SENTENCE.finditer(text)
-        if len(m.group(0).split()) >= 3
-        and not any(m.start() < end and start < m.end() for start, end in taken)
+    spans = [
+        (a, b) for a, b in sentences(text) if not any(a < end and start < b for start, end in taken)
     ]
-    if not sentences:
+    if not spans:
         return []
-    from bot.semantic.encoder import shared_encoder
-
-    vectors = shared_encoder().encode([text[a:b].strip() for a, b in sentences])
+    vectors = shared_encoder().encode([text[a:b].strip() for a, b in spans])
     out = []
-    for (start, end), vector in zip(sentences, vectors, strict=True):
+    for (start, end), vector in zip(spans, vectors, strict=True):
         reading = model.read(text[start:end], vector)
         if reading.flagged and not sentence_is_fair(text, start, end):
             out.append((start, end, reading))

@@ -150,11 +150,16 @@ RULES_FILE = Path(__file__).resolve().parents[2] / "data" / "language" / "coach.
 
 
 @cache
-def load_rules(path: Path = RULES_FILE) -> tuple[CompiledRule, ...]:
-    data = load_yaml_model(path, RuleFile)
-    return tuple(CompiledRule(rule, data.forms) for rule in data.rules)
+def _rule_file(path: Path) -> RuleFile:
+    return load_yaml_model(path, RuleFile)
 
 
 @cache
+def load_rules(path: Path = RULES_FILE) -> tuple[CompiledRule, ...]:
+    data = _rule_file(path)
+    return tuple(CompiledRule(rule, data.forms) for rule in data.rules)
+
+
 def load_model_notes(path: Path = RULES_FILE) -> dict[str, ModelNote]:
-    return dict(load_yaml_model(path, RuleFile).model_notes)
+    """What the coach says for each kind the framing model flags (the same file, read once)."""
+    return dict(_rule_file(path).model_notes)

@@ -23,7 +23,7 @@ Span = tuple[int, int, str]
 
 _TOWN = rf"(?-i:{CAP_WORD}(?:\s(?:(?:upon|on|under|le|in|by|the)\s)?{CAP_WORD})?)"
 DIRECTIONS = ("North", "South", "East", "West", "Upper", "Lower")
-DIRECTIONS_LOWER = frozenset({"north", "south", "east", "west"})
+_COMPASS = frozenset(d.lower() for d in DIRECTIONS) - {"upper", "lower"}
 AFTER = re.compile(
     rf"(?:\s+(?-i:{'|'.join(DIRECTIONS)})\b)?"
     rf"(?:,\s*|\s+(?=near\b))(?:near\s+)?{_TOWN}\b",
@@ -99,7 +99,7 @@ def _village(words: str, is_word: Callable[[str], bool]) -> bool:
     first, last = pair
     if (first in _TOWN_FIRST and not is_word(last)) or (last in _TOWN_LAST and not is_word(first)):
         return True
-    compass = first in DIRECTIONS_LOWER
+    compass = first in _COMPASS
     return first in _TOWN_FIRST and not compass and words.split()[1][:1].isupper()
 
 

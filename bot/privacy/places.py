@@ -252,7 +252,7 @@ def schools(
         end = after.end() if after else match.end()
         yield lady.start() if lady else name[0].start(), end, "SCHOOL"
     # A school named without its kind: "year 10 at Priesthorpe", "attends Brigshaw",
-    # "the kids are at Moorcroft Grange".
+    # "the girls are at Kelvinside".
     for match in re.finditer(
         r"\b(?i:attends|attending|attended|pupil at|student at|(?:year|yr|y)\s?\d{1,2}\s+at|"
         r"started at|moved schools? to|transferred to|goes to school at|at school at|"

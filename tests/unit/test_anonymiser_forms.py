@@ -1,6 +1,7 @@
 """The anonymiser on forms added in the tenth session: letter codes joined to a reference,
 handles named after a few words, plates in lower case beside a car's make, streets in
-lower case after "lives on", the town right after an address, "Girls' School".
+lower case after "lives on", the town right after an address, "Girls' School"; and the
+seventeenth session's house names, generic streets, villages and schools.
 
 Sentences written for these tests; every name, number and address is invented.
 """
@@ -26,6 +27,28 @@ MUST_GO = [
     ("both cars are outside now, hers is wr68 gtn", ["wr68 gtn"]),
     # A house name, its street and town, with no number.
     ("Brackenside Farm, Stony Drove, Wisbech - dad keeps guns there", ["Stony Drove", "Wisbech"]),
+    # Seventeenth session: a house named after what it once was on a street, a street
+    # called by a generic word once its town follows, two-word villages after an address,
+    # a school named without its kind after "the kids are at", a saint's school whose
+    # name was taken as a person's.
+    (
+        "we went out to The Old Bakery, Well Lane, Askrigg last night",
+        ["Bakery", "Well Lane", "Askrigg"],
+    ),
+    (
+        "she rents The Old Rectory, Kiln Hill, Kirkby Thore",
+        ["Rectory", "Kiln Hill", "Thore"],
+    ),
+    ("she lives at Main Street, Kirkby Malham with the baby", ["Main Street", "Malham"]),
+    ("they are on High Street in Chipping Ongar now", ["High Street", "Ongar"]),
+    ("dad lives on Back Lane, Scorton with his mum", ["Back Lane", "Scorton"]),
+    ("the family moved to 22 Dyers Walk, Stony Cross, in May", ["Dyers Walk", "Stony Cross"]),
+    ("HV visit at 3 farrow lane, little haddon, dog in the garden", ["farrow lane", "haddon"]),
+    ("grandma has The Old Barn, Tan Yard, Hatherton Edge", ["Old Barn", "Tan Yard", "Hatherton"]),
+    ("dad rents 5 Kiln Row, Lower Dunsforth, by the church", ["Kiln Row", "Dunsforth"]),
+    ("The girls are at Kelvinside and mum works nights", ["Kelvinside"]),
+    ("Both boys at Greyfriars. Dad does the school run", ["Greyfriars"]),
+    ("the DSL from st bernards rang about the twins", ["bernards"]),
 ]
 MUST_STAY = [
     "what has the Children's Commissioner said about children as victims?",
@@ -35,6 +58,16 @@ MUST_STAY = [
     "can the account be closed if he keeps messaging her?",
     "the girls school run is when he turns up",
     "both cars were sold at auction, she says",
+    "dad was seen on High Street. She called police",
+    "shops on the High Street, Leeds, were closed",
+    "the kids at Nan's tonight, is that a safe plan?",
+    "kids at Home-Start group on Mondays",
+    "the kids at Christmas were upset by his texts",
+    "kids at MARAC are discussed without their names",
+    "the kids are at Harrogate with dad this weekend",
+    "moved to st helens last year, which MARAC?",
+    "ring St Giles Trust about the young person",
+    "children at Risk of harm from DA: what does the guidance say?",
 ]
 
 
