@@ -13,7 +13,8 @@ THRESHOLD.
 Trained on labelled sentences written by people who never saw the rules: the
 coach's development sets (tests/data/coach_dev*.yml), its test sentences, the
 TUNING halves of the blind coach sets, and the knowledge base's own sentences as
-clean ones. Never the sealed halves: they stay the measure. C and a first
+clean ones. Never the sealed halves: they stay the measure, and a sentence that is
+word for word in a sealed half is left out even when another author wrote it too. C and a first
 threshold (0.75) were chosen on the tuning halves alone, by training on all but
 one set and scoring that set with the rules as they stood before anyone tuned
 them on it; the threshold was then raised to 0.8, the next point on that curve,
@@ -73,6 +74,20 @@ def _answer_sentences(data: object) -> list[str]:
     return found
 
 
+def sealed_texts(root: Path = ROOT) -> set[str]:
+    """The sealed halves' sentences, read only to keep them out of training: a few
+    development or tuning sentences by other authors are word for word the same."""
+    found: set[str] = set()
+    for path in sorted((root / "tests" / "heldout" / "coach").glob("sealed*.yml")):
+        items = yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
+        found.update(_key(item["text"]) for item in items)
+    return found
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
 def digest(files: list[Path]) -> str:
     h = hashlib.sha256()
     for f in files:
@@ -102,7 +117,8 @@ def examples(files: list[Path]) -> list[tuple[str, str]]:
                 out[text] = "clean"
             else:
                 out[text] = kind  # one of the six kinds (the coach's schema names them)
-    return sorted(out.items())
+    sealed = sealed_texts()
+    return sorted((text, label) for text, label in out.items() if _key(text) not in sealed)
 
 
 def main() -> int:
