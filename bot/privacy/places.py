@@ -13,7 +13,14 @@ from collections.abc import Callable, Iterable
 
 from bot.privacy.address_extent import known_place
 from bot.privacy.buildings import buildings
-from bot.privacy.patterns import ADDRESS_CUE, STREET, Span, finditer, words
+from bot.privacy.patterns import (
+    ADDRESS_CUE,
+    GENERIC_STREET_WORDS,
+    STREET,
+    Span,
+    finditer,
+    words,
+)
 
 _KIND = (
     r"(?:primary|junior|juniors|infant|infants|nursery|nurseries|pre-?school|academy|"
@@ -54,7 +61,6 @@ GENERIC = frozenset(
 )
 
 
-_GENERIC_STREET_WORDS = frozenset({"The", "A", "High", "Main", "Old", "New", "Back", "Front"})
 _COURTS = frozenset(
     {"Crown", "Family", "County", "Magistrates", "Magistrates'", "Supreme", "Youth", "High",
      "Appeal", "Coroner's", "Civil", "Criminal", "Juvenile", "Tennis"}
@@ -85,7 +91,7 @@ _NOT_STREET_NAME = frozenset(
 
 
 def _street_ok(words: list[str]) -> bool:
-    if all(w in _GENERIC_STREET_WORDS for w in words[:-1]):
+    if all(w in GENERIC_STREET_WORDS for w in words[:-1]):
         return False  # "the High Street", "Main Road"
     # "Leeds Crown Court" is a court, not an address
     return not (words[-1].lower() == "court" and words[-2] in _COURTS)
