@@ -51,6 +51,7 @@ PRIVACY_SETS = {
     "privacy_hard_kinds": "_x",
     "privacy_sixteenth": "_y",
     "privacy_schools_addresses": "_z",
+    "privacy_fresh_formats": "_q",
 }
 
 

@@ -33,6 +33,19 @@ def handles(text: str, lexicon_is_word) -> Iterable[Span]:  # type: ignore[no-un
     yield from finditer(
         r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?", text, "HANDLE", 0
     )
+    # A Discord tag, "name#0912"; a name in lower case with a figure for a letter,
+    # "dw4llace", "m1ssy_k" (letters either side of it, six characters or more).
+    yield from finditer(r"(?<![\w#@])[A-Za-z0-9_.]{2,32}#\d{4}(?!\d)", text, "HANDLE", 0)
+    for start, end, kind in finditer(
+        r"(?<![\w@./-])[a-z]+\d+[a-z]{2,}[a-z0-9]*(?![\w@-])", text, "HANDLE", 0
+    ):
+        value = text[start:end]
+        # Not a plate, nor words joined by a figure: "break4change", "back2school".
+        joined = re.fullmatch(r"([a-z]+)[24]([a-z]+)", value)
+        if joined and all(lexicon_is_word(w) for w in joined.groups()):
+            continue
+        if end - start >= 6 and not _PLATE.fullmatch(value):
+            yield start, end, kind
     pattern = (
         rf"\b(?:{_SOCIAL}|username|user name|handle|gamertag|account name|profile name)"
         rf"(?![\w'’])\s*"
@@ -63,6 +76,10 @@ def handles(text: str, lexicon_is_word) -> Iterable[Span]:  # type: ignore[no-un
         handle = match.group(1).rstrip(".")
         if _looks_like_handle(handle):
             yield match.start(1), match.start(1) + len(handle), "HANDLE"
+
+
+# A plate in lower case is the vehicle recogniser's, not a user name: "yx21abc", "h123abc".
+_PLATE = re.compile(r"[a-z]{2}\d{2}[a-z]{3}|[a-z]\d{1,3}[a-z]{3}|[a-z]{3}\d{1,3}[a-z]")
 
 
 def _looks_like_handle(word: str) -> bool:
@@ -101,7 +118,8 @@ def urls(text: str, public_domains: frozenset[str]) -> Iterable[Span]:
         host = re.sub(r"^(?:https?://)?(?:www\.)?", "", value.lower()).split("/")[0]
         path = value.lower().split(host, 1)[-1].strip("/") if host else ""
         public = any(host == d or host.endswith("." + d) for d in public_domains)
-        if public and not re.search(r"\d{3,}|[?&=]", path):
+        # A public body's page, unless its path holds an id or a query (a year is no id).
+        if public and not re.search(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{3,}|[?&=]", path):
             continue
         if text[max(0, match.start() - 1) : match.start()] == "@":
             continue  # the domain of an email

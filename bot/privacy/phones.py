@@ -17,13 +17,16 @@ def phones(text: str, public: set[str]) -> Iterable[Span]:
     pattern = (
         rf"(?<![\w+])(?:\+\s?44\s?(?:\(0\)\s?)?|00\s?44\s?|\(?0)(?:{SEP}{{0,3}}\d){{9,10}}(?!\d)"
     )
-    for match in re.finditer(pattern, text):
+    # A letter O typed for a zero inside a number ("07700 9OO 417"): read as a zero, on a
+    # copy of the same length so the spans hold for the text.
+    figures = re.sub(r"(?<=[\d\s-])[Oo](?=[\dOo])|(?<=[\dOo])[Oo](?=[\s\d-])", "0", text)
+    for match in re.finditer(pattern, figures):
         digits = digits_of(match.group(0))
         if digits.startswith("0044"):
             digits = "0" + digits[4:]
         elif digits.startswith("44"):
             digits = "0" + digits[2:].lstrip("0")
-        if 10 <= len(digits) <= 11 and digits not in public:
+        if 10 <= len(digits) <= 11 and digits not in public and not _organisation(digits):
             yield match.start(), match.end(), "PHONE"
     # Spelled out, to hide it on a phone: "zero seven seven zero zero nine zero ...".
     digit = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine|double \w+|treble \w+)"
@@ -39,6 +42,12 @@ def phones(text: str, public: set[str]) -> Iterable[Span]:
     ):
         if not re.match(r"(?:\+|00)\s?44", match.group(0)) and len(digits_of(match.group(0))) >= 9:
             yield match.start(), match.end(), "PHONE"
+
+
+def _organisation(digits: str) -> bool:
+    """Freephone (0800, 0808) and 03 numbers belong to services, never to a household:
+    "the NI helpline, 0808 ...", "the council's 0300 ..."."""
+    return digits.startswith(("0800", "0808", "03"))
 
 
 def _spoken_length(run: str) -> int:

@@ -129,6 +129,20 @@ def postcodes(text: str) -> Iterable[Span]:
         yield match.start(1), match.end(1), "POSTCODE"
 
 
+# A month and year that dates guidance or a change, not a person: "published July
+# 2022", "since April 2023"; unless a birth is near ("born in March 2015").
+_GENERAL_BEFORE = re.compile(
+    r"(?i)\b(?:published|updated|issued|introduced|launched|revised|reviewed|effective|since"
+    r"|from|in|until|till|by|before|after)\s+$"
+)
+_BIRTH = re.compile(r"(?i)\b(?:born|dob|d\.o\.b|birth|birthday|due|edd)\b")
+
+
+def _general_month(text: str, start: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    return bool(_GENERAL_BEFORE.search(before)) and not _BIRTH.search(before)
+
+
 def dates(text: str) -> Iterable[Span]:
     weekday = (
         r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+(?:the\s+)?)?"
@@ -141,6 +155,8 @@ def dates(text: str) -> Iterable[Span]:
     for pattern in (day_month, month_day, the_day, month_year):
         for match in re.finditer(pattern, text, re.IGNORECASE):
             value = match.group(0)
+            if pattern is month_year and _general_month(text, match.start()):
+                continue
             # "may" on its own is a verb: "she may 2 ..." never counts; a bare number
             # after a month must look like a day or a year.
             if re.fullmatch(rf"may\s+{DAY}", value, re.IGNORECASE) and not re.search(
@@ -185,12 +201,16 @@ def dates(text: str) -> Iterable[Span]:
 # Letter codes joined to a reference are part of it: "LA-CIN-77219", "MRC/NEL/0099",
 # "HO-ASB-2024-3321" (the recognisers below start at the last code before the digits).
 _CODE_PREFIX = re.compile(r"(?:\b[A-Za-z]{1,6}[/-])+$")
+_LABELLED_CODE = re.compile(r"(?i:\b(?:no|number|num|ref|is|mrn)\.?|:)\s+([A-Z]{1,4}\d{0,3})\s+$")
 
 
 def references(text: str) -> Iterable[Span]:
     for start, end, kind in _references(text):
         prefix = _CODE_PREFIX.search(text, max(0, start - 30), start)
-        yield (prefix.start() if prefix else start), end, kind
+        start = prefix.start() if prefix else start
+        # A code before it after a label: "hosp no is RJ1 0043211".
+        code = _LABELLED_CODE.search(text, max(0, start - 40), start)
+        yield (code.start(1) if code else start), end, kind
         # More of them in a list: "refs 3317/24 and 3318/24", "CR/1/24, CR/2/24".
         while more := _LISTED.match(text, end):
             if not _shaped_alike(text[start:end], more.group(1)):

@@ -1,7 +1,8 @@
 """The anonymiser on forms added in the tenth session: letter codes joined to a reference,
 handles named after a few words, plates in lower case beside a car's make, streets in
 lower case after "lives on", the town right after an address, "Girls' School"; and the
-seventeenth session's house names, generic streets, villages and schools.
+seventeenth session's house names, generic streets, villages and schools; the
+nineteenth session's handles, plates, numbers and what stays beside them.
 
 Sentences written for these tests; every name, number and address is invented.
 """
@@ -49,6 +50,17 @@ MUST_GO = [
     ("The girls are at Kelvinside and mum works nights", ["Kelvinside"]),
     ("Both boys at Greyfriars. Dad does the school run", ["Greyfriars"]),
     ("the DSL from st bernards rang about the twins", ["bernards"]),
+    # Nineteenth session, from a fresh set's tuning half: Discord tags, user names with
+    # a figure for a letter, O typed for 0, plates with no year letter or only their
+    # start, a code before a labelled number, a month with a birth.
+    ("he games as Korvax_Prime#4471 on discord most nights", ["Korvax_Prime#4471"]),
+    ("her old insta was t1llyb0b then she made a new one", ["t1llyb0b"]),
+    ("his new mobile is 07700 9OO 862, she typed it with o's", ["07700 9OO 862"]),
+    ("the reg is 7 KTW on the black merc", ["7 KTW"]),
+    ('she only saw "YP21" on the plate as it drove off', ["YP21"]),
+    ("the reg starts with WX68, a grey van", ["WX68"]),
+    ("patient no is RQ3 5521907 at the trust", ["RQ3 5521907"]),
+    ("she was born in October 2019 at the general", ["October 2019"]),
 ]
 MUST_STAY = [
     "what has the Children's Commissioner said about children as victims?",
@@ -68,6 +80,18 @@ MUST_STAY = [
     "moved to st helens last year, which MARAC?",
     "ring St Giles Trust about the young person",
     "children at Risk of harm from DA: what does the guidance say?",
+    # Nineteenth session: service numbers, public bodies' pages, months that date
+    # guidance, gaming platforms, more practice acronyms and programmes.
+    "is the Scottish line 0800 027 1234 or another one?",
+    "the council's duty line is 0300 123 4567, is that right for EDT?",
+    "see https://www.gov.uk/government/publications/working-together-2023 for it",
+    "the guidance was published March 2024 and revised since",
+    "our LA changed its threshold document in September 2022",
+    "the boy was playing on his xbox when police came",
+    "what does a CHIDVA do that an IDVA doesn't?",
+    "is a CRIS number the same as a CAD number?",
+    "some LAs use Mosaic and others use Liquidlogic",
+    "can we refer the son to Break4Change?",
 ]
 
 
@@ -101,3 +125,9 @@ def test_a_chat_word_after_an_address_is_not_its_town(anonymiser) -> None:  # ty
     assert anonymiser.anonymise("he lives at 12 Oak Road tmrw we visit").text == (
         "he lives at <ADDRESS> tmrw we visit"
     )
+
+
+def test_a_plate_in_lower_case_stays_a_plate() -> None:
+    from bot.privacy.online import handles
+
+    assert not list(handles("he drives yx21abc now", lambda w: True))

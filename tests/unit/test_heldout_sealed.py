@@ -43,6 +43,7 @@ def test_sealed_halves_are_unchanged() -> None:
         "questions/sealed_v.yml",
         "privacy/sealed_y.yml",
         "privacy/sealed_z.yml",
+        "privacy/sealed_q.yml",
         "coach/sealed_i.yml",
     }
     for digest, name in entries:
@@ -73,6 +74,7 @@ def test_the_halves_share_no_item() -> None:
         ("questions", "_v", ("questions", "followups")),
         ("privacy", "_y", ("with_identifiers", "clean")),
         ("privacy", "_z", ("with_identifiers", "clean")),
+        ("privacy", "_q", ("with_identifiers", "clean")),
         ("coach", "_i", ("items",)),
     ):
         halves = [

@@ -149,7 +149,7 @@ def test_model_places_are_reported_among_the_kinds_found() -> None:
     ("text", "place"),
     [
         ("the boy goes to Tamsworth", "Tamsworth"),
-        ("she is at Quillan now", "Quillan"),
+        ("she lives at Quillan with her nan", "Quillan"),
     ],
 )
 def test_the_shipped_model_finds_what_the_rules_leave(text: str, place: str) -> None:
