@@ -34,7 +34,6 @@ from evaluation.model_files import digest, text_key
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "privacy" / "places.npz"
-HELDOUT = ROOT / "tests" / "heldout" / "privacy"
 C = 0.5
 THRESHOLD = 0.5
 # Every third example question: enough practice wording, a third of the time to train.

@@ -199,7 +199,7 @@ def naming(text: str, start: int, end: int, lex: Lexicon) -> bool:
     places = _place_name_words()
     words = [m for m in _NAME_WORD.finditer(text, start, end) if m.group().lower() not in LINKING]
     found = [m.group() for m in words]
-    named = [w for m, w in zip(words, found, strict=True) if _named(text, m.start(), w)]
+    named = [m.group() for m in words if _named(text, m.start(), m.group())]
     has_place_word = any(place_word(w) for w in found)
     strange = [w for w in found if _strange(w, lex, places)]
     if any(w in named for w in strange) or (strange and has_place_word):

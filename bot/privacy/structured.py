@@ -207,10 +207,10 @@ _LABELLED_CODE = re.compile(r"(?i:\b(?:no|number|num|ref|is|mrn)\.?|:)\s+([A-Z]{
 def references(text: str) -> Iterable[Span]:
     for start, end, kind in _references(text):
         prefix = _CODE_PREFIX.search(text, max(0, start - 30), start)
-        start = prefix.start() if prefix else start
+        first = prefix.start() if prefix else start
         # A code before it after a label: "hosp no is RJ1 0043211".
-        code = _LABELLED_CODE.search(text, max(0, start - 40), start)
-        yield (code.start(1) if code else start), end, kind
+        code = _LABELLED_CODE.search(text, max(0, first - 40), first)
+        yield (code.start(1) if code else first), end, kind
         # More of them in a list: "refs 3317/24 and 3318/24", "CR/1/24, CR/2/24".
         while more := _LISTED.match(text, end):
             if not _shaped_alike(text[start:end], more.group(1)):
