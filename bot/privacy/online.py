@@ -33,8 +33,8 @@ def handles(text: str, lexicon_is_word) -> Iterable[Span]:  # type: ignore[no-un
     yield from finditer(
         r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?", text, "HANDLE", 0
     )
-    # A Discord tag, "name#0912"; a name in lower case with a figure for a letter,
-    # "dw4llace", "m1ssy_k" (letters either side of it, six characters or more).
+    # A Discord tag, "name#1234"; a name in lower case with a figure for a letter,
+    # "t1llyb0b" (letters either side of it, six characters or more).
     yield from finditer(r"(?<![\w#@])[A-Za-z0-9_.]{2,32}#\d{4}(?!\d)", text, "HANDLE", 0)
     for start, end, kind in finditer(
         r"(?<![\w@./-])[a-z]+\d+[a-z]{2,}[a-z0-9]*(?![\w@-])", text, "HANDLE", 0

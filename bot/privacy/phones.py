@@ -17,7 +17,7 @@ def phones(text: str, public: set[str]) -> Iterable[Span]:
     pattern = (
         rf"(?<![\w+])(?:\+\s?44\s?(?:\(0\)\s?)?|00\s?44\s?|\(?0)(?:{SEP}{{0,3}}\d){{9,10}}(?!\d)"
     )
-    # A letter O typed for a zero inside a number ("07700 9OO 417"): read as a zero, on a
+    # A letter O typed for a zero inside a number ("07700 9OO 862"): read as a zero, on a
     # copy of the same length so the spans hold for the text.
     figures = re.sub(r"(?<=[\d\s-])[Oo](?=[\dOo])|(?<=[\dOo])[Oo](?=[\s\d-])", "0", text)
     for match in re.finditer(pattern, figures):

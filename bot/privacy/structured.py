@@ -208,7 +208,7 @@ def references(text: str) -> Iterable[Span]:
     for start, end, kind in _references(text):
         prefix = _CODE_PREFIX.search(text, max(0, start - 30), start)
         first = prefix.start() if prefix else start
-        # A code before it after a label: "hosp no is RJ1 0043211".
+        # A code before it after a label: "patient no is RQ3 5521907".
         code = _LABELLED_CODE.search(text, max(0, first - 40), first)
         yield (code.start(1) if code else first), end, kind
         # More of them in a list: "refs 3317/24 and 3318/24", "CR/1/24, CR/2/24".

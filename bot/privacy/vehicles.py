@@ -67,7 +67,7 @@ def vehicle_regs(text: str) -> Iterable[Span]:
             "VEHICLE_REG",
             group=1,
         )
-        # A plate with no year letter after "reg": "reg is 5 ABC" (capitals only).
+        # A plate with no year letter after "reg": "reg is 7 KTW" (capitals only).
         yield from finditer(
             r"(?i:\b(?:reg|plate)(?:\s+(?:no|number|is|was|:))*)[\s:.-]+(\d{1,4}\s?[A-Z]{1,3})\b",
             text,
@@ -75,7 +75,7 @@ def vehicle_regs(text: str) -> Iterable[Span]:
             flags=0,
             group=1,
         )
-        # Part of a plate: quoted ("KN67" at the start of the plate), or after "reg starts".
+        # Part of a plate: quoted ("YP21" on the plate), or after "reg starts".
         for match in re.finditer(
             r"[\"“'‘]([A-Z]{2}\d{2}(?:\s?[A-Z]{1,3})?)[\"”'’]"
             r"|(?i:\b(?:reg|plate)\s+(?:starts?|begins?|beginning)\s+(?:with\s+)?)([A-Z]{2}\d{2})\b",
