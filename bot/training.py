@@ -26,11 +26,14 @@ from bot.config import PROJECT_ROOT
 
 MODEL_NAME = "assistant"
 TRAINING_INPUTS = ("config.yml", "domain", "data/nlu", "data/rules", "data/stories")
+# Read by the semantic matcher itself (config.yml), not given to `rasa train --data`.
+MATCHER_INPUTS = ("data/context",)
 # Code and weights the trained model depends on: the semantic components and encoder.
 MODEL_CODE = (
     "addons/semantic.py",
     "addons/topic_model.py",
     "bot/semantic/encoder.py",
+    "bot/semantic/context.py",
     "requirements/semantic-model.txt",
 )
 ENGINE_REQUIREMENTS = "requirements/engine.txt"
@@ -48,7 +51,7 @@ def fingerprint(root: Path = PROJECT_ROOT) -> str:
     """A hash of every training input and the engine's pinned versions."""
     digest = hashlib.sha256()
     files: list[Path] = []
-    for entry in (*TRAINING_INPUTS, *MODEL_CODE, ENGINE_REQUIREMENTS):
+    for entry in (*TRAINING_INPUTS, *MATCHER_INPUTS, *MODEL_CODE, ENGINE_REQUIREMENTS):
         path = root / entry
         files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
     for file in files:

@@ -15,12 +15,16 @@ from pathlib import Path
 import yaml
 
 from bot.config import PROJECT_ROOT
+from bot.knowledge.context_examples import labelled, load_follow_ups
 from bot.knowledge.decide import JOURNEY_BUTTONS
 from bot.knowledge.directory import NationalDirectory, load_national_directory
 from bot.knowledge.topics import RETRIEVAL_INTENTS, Topic, load_topics
 
 DOMAIN_FILE = PROJECT_ROOT / "domain" / "knowledge.yml"
 NLU_FILE = PROJECT_ROOT / "data" / "nlu" / "knowledge.yml"
+FOLLOW_UPS = PROJECT_ROOT / "data" / "follow_ups.yml"
+# Read by the semantic matcher alone (config.yml), not by DIET or the selector.
+CONTEXT_FILE = PROJECT_ROOT / "data" / "context" / "follow_ups.yml"
 HEADER = "# Generated from data/knowledge/*.yml by `python -m bot.knowledge.build`: edit those.\n"
 
 
@@ -78,10 +82,21 @@ def nlu_yaml(topics: list[Topic]) -> str:
     )
 
 
+def context_yaml(topics: list[Topic]) -> str:
+    rows = labelled(load_follow_ups(FOLLOW_UPS), topics, set(JOURNEY_BUTTONS))
+    return HEADER.replace("data/knowledge/*.yml", "data/follow_ups.yml") + yaml.safe_dump(
+        {"examples": rows}, sort_keys=False, allow_unicode=True, width=1000
+    )
+
+
 def outputs() -> dict[Path, str]:
     topics = load_topics()
     directory = load_national_directory()
-    return {DOMAIN_FILE: domain_yaml(topics, directory), NLU_FILE: nlu_yaml(topics)}
+    return {
+        DOMAIN_FILE: domain_yaml(topics, directory),
+        NLU_FILE: nlu_yaml(topics),
+        CONTEXT_FILE: context_yaml(topics),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if stale else 0
     for path, text in outputs().items():
         if path in stale:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
             print(f"wrote {path.relative_to(PROJECT_ROOT)}")
     return 0

@@ -211,9 +211,18 @@ _HIM_JUST_BEFORE = re.compile(
 )
 
 
+# A preposition that takes a noun, before a replacement that is a clause about him:
+# "expose them by [he] came back" reads "... when [he] came back".
+_CLAUSE_AFTER_PREPOSITION = re.compile(r"\b(?:by|through|from|in|on|for|of) $", re.IGNORECASE)
+
+
 def _join_replacement(before: str, suggestion: str) -> str:
     if _OWN_AUX.match(suggestion) and (aux := _SEAM_AUX.search(before)):
         before = before[: aux.start()]
+    if re.match(r"\[he\]\s", suggestion, re.IGNORECASE) and (
+        found := _CLAUSE_AFTER_PREPOSITION.search(before)
+    ):
+        before = before[: found.start()] + "when "
     if re.match(r"\[he\]\s", suggestion, re.IGNORECASE) and _HIM_JUST_BEFORE.search(before):
         suggestion = suggestion[5:]
     return _join(before, suggestion)

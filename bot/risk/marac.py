@@ -70,12 +70,13 @@ def decide(answers: RiskAnswers, criteria: MaracCriteria) -> MaracDecision:
         if months <= criteria.window_months:
             met["repeat"] = (
                 f"Repeat: a further incident within {criteria.window_months} months of her "
-                "last MARAC. Refer back, and ask the MARAC to review the previous action plan."
+                "last referral to MARAC. Refer back, and ask the MARAC to review the previous "
+                "action plan."
             )
         else:
             not_met.append(
-                f"Her last MARAC was more than {criteria.window_months} months ago, so this is "
-                "not a repeat; the other criteria still apply."
+                f"Her last referral to MARAC was more than {criteria.window_months} months ago, so "
+                "this is not a repeat; the other criteria still apply."
             )
 
     return MaracDecision(refer=bool(met), met=met, not_met=not_met)

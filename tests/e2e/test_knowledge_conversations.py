@@ -129,3 +129,22 @@ def test_a_journey_run_from_a_question_ends_the_turn_without_a_fallback(
     texts = Chat(gateway).say(message)
     assert texts[0].startswith(first)
     assert not any(t.startswith("Sorry, I'm not sure") for t in texts), texts
+
+
+def test_a_follow_up_is_read_in_the_context_of_the_answer_before(gateway: httpx.Client) -> None:
+    """Follow-ups from data/follow_ups.yml (the matcher's own training examples, not a
+    held-out set) that alone would get "is it one of these?": the gateway sends the
+    last topic, the matcher reads the message after its title, and the answer moves on
+    to the neighbouring topic the message asks about."""
+    chat = Chat(gateway)
+    assert "SafeLives' tool" in chat.say("what is the DASH checklist?")[0]
+    texts = chat.say("she won't do it with me, says she doesnt need it")
+    assert texts[0].startswith("Following on from")
+    assert "you can still assess risk when she won't" in texts[1]
+    chat = Chat(gateway)
+    assert "don't have to see an incident" in chat.say("the kids didn't see anything")[0]
+    texts = chat.say("how do i talk to a 6yo about it without scaring him")
+    assert "Children's own accounts" in texts[1]
+    # Alone, the same message is not answered as a topic.
+    alone = Chat(gateway).say("how do i talk to a 6yo about it without scaring him")
+    assert not any("Children's own accounts" in text for text in alone)

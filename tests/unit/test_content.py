@@ -84,3 +84,26 @@ def test_crisis_guidance_gives_999_and_the_silent_call() -> None:
     assert text.startswith("If anyone is in immediate danger, call 999")
     assert "press 55" in text
     assert "Source:" in text
+
+
+# The labels a source must never be shown by: our own file names for the documents.
+SHOWN_INTERNAL_LABEL = re.compile(r"\bseeds?\s*\d|\bdomain brief\b", re.IGNORECASE)
+
+
+def test_no_text_shown_to_a_user_names_an_internal_label() -> None:
+    found = [
+        where for where, text in bot_texts() + data_texts() if SHOWN_INTERNAL_LABEL.search(text)
+    ]
+    assert not found
+
+
+def test_every_response_that_names_a_source_gives_its_verification_status() -> None:
+    """Not only topics: any response with a "Source:" line says whether it was verified.
+    The 999 guidance is the exception: in an emergency it says what to do and nothing
+    else (its content has its own test below)."""
+    for where, text in bot_texts():
+        if where.endswith(":utter_crisis"):
+            continue
+        if re.search(r"^Sources?: ", text, re.MULTILINE):
+            assert "last checked" not in text.lower(), where
+            assert re.search(r"not yet verified|Verified by .+ on ", text), where

@@ -20,7 +20,7 @@ DEFAULT = MaracCriteria(source="SafeLives")
         (RiskAnswers(dash_yes=5, incidents_12_months=2), False, set()),
         (RiskAnswers(dash_yes=5, incidents_12_months=3), True, {"potential_escalation"}),
         (RiskAnswers(incidents_12_months=3), True, {"potential_escalation"}),
-        # repeat: a further incident within 12 months of the last MARAC
+        # repeat: a further incident within 12 months of the last referral to MARAC
         (RiskAnswers(months_since_marac=12, incident_since_marac=True), True, {"repeat"}),
         (RiskAnswers(months_since_marac=13, incident_since_marac=True), False, set()),
         (RiskAnswers(months_since_marac=6, incident_since_marac=False), False, set()),

@@ -5,11 +5,11 @@ import shutil
 from pathlib import Path
 
 from bot.config import PROJECT_ROOT
-from bot.training import MODEL_CODE, TRAINING_INPUTS, fingerprint, is_current
+from bot.training import MATCHER_INPUTS, MODEL_CODE, TRAINING_INPUTS, fingerprint, is_current
 
 
 def copy_inputs(tmp_path: Path) -> Path:
-    for entry in (*TRAINING_INPUTS, *MODEL_CODE, "requirements/engine.txt"):
+    for entry in (*TRAINING_INPUTS, *MATCHER_INPUTS, *MODEL_CODE, "requirements/engine.txt"):
         source = PROJECT_ROOT / entry
         target = tmp_path / entry
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -28,6 +28,11 @@ def test_fingerprint_changes_with_training_data_only(tmp_path: Path) -> None:
     nlu = root / "data" / "nlu" / "core.yml"
     nlu.write_text(nlu.read_text() + "\n")
     assert fingerprint(root) != before
+    after_data = fingerprint(root)
+    # The follow-ups the matcher reads itself are training data too.
+    follow_ups = root / "data" / "context" / "follow_ups.yml"
+    follow_ups.write_text(follow_ups.read_text() + "\n")
+    assert fingerprint(root) != after_data
     after_data = fingerprint(root)
     # The semantic component's code is part of the model too.
     component = root / "addons" / "semantic.py"
