@@ -210,7 +210,10 @@ def naming(text: str, start: int, end: int, lex: Lexicon) -> bool:
     core = [w for w in found if _generic(w) or w.lower() not in places or _STREET_WORD.fullmatch(w)]
     if len(core) >= 2 and _STREET_WORD.fullmatch(core[-1]) and all(map(_generic, core[:-1])):
         return False
-    return len(found) >= 2 and has_place_word and bool(named)
+    # "the English side", "the Asian women's centre": a word of the practice vocabulary
+    # (nationalities, languages) is capitalised as English spells it, not as a name.
+    naming_words = [w for w in named if place_word(w) or w.lower() not in lex.allowed_words]
+    return len(found) >= 2 and has_place_word and bool(naming_words)
 
 
 def _strange(word: str, lex: Lexicon, places: frozenset[str]) -> bool:

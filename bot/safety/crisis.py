@@ -21,6 +21,8 @@ from bot.knowledge.files import load_yaml_model
 from bot.privacy.normalise import straight_apostrophes
 
 CRISIS_PHRASES = PROJECT_ROOT / "data" / "safety" / "crisis.yml"
+# Messages this short are read as written in the moment unless they say otherwise.
+TERSE_WORDS = 5
 
 Tier = Literal["always", "present", "needs_now"]
 
@@ -146,6 +148,9 @@ class CrisisDetector:
         general = any(p.search(normalised) for p in self._general) or self._about_a_tool(
             text, normalised
         )
+        # A few words with nothing past or general about them are typed in the moment
+        # ("fire he started it"): the present, as a "now" word would say.
+        now = now or (len(normalised.split()) <= TERSE_WORDS and not (past or general))
 
         fired_by_tier = {
             "always": not general or now,

@@ -79,6 +79,10 @@ MUST_STAY = [
     ("Mum is a carer, should she ring NHS 111?", ["NHS 111"]),
     ("moved to st helens last year", ["st helens"]),
     ("Tell Jess y Dad is here", ["Dad is here"]),
+    # nationalities and languages are practice words, not names or places
+    ("is there an Arabic speaking worker in the Asian women's service", ["Asian women's"]),
+    ("is there a Polish speaking IDVA on the English side of the border", ["English side"]),
+    ("we need a Tigrinya interpreter for mum", ["Tigrinya interpreter"]),
 ]
 
 

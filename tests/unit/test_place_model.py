@@ -77,6 +77,10 @@ def test_a_run_stops_at_a_word_below_the_threshold_or_a_full_stop_and_words() ->
         ("the baby has bronchiolitis", "bronchiolitis", False),  # lower case, no place word
         ("the Y9s had assembly", "Y9s", False),  # a digit
         ("Quillan is where she lives", "Quillan", False),  # opens the sentence
+        # A nationality or language is capitalised as English spells it.
+        ("our staff on the Welsh side", "the Welsh side", False),
+        ("a worker at the Asian women's centre", "the Asian women's centre", False),
+        ("she moved to Welsh Road", "Welsh Road", True),  # the street word is a name
     ],
 )
 def test_only_spans_that_name_a_place_are_kept(text: str, value: str, names_a_place: bool) -> None:
