@@ -103,6 +103,60 @@ def test_when_several_rules_fire_the_rewrite_reads_as_english() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "rewritten"),
+    [
+        # A clause about him after "by" reads "when ...", not "by [he] came back".
+        (
+            "Mum continues to expose the children to DV by letting him back into the home.",
+            "[He] harmed the children by abusing their mother when [he] came back into the "
+            "home [describe what they saw, heard and lived with; describe how: pressure, "
+            "threats or promises, and her reasons].",
+        ),
+        # "between the couple" goes with "mutual abuse", not left after its rewrite.
+        (
+            "There was mutual abuse between the couple.",
+            "[He] has abused her [describe the pattern: who is afraid of whom, and who "
+            "controls whom].",
+        ),
+        (
+            "She makes poor choices in partners.",
+            "She has been abused by more than one partner [name what each partner did].",
+        ),
+        (
+            "The children were not exposed to the violence.",
+            "The children may still have been affected [ask them, and describe the impact].",
+        ),
+    ],
+)
+def test_a_rewrite_takes_the_words_that_belong_to_it(text: str, rewritten: str) -> None:
+    assert rules_coach(text).rewritten == rewritten
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mum has not exposed the children to any risk.",  # about her, and denied
+        "She did not allow contact with dad.",
+    ],
+)
+def test_her_own_protective_acts_are_not_flagged(text: str) -> None:
+    assert rules_coach(text).clean, [f.rule for f in rules_coach(text).findings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mum lacked insight into the risks.",
+        "There were mutual altercations.",
+        "Mother allowed contact between the children and their father.",
+        "She makes poor partner choices.",
+    ],
+)
+def test_common_forms_of_blaming_and_mutualising_are_flagged(text: str) -> None:
+    assert not rules_coach(text).clean, text
+
+
 def test_rewriting_is_deterministic_and_names_the_perpetrator() -> None:
     text = "Mum failed to protect the children. She was assaulted."
     first, second = rules_coach(text), rules_coach(text)

@@ -133,6 +133,10 @@ def test_every_situation_in_an_area_with_no_local_services_gives_a_fitting_natio
         "the father claims he's the real victim",
         "both are making allegations against each other",
         "he says it was mutual abuse",
+        "he's the victim, she hits him",
+        "dad says mum is the one hitting him",
+        "the husband claims she's the real abuser",
+        "each parent blames the other",
     ],
 )
 def test_a_claim_that_he_is_the_victim_is_assessed_before_any_male_victim_route(
