@@ -54,6 +54,7 @@ FOLLOWUPS = {
     "followups_p": "Follow-ups, fifth set (`_p`)",
     "followups_r": "Follow-ups, sixth set (`_r`), thirteenth session",
     "followups_v": "Follow-ups, seventh set (`_v`), sixteenth session",
+    "followups_t": "Follow-ups, eighth set (`_t`), twentieth session",
 }
 PRIVACY = {
     "privacy": "privacy corpus",

@@ -23,6 +23,7 @@ QUESTION_SETS = {
     "question_set_p": "_p",
     "followup_set_r": "_r",
     "question_set_v": "_v",
+    "followup_set_t": "_t",
 }
 FOLLOWUP_KEYS = {
     "questions": "followups",
@@ -32,6 +33,7 @@ FOLLOWUP_KEYS = {
     "question_set_p": "followups_p",
     "followup_set_r": "followups_r",
     "question_set_v": "followups_v",
+    "followup_set_t": "followups_t",
 }
 CRISIS_SETS = {
     "crisis": "",

@@ -45,6 +45,7 @@ def test_sealed_halves_are_unchanged() -> None:
         "privacy/sealed_z.yml",
         "privacy/sealed_q.yml",
         "coach/sealed_i.yml",
+        "questions/sealed_t.yml",
     }
     for digest, name in entries:
         text = (HELDOUT / name).read_text(encoding="utf-8")
@@ -76,6 +77,7 @@ def test_the_halves_share_no_item() -> None:
         ("privacy", "_z", ("with_identifiers", "clean")),
         ("privacy", "_q", ("with_identifiers", "clean")),
         ("coach", "_i", ("items",)),
+        ("questions", "_t", ("followups",)),
     ):
         halves = [
             yaml.safe_load((HELDOUT / name / f"{h}{suffix}.yml").read_text())
