@@ -26,6 +26,9 @@ FOLLOW_UPS = PROJECT_ROOT / "data" / "follow_ups.yml"
 # Read by the semantic matcher alone (config.yml), not by DIET or the selector.
 CONTEXT_FILE = PROJECT_ROOT / "data" / "context" / "follow_ups.yml"
 HEADER = "# Generated from data/knowledge/*.yml by `python -m bot.knowledge.build`: edit those.\n"
+CONTEXT_HEADER = (
+    "# Generated from data/follow_ups.yml by `python -m bot.knowledge.build`: edit that.\n"
+)
 
 
 class _Literal(str):
@@ -39,8 +42,8 @@ def _literal(dumper: yaml.SafeDumper, value: _Literal) -> yaml.ScalarNode:
 yaml.SafeDumper.add_representer(_Literal, _literal)
 
 
-def _dump(data: object) -> str:
-    return HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
+def _dump(data: object, header: str = HEADER) -> str:
+    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
 
 
 def _response(topic: Topic, directory: NationalDirectory) -> dict[str, object]:
@@ -84,9 +87,7 @@ def nlu_yaml(topics: list[Topic]) -> str:
 
 def context_yaml(topics: list[Topic]) -> str:
     rows = labelled(load_follow_ups(FOLLOW_UPS), topics, set(JOURNEY_BUTTONS))
-    return HEADER.replace("data/knowledge/*.yml", "data/follow_ups.yml") + yaml.safe_dump(
-        {"examples": rows}, sort_keys=False, allow_unicode=True, width=1000
-    )
+    return _dump({"examples": rows}, CONTEXT_HEADER)
 
 
 def outputs() -> dict[Path, str]:

@@ -219,11 +219,10 @@ _CLAUSE_AFTER_PREPOSITION = re.compile(r"\b(?:by|through|from|in|on|for|of) $", 
 def _join_replacement(before: str, suggestion: str) -> str:
     if _OWN_AUX.match(suggestion) and (aux := _SEAM_AUX.search(before)):
         before = before[: aux.start()]
-    if re.match(r"\[he\]\s", suggestion, re.IGNORECASE) and (
-        found := _CLAUSE_AFTER_PREPOSITION.search(before)
-    ):
+    about_him = re.match(r"\[he\]\s", suggestion, re.IGNORECASE)
+    if about_him and (found := _CLAUSE_AFTER_PREPOSITION.search(before)):
         before = before[: found.start()] + "when "
-    if re.match(r"\[he\]\s", suggestion, re.IGNORECASE) and _HIM_JUST_BEFORE.search(before):
+    if about_him and _HIM_JUST_BEFORE.search(before):
         suggestion = suggestion[5:]
     return _join(before, suggestion)
 

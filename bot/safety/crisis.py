@@ -149,7 +149,7 @@ class CrisisDetector:
             text, normalised
         )
         # A few words with nothing past or general about them are typed in the moment
-        # ("fire he started it"): the present, as a "now" word would say.
+        # ("he set the bin alight"): the present, as a "now" word would say.
         now = now or (len(normalised.split()) <= TERSE_WORDS and not (past or general))
 
         fired_by_tier = {

@@ -137,7 +137,7 @@ def test_a_follow_up_is_read_in_the_context_of_the_answer_before(gateway: httpx.
     last topic, the matcher reads the message after its title, and the answer moves on
     to the neighbouring topic the message asks about."""
     chat = Chat(gateway)
-    assert "SafeLives' tool" in chat.say("what is the DASH checklist?")[0]
+    assert "SafeLives' tool" in chat.say("tell me about the dash risk checklist")[0]
     texts = chat.say("she won't do it with me, says she doesnt need it")
     assert texts[0].startswith("Following on from")
     assert "you can still assess risk when she won't" in texts[1]

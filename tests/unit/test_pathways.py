@@ -240,18 +240,13 @@ def test_an_area_file_with_every_service_deleted_loads_and_gives_national_routes
     tmp_path: Path,
 ) -> None:
     """The template as a practice lead would leave it in an area with none of the local
-    services: loaded from its file, every situation still gives a national route and
-    says the local one is not configured."""
+    services, loaded from its file, gives for every situation the same steps as the
+    area with no local services tested above (a national route that says the local
+    one is not configured)."""
     template = yaml.safe_load((AREAS_DIR / "_template.yml").read_text(encoding="utf-8"))
     template.pop("services", None)
-    template["name"] = "Nowhere"
+    template["name"] = EMPTY.name
     (tmp_path / "nowhere.yml").write_text(yaml.safe_dump(template), encoding="utf-8")
     area = load_area("nowhere", tmp_path)
-    noted = 0
     for situation in sorted(P.situations):
-        for step in build([situation], P, area, D):
-            assert step.number or step.who.startswith("Your "), (situation, step)
-            if step.note:
-                noted += 1
-                assert "is configured" in step.how, (situation, step)
-    assert noted >= 5
+        assert build([situation], P, area, D) == build([situation], P, EMPTY, D), situation
