@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.language.context import sentence_is_fair
+from bot.language.sentence_fairness import sentence_is_fair
 from bot.semantic.encoder import shared_encoder
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "data" / "language" / "framing.npz"

@@ -148,3 +148,15 @@ def test_a_follow_up_is_read_in_the_context_of_the_answer_before(gateway: httpx.
     # Alone, the same message is not answered as a topic.
     alone = Chat(gateway).say("how do i talk to a 6yo about it without scaring him")
     assert not any("Children's own accounts" in text for text in alone)
+
+
+def test_leaving_with_nowhere_to_go_gets_the_refuge_and_housing_routes(
+    gateway: httpx.Client,
+) -> None:
+    """The refuge and emergency housing topic: 999 first in its own text, then the
+    helpline's refuge search, priority need, and her leaving recorded as protective."""
+    texts = Chat(gateway).say("mum and kids fleeing DA need somewhere to live")
+    answer = next(t for t in texts if "Routes to Support" in t)
+    assert answer.startswith("If she or the children are in danger now, call 999.")
+    assert "priority need" in answer and "National Domestic Abuse Helpline" in answer
+    assert "her protective action" in answer
