@@ -25,6 +25,7 @@ from bot.commissioning.flow import (
 from bot.commissioning.schedule import Answer, build_schedule
 from bot.documents.asking import card, chat_text
 from bot.documents.codec import to_data
+from bot.vocabulary import COMMISSIONING
 from bot.walkthrough.controls import payload
 
 FORM = "commissioning_form"
@@ -228,7 +229,7 @@ class ActionFinishCommissioning(Action):
         )
         outcome = {
             "id": uuid.uuid4().hex,
-            "journey": "commissioning",
+            "journey": COMMISSIONING,
             "completed": True,
             "outcome": tier,
             "criteria": added,

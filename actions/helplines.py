@@ -8,12 +8,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.knowledge.directory import national_directory
+from bot.vocabulary import COMMISSIONER, PRACTITIONER, SCHOOL_DSL
 
 # Which services lead for each role; the rest follow in file order.
 _LEAD_SERVICES = {
-    "school_dsl": ("emergency", "childline", "nspcc_helpline", "national_da_helpline"),
-    "practitioner": ("emergency", "national_da_helpline", "respect_phoneline"),
-    "commissioner": ("emergency", "national_da_helpline"),
+    SCHOOL_DSL: ("emergency", "childline", "nspcc_helpline", "national_da_helpline"),
+    PRACTITIONER: ("emergency", "national_da_helpline", "respect_phoneline"),
+    COMMISSIONER: ("emergency", "national_da_helpline"),
 }
 
 

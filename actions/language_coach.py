@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.language.coach import CANCEL, as_text, coach, strip_request
+from bot.vocabulary import LANGUAGE_COACH
 
 MIN_WORDS = 3
 
@@ -61,7 +62,7 @@ class ActionLanguageCoach(Action):
             )
         outcome = {
             "id": uuid.uuid4().hex,
-            "journey": "language_coach",
+            "journey": LANGUAGE_COACH,
             "completed": True,
             "outcome": "flagged" if result.findings else "clean",
         }

@@ -15,6 +15,7 @@ from bot.knowledge.area_choice import ask_which_area, pathway_text, set_area_rep
 from bot.knowledge.areas import Area, area_ids, resolve_area
 from bot.knowledge.directory import national_directory
 from bot.pathways.engine import build, detect, order, pathways, render
+from bot.vocabulary import CONSULTATION_REQUESTED, REFERRAL_PATHWAY, SCHOOL_DSL
 
 
 def user_area(tracker: Tracker) -> Area:
@@ -38,7 +39,7 @@ def user_role(tracker: Tracker) -> str | None:
     if isinstance(role, str):
         return role
     said = (tracker.latest_message.get("text") or "").replace("\u2019", "'")
-    return "school_dsl" if _SAYS_DSL.search(said) else None
+    return SCHOOL_DSL if _SAYS_DSL.search(said) else None
 
 
 def _outcome(journey: str, outcome: str | None = None) -> SlotSet:
@@ -88,7 +89,7 @@ class ActionReferralPathway(Action):
                 "markdown": f"# Referral pathway\n\nFor: {titles}.\n\n{body}\n",
             }
         )
-        return [_outcome("referral_pathway", "+".join(situations)[:40])]
+        return [_outcome(REFERRAL_PATHWAY, "+".join(situations)[:40])]
 
 
 class ActionSetArea(Action):
@@ -141,4 +142,4 @@ class ActionCaseConsultation(Action):
                 text += " (This is an example area: these contacts are not real.)"
         role: Any = tracker.get_slot("role")
         dispatcher.utter_message(text=text)
-        return [_outcome("consultation_requested", role if isinstance(role, str) else None)]
+        return [_outcome(CONSULTATION_REQUESTED, role if isinstance(role, str) else None)]

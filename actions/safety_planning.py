@@ -21,6 +21,7 @@ from bot.risk.marac import decide
 from bot.safety_planning.content import next_steps, question_bank, walkthrough
 from bot.safety_planning.flow import HELPER_SLOTS, handle_answer, question
 from bot.safety_planning.summary import build_summary, risk_answers
+from bot.vocabulary import SAFETY_PLANNING
 
 FORM = "safety_planning_form"
 DOCUMENT_SLOT = "sp_document"
@@ -131,7 +132,7 @@ class ActionFinishSafetyPlanning(Action):
         )
         outcome = {
             "id": uuid.uuid4().hex,
-            "journey": "safety_planning",
+            "journey": SAFETY_PLANNING,
             "completed": True,
             "outcome": decision.outcome,
             "criteria": sorted(decision.met),

@@ -9,11 +9,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.support import POSTGRES_ADMIN_URL, empty_redis, make_settings
+from helpers.trackers import make_tracker as _make_tracker
 from sqlalchemy import create_engine, text
-from support import POSTGRES_ADMIN_URL, empty_redis, make_settings
 
 from bot.config import Settings
 from bot.privacy.anonymiser import Anonymiser, default_anonymiser
+
+
+@pytest.fixture
+def make_tracker():  # type: ignore[no-untyped-def]
+    """Builds rasa-sdk trackers for action tests (`helpers.trackers.make_tracker`)."""
+    return _make_tracker
 
 
 @pytest.fixture

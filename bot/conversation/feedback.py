@@ -15,19 +15,9 @@ from typing import Any
 
 from bot.conversation.memory import LocalMemory, Memory
 from bot.engine.rasa_client import TurnSummary
+from bot.vocabulary import CARD_ACTIONS, SUBSTANTIVE_ACTIONS, SUBSTANTIVE_RETRIEVAL
 
 PAYLOAD = re.compile(r"^/feedback(\{.*)?$", re.DOTALL)
-# Retrieval answers (by the part before the slash) and actions worth asking about.
-SUBSTANTIVE_RETRIEVAL = frozenset({"faq"})
-SUBSTANTIVE_ACTIONS = frozenset(
-    {
-        "action_referral_pathway",
-        "action_survivor_questions",
-        "action_language_coach",
-    }
-)
-# These end a walkthrough, but count only when they produced its card (not on "stop").
-CARD_ACTIONS = frozenset({"action_finish_safety_planning", "action_finish_commissioning"})
 # After an offer, this many turns pass before the next one.
 QUIET_TURNS = 3
 

@@ -27,10 +27,11 @@ from typing import Any
 
 from bot.conversation.memory import LocalMemory, Memory, digest
 from bot.privacy.anonymiser import Anonymised
+from bot.vocabulary import GREET
 
 PAYLOAD = re.compile(r"^/([A-Za-z0-9_/.-]+)(\{.*\})?$", re.DOTALL)
 ESCAPED_SLASH = "\u2215"
-ALWAYS_ALLOWED = frozenset({"/greet"})
+ALWAYS_ALLOWED = frozenset({f"/{GREET}"})
 MAX_PAYLOADS_PER_CONVERSATION = 64
 
 

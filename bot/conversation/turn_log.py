@@ -8,33 +8,21 @@ from bot.engine.rasa_client import TurnSummary
 from bot.knowledge.decide import DIRECT_JOURNEYS
 from bot.knowledge.topics import dsl_topics
 from bot.storage.interactions import TurnEntry
+from bot.vocabulary import (
+    DSL_NEXT_STEPS,
+    FALLBACK_ACTIONS,
+    FALLBACK_INTENTS,
+    FALLBACK_RESPONSES,
+    JOURNEY_BY_ACTION,
+    JOURNEY_BY_LOOP,
+    WALKTHROUGH_ANSWER,
+)
 
-# Journeys the engine is in while a form is active, or when one of these actions ran.
-JOURNEY_BY_LOOP = {
-    "safety_planning_form": "safety_planning",
-    "commissioning_form": "commissioning",
-    # "Check my wording" with no text yet: the coach asks for it.
-    "language_coach_form": "language_coach",
-}
-JOURNEY_BY_ACTION = {
-    "action_start_safety_planning": "safety_planning",
-    "action_referral_pathway": "referral_pathway",
-    "action_case_consultation": "consultation_requested",
-    "action_start_commissioning": "commissioning",
-    "action_language_coach": "language_coach",
-}
-# The assistant could not answer: the NLU was unsure, or no rule or story fitted.
-FALLBACK_INTENTS = frozenset({"nlu_fallback"})
-FALLBACK_ACTIONS = frozenset({"action_default_fallback", "action_suggest_topics"})
-# Sent when the assistant offers topics (or says what it can do) instead of answering.
-FALLBACK_RESPONSES = frozenset({"utter_suggest_topics", "utter_default"})
 # One-action journeys the knowledge action can run when the meaning of a question is
 # sure of them: the turn's topic is then the journey's intent, not the retrieval guess.
 JOURNEY_INTENT_BY_ACTION = {action: intent for intent, action in DIRECT_JOURNEYS.items()}
-# A school DSL's next-steps topics, counted as a journey of their own.
-DSL_NEXT_STEPS = "dsl_next_steps"
 # Payload intents whose topic is the walkthrough, not a question.
-NOT_TOPICS = frozenset({"walkthrough_answer"})
+NOT_TOPICS = frozenset({WALKTHROUGH_ANSWER})
 
 
 def topic_of(turn: TurnSummary) -> str | None:

@@ -15,28 +15,27 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from bot import vocabulary as vocab
 from bot.dashboard.suppression import NOTE, Shown, rate, shown, total
-from bot.storage.conversations import ROLES, as_utc
+from bot.storage.conversations import as_utc
 from bot.storage.db import Database
 from bot.storage.models import Conversation, Feedback, JourneyEvent, Turn
 
-NOT_GIVEN = "not_given"
+NOT_GIVEN = vocab.NO_ROLE
 ROLE_LABELS = {
-    "practitioner": "Practitioner",
-    "school_dsl": "School DSL",
-    "commissioner": "Commissioner",
-    NOT_GIVEN: "Role not given",
+    vocab.PRACTITIONER: "Practitioner",
+    vocab.SCHOOL_DSL: "School DSL",
+    vocab.COMMISSIONER: "Commissioner",
+    vocab.NO_ROLE: "Role not given",
 }
 JOURNEY_LABELS = {
-    "safety_planning": "Safety-planning walkthrough",
-    "commissioning": "Commissioning checklist",
-    "referral_pathway": "Referral pathway shown",
-    "dsl_next_steps": "DSL next steps",
-    "language_coach": "Language coach",
-    "consultation_requested": "Case consultation requested",
+    vocab.SAFETY_PLANNING: "Safety-planning walkthrough",
+    vocab.COMMISSIONING: "Commissioning checklist",
+    vocab.REFERRAL_PATHWAY: "Referral pathway shown",
+    vocab.DSL_NEXT_STEPS: "DSL next steps",
+    vocab.LANGUAGE_COACH: "Language coach",
+    vocab.CONSULTATION_REQUESTED: "Case consultation requested",
 }
-# Journeys that run to an end, so "completed" means something.
-COMPLETABLE = frozenset({"safety_planning", "commissioning"})
 TOP = 20
 
 
@@ -44,7 +43,7 @@ TOP = 20
 class Filters:
     start: date | None = None
     end: date | None = None
-    role: str | None = None  # one of ROLES, or NOT_GIVEN
+    role: str | None = None  # one of vocab.ROLES, or NOT_GIVEN
 
     def bounds(self) -> tuple[datetime | None, datetime | None]:
         low = datetime.combine(self.start, time(), UTC) if self.start else None
@@ -106,7 +105,7 @@ def conversations_by_week(session: Session, filters: Filters) -> Report:
         query = query.where(Conversation.role == filters.role)
     counts: dict[date, Counter[str]] = defaultdict(Counter)
     for hour, role, n in session.execute(query):
-        counts[week_of(hour)][role if role in ROLES else NOT_GIVEN] += n
+        counts[week_of(hour)][role if role in vocab.ROLES else NOT_GIVEN] += n
     roles = [filters.role] if filters.role else list(ROLE_LABELS)
     rows: list[list[Shown]] = []
     for week in sorted(counts):
@@ -165,7 +164,7 @@ def journeys(session: Session, filters: Filters) -> Report:
     rows: list[list[Shown]] = []
     for journey, label in JOURNEY_LABELS.items():
         begun, finished = started.get(journey, 0), done.get(journey, 0)
-        if journey in COMPLETABLE:
+        if journey in vocab.COMPLETABLE:
             rows.append([label, shown(begun), shown(finished), rate(finished, begun)])
         else:
             rows.append([label, shown(max(begun, finished)), "", ""])
@@ -236,7 +235,7 @@ def helpfulness(session: Session, filters: Filters) -> Report:
 def risk_outcomes(session: Session, filters: Filters) -> Report:
     query = (
         select(JourneyEvent.outcome, func.count())
-        .where(JourneyEvent.journey == "safety_planning", JourneyEvent.completed.is_(True))
+        .where(JourneyEvent.journey == vocab.SAFETY_PLANNING, JourneyEvent.completed.is_(True))
         .group_by(JourneyEvent.outcome)
     )
     query = _filtered(query, JourneyEvent, filters)
@@ -257,7 +256,7 @@ def risk_outcomes(session: Session, filters: Filters) -> Report:
 def consultations(session: Session, filters: Filters) -> Report:
     query = (
         select(JourneyEvent.hour, func.count())
-        .where(JourneyEvent.journey == "consultation_requested")
+        .where(JourneyEvent.journey == vocab.CONSULTATION_REQUESTED)
         .group_by(JourneyEvent.hour)
     )
     query = _filtered(query, JourneyEvent, filters)

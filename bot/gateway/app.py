@@ -1,39 +1,29 @@
-"""The gateway application: `create_app()` wires services once, routes use them by injection."""
+"""The gateway application: `create_app()` builds the services once (in the lifespan) and
+wires middleware, error handlers and the routers of `bot.gateway.routes`, which take
+what they need by injection (`bot.gateway.deps`)."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
-import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 import httpx
-from fastapi import FastAPI, Request, Response
-from fastapi.exceptions import RequestValidationError
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot.config import Settings, load_settings
 from bot.conversation.memory import memory_for
-from bot.conversation.turns import AnonymiserFailed, ChatService, eval_headers
-from bot.dashboard import routes as dashboard
+from bot.conversation.turns import ChatService
 from bot.engine.rasa_client import RasaClient
-from bot.gateway import request_log, web
+from bot.gateway import errors, request_log, web
+from bot.gateway.deps import RateLimits, Services
 from bot.gateway.limits import BodySizeLimit, limiters
 from bot.gateway.metrics import Metrics
-from bot.gateway.routes import documents, health
-from bot.gateway.schemas import (
-    MAX_MESSAGE_CHARS,
-    BotMessage,
-    ChatRequest,
-    ErrorResponse,
-)
-from bot.gateway.services import Services, ServicesDep
+from bot.gateway.routes import chat, dashboard, documents, health, page
 from bot.knowledge.directory import national_directory
 from bot.privacy.anonymiser import default_anonymiser
 from bot.safety.crisis import crisis_detector
@@ -76,30 +66,6 @@ def _migrate(url: str) -> bool:
     return True
 
 
-def _error(status: int, error: str, message: str, **extra: Any) -> JSONResponse:
-    body = ErrorResponse(error=error, message=message, **extra)
-    return JSONResponse(status_code=status, content=body.model_dump(exclude_none=True))
-
-
-def _describe_validation_errors(errors: list[dict[str, Any]]) -> str:
-    """One readable sentence per problem, without echoing the user's input back."""
-    sentences = []
-    for err in errors:
-        field = ".".join(str(p) for p in err["loc"] if p != "body") or "body"
-        kind = err["type"]
-        if kind == "missing":
-            sentences.append(f"'{field}' is required.")
-        elif kind == "string_too_long" and field == "message":
-            sentences.append(f"The message is too long: at most {MAX_MESSAGE_CHARS} characters.")
-        elif kind == "string_type":
-            sentences.append(f"'{field}' must be a string.")
-        elif kind == "extra_forbidden":
-            sentences.append(f"'{field}' is not an accepted field.")
-        else:
-            sentences.append(f"'{field}': {err['msg']}.")
-    return " ".join(sentences)
-
-
 def create_app(
     settings: Settings | None = None, transport: httpx.AsyncBaseTransport | None = None
 ) -> FastAPI:
@@ -132,7 +98,7 @@ def create_app(
                 settings.engine_timeout_seconds,
                 settings.engine_channel_secret,
             )
-            chat = ChatService(
+            chat_service = ChatService(
                 rasa=rasa,
                 detector=crisis_detector(),
                 crisis_text=crisis_message_text(),
@@ -147,7 +113,7 @@ def create_app(
             )
             metrics = Metrics()
             metrics.watch(log)
-            app.state.services = Services(settings, chat, rasa, database, log, metrics)
+            app.state.services = Services(settings, chat_service, rasa, database, log, metrics)
             yield
         if purging is not None:
             purging.cancel()
@@ -165,16 +131,12 @@ def create_app(
 
     web.install(app)
     request_log.install(app)
-
-    async def _too_large(scope: Any, receive: Any, send: Any) -> None:
-        response = _error(
-            413,
-            "body_too_large",
-            f"The request is too large: at most {settings.max_body_bytes} bytes.",
-        )
-        await response(scope, receive, send)
-
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes, reject=_too_large)
+    errors.install(app)
+    app.add_middleware(
+        BodySizeLimit,
+        max_bytes=settings.max_body_bytes,
+        reject=errors.too_large(settings.max_body_bytes),
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -182,109 +144,7 @@ def create_app(
             allow_methods=["GET", "POST"],
             allow_headers=["Content-Type", "Authorization"],
         )
-    per_sender, per_ip = limiters(settings)
-    app.include_router(dashboard.router)
-    app.include_router(documents.router)
-    app.include_router(health.router)
-
-    @app.exception_handler(RequestValidationError)
-    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = list(exc.errors())
-        if any(e["type"] == "json_invalid" for e in errors):
-            return _error(400, "malformed_json", "The request body is not valid JSON.")
-        if any(e["type"] == "model_attributes_type" for e in errors):
-            return _error(
-                422,
-                "invalid_request",
-                "The request body must be a JSON object with sender and message.",
-            )
-        details = [{"field": ".".join(map(str, e["loc"])), "problem": e["type"]} for e in errors]
-        return _error(422, "invalid_request", _describe_validation_errors(errors), details=details)
-
-    @app.exception_handler(StarletteHTTPException)
-    async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        response = _error(exc.status_code, "http_error", str(exc.detail))
-        response.headers.update(exc.headers or {})
-        return response
-
-    @app.exception_handler(Exception)
-    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
-        logger.error("unexpected error: %s", type(exc).__name__)
-        return _error(
-            500,
-            "internal_error",
-            "Something went wrong on our side. If anyone is in immediate danger, call 999.",
-        )
-
-    @app.post(
-        "/api/chat",
-        response_model=list[BotMessage],
-        response_model_exclude_none=True,
-        responses={
-            400: {"model": ErrorResponse, "description": "The body is not valid JSON."},
-            422: {
-                "model": ErrorResponse,
-                "description": "A field is missing, empty, too long or of the wrong type.",
-            },
-            413: {"model": ErrorResponse, "description": "The request body is too large."},
-            429: {
-                "model": ErrorResponse,
-                "description": "Too many messages from this conversation or address; "
-                "`Retry-After` says how long to wait.",
-            },
-            503: {
-                "model": ErrorResponse,
-                "description": (
-                    "The engine is down, or the message could not be anonymised (then it "
-                    "was not sent). `messages` still carries 999 guidance when the message "
-                    "read as a crisis."
-                ),
-            },
-        },
-        summary="Send a message; get the assistant's replies (Rasa REST channel format).",
-    )
-    async def chat(
-        body: ChatRequest, request: Request, response: Response, services: ServicesDep
-    ) -> Any:
-        client = request.client.host if request.client else "unknown"
-        wait = await per_ip.check(client) or await per_sender.check(body.sender)
-        if wait:
-            response = _error(
-                429,
-                "rate_limited",
-                f"You're sending messages faster than I can answer. Please wait {wait} "
-                "seconds and try again. If anyone is in immediate danger, call 999.",
-            )
-            response.headers["Retry-After"] = str(wait)
-            return response
-        started = time.perf_counter()
-        try:
-            result = await services.chat.turn(body.sender, body.message)
-        except AnonymiserFailed:
-            # Nothing was forwarded or stored. 999 guidance still shows if it reads as a crisis.
-            crisis = services.chat.detector.assess(body.message).is_crisis
-            return _error(
-                503,
-                "anonymiser_unavailable",
-                "Your message wasn't sent, because I couldn't check it for names and contact "
-                "details. Please try again. " + services.chat.safety_sentence(),
-                messages=[BotMessage(recipient_id=body.sender, text=services.chat.crisis_text)]
-                if crisis
-                else [],
-            )
-        services.metrics.record(result, time.perf_counter() - started)
-        if result.unavailable:
-            return _error(
-                503,
-                "engine_unavailable",
-                services.chat.unavailable_sentence(),
-                messages=[BotMessage(**m) for m in result.messages],
-            )
-        if result.entry is not None:
-            services.log.put(result.entry)  # written off the request path
-            if services.settings.app_env == "test":
-                # Test mode only: what the log records of this turn, for `make eval`.
-                response.headers.update(eval_headers(result.entry, result.matched))
-        return result.messages
-
+    app.state.rate_limits = RateLimits(*limiters(settings))
+    for routes in (page, chat, documents, dashboard, health):
+        app.include_router(routes.router)
     return app

@@ -1,4 +1,5 @@
-"""Dashboard access: HTTP basic auth, or a bearer token for scripts, from the settings.
+"""Dashboard credentials: HTTP basic auth, or a bearer token for scripts, from the settings
+(checked for each request by `bot.gateway.deps.DashboardUser`).
 
 The chat stays open; only the dashboard and its exports are protected. There is
 no default password: development generates one in `var/dashboard-password.key`
@@ -10,8 +11,6 @@ from __future__ import annotations
 import base64
 import binascii
 import secrets
-
-from fastapi import HTTPException, Request, status
 
 from bot.config import Settings
 
@@ -39,14 +38,3 @@ def authorised(header: str | None, settings: Settings) -> bool:
     user_ok = _equal(user, settings.dashboard_user)
     password_ok = _equal(password, settings.dashboard_password)
     return bool(sep) and user_ok and password_ok
-
-
-def require_dashboard_user(request: Request) -> None:
-    """Dependency: 401 with a basic-auth challenge unless the credentials match."""
-    settings: Settings = request.app.state.services.settings
-    if not authorised(request.headers.get("authorization"), settings):
-        raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED,
-            "The dashboard needs a user name and password.",
-            headers=CHALLENGE,
-        )

@@ -14,22 +14,21 @@ from prometheus_client import CollectorRegistry, Counter, Histogram, generate_la
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
-from bot.conversation.turn_log import DSL_NEXT_STEPS, JOURNEY_BY_ACTION, JOURNEY_BY_LOOP
 from bot.safety.grading import crisis_nets
+from bot.vocabulary import JOURNEYS
 
 if TYPE_CHECKING:
     from bot.conversation.turns import TurnResult
     from bot.storage.log_writer import LogWriter
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
-# Journeys as the turn log names them; anything else is counted as "other".
-JOURNEYS = frozenset({*JOURNEY_BY_ACTION.values(), *JOURNEY_BY_LOOP.values(), DSL_NEXT_STEPS})
 BUCKETS = (0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 2.0, 5.0, 10.0)
 
 
 def journey_label(journey: str | None) -> str:
     if journey is None:
         return "question"
+    # Journeys as the turn log names them; anything else is counted as "other".
     return journey if journey in JOURNEYS else "other"
 
 

@@ -1,13 +1,11 @@
-"""The chat page and the security headers every response carries."""
+"""The static assets and the security headers every response carries (the page itself is
+`bot.gateway.routes.page`)."""
 
 from __future__ import annotations
 
-import html
-from functools import cache
 from pathlib import Path
 
-from fastapi import APIRouter, FastAPI, Request, Response
-from fastapi.responses import HTMLResponse
+from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 
 STATIC = Path(__file__).parent / "static"
@@ -27,24 +25,9 @@ DOCS_PATHS = ("/docs", "/redoc")
 # The dashboard's filter form submits to itself.
 DASHBOARD_CSP = PAGE_CSP.replace("form-action 'none'", "form-action 'self'")
 
-router = APIRouter()
-
-
-@cache
-def _page_template() -> str:
-    return (STATIC / "index.html").read_text(encoding="utf-8")
-
-
-@router.get("/", include_in_schema=False, response_class=HTMLResponse)
-async def chat_page(request: Request) -> HTMLResponse:
-    exit_url = request.app.state.services.settings.quick_exit_url
-    page = _page_template().replace("{{QUICK_EXIT_URL}}", html.escape(exit_url, quote=True))
-    return HTMLResponse(page, headers={"Cache-Control": "no-store"})
-
 
 def install(app: FastAPI) -> None:
-    """Serve the page and its assets, and add security headers to every response."""
-    app.include_router(router)
+    """Serve the assets, and add security headers to every response."""
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.middleware("http")

@@ -7,8 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy.orm import Session
 
 from bot.storage.models import Conversation
-
-ROLES = frozenset({"practitioner", "school_dsl", "commissioner"})
+from bot.vocabulary import ROLES
 
 
 def hour_bucket(moment: datetime) -> datetime:

@@ -9,17 +9,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.storage.models import JourneyEvent
+from bot.vocabulary import JOURNEYS
 
-JOURNEYS = frozenset(
-    {
-        "safety_planning",
-        "referral_pathway",
-        "consultation_requested",
-        "commissioning",
-        "language_coach",
-        "dsl_next_steps",
-    }
-)
 _NAME = re.compile(r"^[a-z0-9_]{1,40}$")
 _EVENT_ID = re.compile(r"^[0-9a-f]{32}$")
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from helpers.support import DASHBOARD_PASSWORD
 from playwright.sync_api import Browser, Page, sync_playwright
-from support import DASHBOARD_PASSWORD
 from web_page import CHROMIUM, CHROMIUM_ARGS
 
 from bot.config import PROJECT_ROOT, Settings

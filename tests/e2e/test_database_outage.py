@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from conftest import free_port
 from fastapi.testclient import TestClient
-from private_postgres import PrivatePostgres
-from support import make_settings
+from helpers.private_postgres import PrivatePostgres
+from helpers.support import make_settings
 
 from bot.gateway.app import create_app
 from bot.pseudonym import conversation_id

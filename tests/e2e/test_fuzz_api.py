@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 import schemathesis
+from helpers.support import DASHBOARD_PASSWORD, make_settings
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
-from support import DASHBOARD_PASSWORD, make_settings
 
 from bot.gateway.app import create_app
 from bot.supervisor import Stack

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from support import domain_intents
+from helpers.support import domain_intents
 
 from bot.conversation.payloads import ALWAYS_ALLOWED
 from bot.pseudonym import conversation_id

@@ -35,8 +35,8 @@ import pytest
 import redis
 from chat_client import Chat
 from conftest import RASA_BIN, free_port
-from db_helpers import wait_for_rows
-from support import empty_redis
+from helpers.database import wait_for_rows
+from helpers.support import empty_redis
 
 from bot.pseudonym import conversation_id
 from bot.safety.messages import crisis_message_text

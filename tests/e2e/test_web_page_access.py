@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from helpers.support import DASHBOARD_PASSWORD
 from playwright.sync_api import Browser, Page, expect
-from support import DASHBOARD_PASSWORD
 from web_page import AXE, ask, bot_turns, open_chat, screenshot
 
 from bot.supervisor import Stack

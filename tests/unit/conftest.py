@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from gateway_fake import FakeRasa
+from helpers.gateway_fake import FakeRasa
 
 from bot.config import Settings
 from bot.gateway.app import create_app

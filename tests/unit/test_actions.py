@@ -2,34 +2,27 @@
 
 from typing import Any
 
-from rasa_sdk import Tracker
+import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.helplines import ActionShowHelplines
 from bot.knowledge.directory import national_directory
 
 
-def tracker(slots: dict[str, Any]) -> Tracker:
-    return Tracker(
-        sender_id="test",
-        slots=slots,
-        latest_message={"intent": {"name": "ask_helplines"}, "text": "helplines"},
-        events=[],
-        paused=False,
-        followup_action=None,
-        active_loop={},
-        latest_action_name="action_listen",
-    )
+@pytest.fixture
+def run(make_tracker: Any) -> Any:
+    """The helplines action after "helplines", with these slots: its messages."""
+
+    def helplines(slots: dict[str, Any]) -> list[dict[str, Any]]:
+        dispatcher = CollectingDispatcher()
+        asked = make_tracker("helplines", intent="ask_helplines", slots=slots)
+        assert ActionShowHelplines().run(dispatcher, asked, {}) == []
+        return dispatcher.messages
+
+    return helplines
 
 
-def run(slots: dict[str, Any]) -> list[dict[str, Any]]:
-    dispatcher = CollectingDispatcher()
-    events = ActionShowHelplines().run(dispatcher, tracker(slots), {})
-    assert events == []
-    return dispatcher.messages
-
-
-def test_every_service_is_listed_with_number_and_audience() -> None:
+def test_every_service_is_listed_with_number_and_audience(run: Any) -> None:
     [message] = run({})
     for service in national_directory().services:
         assert service.contact in message["text"]
@@ -38,7 +31,7 @@ def test_every_service_is_listed_with_number_and_audience() -> None:
     assert "https://www.nationaldahelpline.org.uk/" in message["text"]
 
 
-def test_custom_payload_carries_tel_links_and_sources() -> None:
+def test_custom_payload_carries_tel_links_and_sources(run: Any) -> None:
     [message] = run({"role": "practitioner"})
     services = message["custom"]["services"]
     assert message["custom"]["type"] == "directory"
@@ -49,13 +42,13 @@ def test_custom_payload_carries_tel_links_and_sources() -> None:
     assert all(s["status"].startswith(("Entered", "Verified")) for s in services)
 
 
-def test_school_leads_see_childline_and_nspcc_first_after_999() -> None:
+def test_school_leads_see_childline_and_nspcc_first_after_999(run: Any) -> None:
     [message] = run({"role": "school_dsl"})
     order = [s["tel"] for s in message["custom"]["services"]]
     assert order[:3] == ["tel:999", "tel:08001111", "tel:08088005000"]
 
 
-def test_emergency_always_leads() -> None:
+def test_emergency_always_leads(run: Any) -> None:
     for role in (None, "practitioner", "commissioner", "school_dsl", "unexpected"):
         [message] = run({"role": role})
         assert message["custom"]["services"][0]["tel"] == "tel:999"

@@ -10,8 +10,7 @@ Sentences written for these tests; every name, number and address is invented.
 from __future__ import annotations
 
 import pytest
-
-from tests.support import assert_removed
+from helpers.support import assert_removed
 
 MUST_GO = [
     ("the CIN plan is under KB-CIN-40917 on the system", ["KB-CIN-40917"]),

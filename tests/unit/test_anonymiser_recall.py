@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from helpers.support import assert_removed
 
 from bot.privacy.evaluate import evaluate, meets_targets, removed
 from bot.privacy.normalise import normalise, normalise_whitespace
 from bot.privacy.vocabulary import lexicon
-from tests.support import assert_removed
 
 # (message, identifiers that must be gone)
 MUST_GO = [

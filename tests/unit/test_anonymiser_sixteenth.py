@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from tests.support import assert_removed
+from helpers.support import assert_removed
 
 MUST_GO = [
     ("he shared her location as a pin: maps.app.goo.gl/Ab12Cd34Ef", ["maps.app.goo.gl/Ab12Cd34Ef"]),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from support import in_engine
+from helpers.support import in_engine
 
 from bot.config import PROJECT_ROOT
 from bot.knowledge.build import CONTEXT_FILE, FOLLOW_UPS, context_yaml

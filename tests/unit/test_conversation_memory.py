@@ -6,7 +6,7 @@ import json
 import socket
 
 import redis
-from support import answered
+from helpers.support import answered
 
 from bot.conversation.feedback import FeedbackOffers
 from bot.conversation.memory import LocalMemory, RedisMemory, digest, memory_for

@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from support import DASHBOARD_PASSWORD, make_settings
+from helpers.support import DASHBOARD_PASSWORD, make_settings
 
 from bot.config import ConfigError, load_settings
 from bot.gateway.app import create_app

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from support import in_engine, make_settings
+from helpers.support import in_engine, make_settings
 
 from bot.config import _ENV_NAMES, PROJECT_ROOT, SECRETS_FOR
 from bot.supervisor import Stack

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from support import in_engine
+from helpers.support import in_engine
 
 CHECK = r"""
 import jsonschema

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from support import answered
+from helpers.support import answered
 
 from bot.conversation.feedback import QUIET_TURNS, FeedbackOffers, offer_message
 from bot.conversation.turn_log import is_fallback, journey_of, topic_of

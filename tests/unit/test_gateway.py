@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from db_helpers import dump_database, wait_for_rows
-from gateway_fake import chat
+from helpers.database import dump_database, wait_for_rows
+from helpers.gateway_fake import chat
 
 from bot.pseudonym import conversation_id
 from bot.safety.messages import crisis_message_text

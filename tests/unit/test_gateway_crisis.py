@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gateway_fake import chat
+from helpers.gateway_fake import chat
 
 from bot.safety.messages import POSSIBLE_DANGER_LINE, crisis_message_text
 from bot.safety.semantic_net import SemanticAssessment

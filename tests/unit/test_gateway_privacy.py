@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from db_helpers import wait_for_rows
-from gateway_fake import chat
+from helpers.database import wait_for_rows
+from helpers.gateway_fake import chat
 
 from bot.safety.messages import crisis_message_text
 from bot.storage.db import Database

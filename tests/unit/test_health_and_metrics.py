@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from support import DASHBOARD_PASSWORD
+from helpers.support import DASHBOARD_PASSWORD
 
 from bot.config import Settings
 from bot.gateway.app import create_app

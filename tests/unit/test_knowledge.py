@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge import ActionAnswerKnowledge, ActionSuggestTopics
@@ -96,20 +95,7 @@ def test_schema_rejects_raw_numbers_short_example_lists_and_sources_in_answers(
             load_yaml_model(path, TopicFile)
 
 
-def _tracker(latest: dict[str, Any], slots: dict[str, Any] | None = None) -> Tracker:
-    return Tracker(
-        sender_id="t",
-        slots=slots or {},
-        latest_message=latest,
-        events=[],
-        paused=False,
-        followup_action=None,
-        active_loop={},
-        latest_action_name="action_listen",
-    )
-
-
-def test_suggestions_are_the_closest_knowledge_topics_by_their_titles() -> None:
+def test_suggestions_are_the_closest_knowledge_topics_by_their_titles(make_tracker: Any) -> None:
     latest = {
         "intent": {"name": "nlu_fallback"},
         "response_selector": {
@@ -132,7 +118,7 @@ def test_suggestions_are_the_closest_knowledge_topics_by_their_titles() -> None:
         },
     }
     dispatcher = CollectingDispatcher()
-    ActionSuggestTopics().run(dispatcher, _tracker(latest), {})
+    ActionSuggestTopics().run(dispatcher, make_tracker(latest=latest), {})
     [message] = dispatcher.messages
     assert message["response"] == "utter_suggest_topics"
     titles = [b["title"] for b in message["buttons"]]
@@ -145,9 +131,11 @@ def test_suggestions_are_the_closest_knowledge_topics_by_their_titles() -> None:
     assert message["buttons"][-1]["payload"] == "/help"
 
 
-def test_no_ranking_falls_back_to_saying_what_i_can_help_with() -> None:
+def test_no_ranking_falls_back_to_saying_what_i_can_help_with(make_tracker: Any) -> None:
     dispatcher = CollectingDispatcher()
-    ActionSuggestTopics().run(dispatcher, _tracker({"intent": {"name": "nlu_fallback"}}), {})
+    ActionSuggestTopics().run(
+        dispatcher, make_tracker(latest={"intent": {"name": "nlu_fallback"}}), {}
+    )
     assert dispatcher.messages[0]["response"] == "utter_default"
 
 
@@ -160,16 +148,20 @@ def test_no_ranking_falls_back_to_saying_what_i_can_help_with() -> None:
         ("stop", ""),
     ],
 )
-def test_coach_form_takes_the_text_without_the_request(pasted: str, stored: str | None) -> None:
+def test_coach_form_takes_the_text_without_the_request(
+    pasted: str, stored: str | None, make_tracker: Any
+) -> None:
     dispatcher = CollectingDispatcher()
-    result = ValidateLanguageCoachForm().validate_coach_text(pasted, dispatcher, _tracker({}), {})
+    result = ValidateLanguageCoachForm().validate_coach_text(
+        pasted, dispatcher, make_tracker(latest={}), {}
+    )
     assert result == {"coach_text": stored}
 
 
-def test_coach_action_answers_and_logs_only_the_outcome() -> None:
+def test_coach_action_answers_and_logs_only_the_outcome(make_tracker: Any) -> None:
     dispatcher = CollectingDispatcher()
     events = ActionLanguageCoach().run(
-        dispatcher, _tracker({}, {"coach_text": "mum allowed him back"}), {}
+        dispatcher, make_tracker(latest={}, slots={"coach_text": "mum allowed him back"}), {}
     )
     assert "Phrases to reconsider" in dispatcher.messages[0]["text"]
     assert dispatcher.messages[1]["custom"]["type"] == "coaching"
@@ -199,18 +191,20 @@ def _faq_parse(key: str, confidence: float) -> dict[str, Any]:
     }
 
 
-def test_a_topic_both_readings_agree_on_is_answered_with_its_own_response() -> None:
+def test_a_topic_both_readings_agree_on_is_answered_with_its_own_response(
+    make_tracker: Any,
+) -> None:
     dispatcher = CollectingDispatcher()
     parse = _faq_parse("faq/coercive_control", 0.8)
     parse["semantic"] = {"ranking": [{"name": "faq/coercive_control", "probability": 0.7}]}
-    ActionAnswerKnowledge().run(dispatcher, _tracker(parse), {})
+    ActionAnswerKnowledge().run(dispatcher, make_tracker(latest=parse), {})
     assert [m["response"] for m in dispatcher.messages] == ["utter_faq/coercive_control"]
 
 
-def test_an_unsure_topic_gets_suggestions_instead_of_a_guess() -> None:
+def test_an_unsure_topic_gets_suggestions_instead_of_a_guess(make_tracker: Any) -> None:
     dispatcher = CollectingDispatcher()
     parse = _faq_parse("faq/perpetrator_engagement", 0.1)
-    ActionAnswerKnowledge().run(dispatcher, _tracker(parse), {})
+    ActionAnswerKnowledge().run(dispatcher, make_tracker(latest=parse), {})
     [message] = dispatcher.messages
     assert message["response"] == "utter_suggest_topics"
     assert [b["title"] for b in message["buttons"]][:2] == [
@@ -219,11 +213,11 @@ def test_an_unsure_topic_gets_suggestions_instead_of_a_guess() -> None:
     ]
 
 
-def test_a_suggestion_buttons_title_is_answered_whatever_the_models_say() -> None:
+def test_a_suggestion_buttons_title_is_answered_whatever_the_models_say(make_tracker: Any) -> None:
     dispatcher = CollectingDispatcher()
     parse = _faq_parse("faq/perpetrator_engagement", 0.3)  # the selector reads it wrongly
     parse["text"] = "  child contact with the PERPETRATOR "
-    ActionAnswerKnowledge().run(dispatcher, _tracker(parse), {})
+    ActionAnswerKnowledge().run(dispatcher, make_tracker(latest=parse), {})
     assert [m["response"] for m in dispatcher.messages] == ["utter_faq/child_contact"]
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from support import MATCHER_TOPICS as KNOWN
-from support import matcher_parse as parse
+from helpers.support import MATCHER_TOPICS as KNOWN
+from helpers.support import matcher_parse as parse
 
 from bot.knowledge.decide import Thresholds, decide
 

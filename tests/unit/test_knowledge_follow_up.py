@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from support import MATCHER_TOPICS as KNOWN
-from support import matcher_parse as parse
+from helpers.support import MATCHER_TOPICS as KNOWN
+from helpers.support import matcher_parse as parse
 
 from bot.knowledge.decide import Thresholds, decide
 from bot.knowledge.follow_up import looks_like_follow_up, same_question

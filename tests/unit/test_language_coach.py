@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 from content_rules import VICTIM_BLAMING
+from helpers.support import rules_coach
 
 from bot.config import PROJECT_ROOT
 from bot.knowledge.files import KnowledgeFileError, load_yaml_model
 from bot.language.coach import as_text, strip_request
 from bot.language.rules import KIND_TITLES, RuleFile, load_rules
-from tests.support import rules_coach
 
 SENTENCES = yaml.safe_load((PROJECT_ROOT / "tests" / "data" / "coach_sentences.yml").read_text())[
     "sentences"

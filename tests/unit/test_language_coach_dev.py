@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers.support import rules_coach
 
 from bot.language.coach import as_text
-from tests.support import rules_coach
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 DEV = DATA / "coach_dev.yml"

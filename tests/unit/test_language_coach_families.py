@@ -5,8 +5,7 @@ engaging or leaving; minimising by excuse, care, change, or "only"."""
 from __future__ import annotations
 
 import pytest
-
-from tests.support import rules_coach
+from helpers.support import rules_coach
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,7 @@ Sentences written for these tests (not taken from any blind set); names invented
 from __future__ import annotations
 
 import pytest
-
-from tests.support import rules_coach
+from helpers.support import rules_coach
 
 
 @pytest.mark.parametrize(

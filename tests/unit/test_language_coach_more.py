@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from tests.support import rules_coach
+from helpers.support import rules_coach
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from support import make_settings
+from helpers.support import make_settings
 
 from bot.gateway.app import create_app
 from bot.gateway.limits import RateLimiter

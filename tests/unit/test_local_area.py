@@ -36,17 +36,10 @@ DIRECTORY = national_directory()
 FICTIONAL_NUMBER = re.compile(r"020 7946 \d{4}")
 
 
-def tracker(text: str, **slots: Any) -> Tracker:
-    return Tracker(
-        sender_id="t",
-        slots=slots,
-        latest_message={"text": text, "intent": {"name": "tell_area"}, "entities": []},
-        events=[],
-        paused=False,
-        followup_action=None,
-        active_loop={},
-        latest_action_name="action_listen",
-    )
+@pytest.fixture
+def tracker(make_tracker: Any) -> Any:
+    """After `text`, read as telling the area, with these slots set."""
+    return lambda text, **slots: make_tracker(text, intent="tell_area", slots=slots)
 
 
 def run(action: Any, t: Tracker) -> tuple[str, list[dict[str, Any]]]:
@@ -78,14 +71,14 @@ def run(action: Any, t: Tracker) -> tuple[str, list[dict[str, Any]]]:
         ("I'm in Leeds, for example", "_not_configured:england"),
     ],
 )
-def test_what_the_slot_keeps(said: str, value: str) -> None:
+def test_what_the_slot_keeps(said: str, value: str, tracker: Any) -> None:
     assert slot_value(said) == value
     _, events = run(ActionSetArea(), tracker(said))
     assert events == [{"event": "slot", "timestamp": None, "name": "area", "value": value}]
 
 
 @pytest.mark.parametrize("said", ["change my area", "which area?", "set my local authority"])
-def test_no_place_named_asks_which_and_keeps_nothing(said: str) -> None:
+def test_no_place_named_asks_which_and_keeps_nothing(said: str, tracker: Any) -> None:
     assert slot_value(said) is None
     text, events = run(ActionSetArea(), tracker(said))
     assert events == [] and "Which area do you work in?" in text
@@ -116,7 +109,7 @@ def test_find_area_by_id_name_or_alias_the_longest_wins(monkeypatch: pytest.Monk
 # --- user_area / resolve_area -----------------------------------------------------
 
 
-def test_user_area_for_each_slot_value(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_user_area_for_each_slot_value(monkeypatch: pytest.MonkeyPatch, tracker: Any) -> None:
     monkeypatch.delenv("LOCAL_AREA", raising=False)
     assert user_area(tracker("hi")) == EXAMPLE  # unset: the configured area
     assert user_area(tracker("hi", area="example")) == EXAMPLE
@@ -146,7 +139,7 @@ def test_a_configured_example_area_is_said_to_be_fictional() -> None:
     assert EXAMPLE.name in text and "not real services" in text
 
 
-def test_a_not_configured_area_gets_how_to_find_marac_idva_and_mash() -> None:
+def test_a_not_configured_area_gets_how_to_find_marac_idva_and_mash(tracker: Any) -> None:
     text, _ = run(ActionSetArea(), tracker("I'm in Leeds"))
     assert "don't have a local directory" in text and "none is configured" in text
     assert "Leeds" not in text  # the place isn't repeated back
@@ -158,7 +151,9 @@ def test_a_not_configured_area_gets_how_to_find_marac_idva_and_mash() -> None:
     assert "Live Fear Free" not in text
 
 
-def test_wales_gets_only_what_the_directory_holds_and_scotland_is_told_its_coverage() -> None:
+def test_wales_gets_only_what_the_directory_holds_and_scotland_is_told_its_coverage(
+    tracker: Any,
+) -> None:
     welsh, _ = run(ActionSetArea(), tracker("we're a Welsh council"))
     live_fear_free = DIRECTORY.get("live_fear_free")
     assert f"For Wales: {live_fear_free.name} on {live_fear_free.number}" in welsh
@@ -171,7 +166,9 @@ def test_wales_gets_only_what_the_directory_holds_and_scotland_is_told_its_cover
     "situation",
     ["marac_criteria", "child_significant_harm", "victim_16_17", "perpetrator_seeking_help"],
 )
-def test_pathways_for_a_not_configured_area_give_national_routes(situation: str) -> None:
+def test_pathways_for_a_not_configured_area_give_national_routes(
+    situation: str, tracker: Any
+) -> None:
     t = tracker("/ask_referral_pathway", area="_not_configured:wales")
     t.latest_message["entities"] = [{"entity": "situation", "value": situation}]
     text, _ = run(ActionReferralPathway(), t)
@@ -182,7 +179,7 @@ def test_pathways_for_a_not_configured_area_give_national_routes(situation: str)
     assert "For Wales: Live Fear Free" in text
 
 
-def test_pathways_with_the_named_example_area_keep_its_labelled_contacts() -> None:
+def test_pathways_with_the_named_example_area_keep_its_labelled_contacts(tracker: Any) -> None:
     t = tracker("/ask_referral_pathway", area="example")
     t.latest_message["entities"] = [{"entity": "situation", "value": "marac_criteria"}]
     text, _ = run(ActionReferralPathway(), t)

@@ -11,17 +11,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.pathways import ActionCaseConsultation, ActionReferralPathway, ActionSetArea
 
 
-def tracker(text: str, entities: list[dict[str, Any]] | None = None, **slots: Any) -> Tracker:
-    return Tracker(
-        sender_id="t",
-        slots=slots,
-        latest_message={"text": text, "intent": {"name": "x"}, "entities": entities or []},
-        events=[],
-        paused=False,
-        followup_action=None,
-        active_loop={},
-        latest_action_name="action_listen",
-    )
+@pytest.fixture
+def tracker(make_tracker: Any) -> Any:
+    """After `text` (with these entities), with these slots set."""
+    return lambda text, entities=None, **slots: make_tracker(text, entities=entities, slots=slots)
 
 
 def run(action: Any, t: Tracker) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -30,14 +23,14 @@ def run(action: Any, t: Tracker) -> tuple[list[dict[str, Any]], list[dict[str, A
     return dispatcher.messages, events
 
 
-def test_pathway_from_text_records_only_the_situation() -> None:
+def test_pathway_from_text_records_only_the_situation(tracker: Any) -> None:
     messages, events = run(ActionReferralPathway(), tracker("she's 16 and her boyfriend hits her"))
     assert messages[0]["text"].startswith("Referral pathway for: the victim is 16 or 17.")
     [outcome] = [e["value"] for e in events if e["name"] == "journey_outcome"]
     assert outcome["journey"] == "referral_pathway" and outcome["outcome"] == "victim_16_17"
 
 
-def test_pathway_from_a_button_entity() -> None:
+def test_pathway_from_a_button_entity(tracker: Any) -> None:
     messages, _ = run(
         ActionReferralPathway(),
         tracker("/ask_referral_pathway", [{"entity": "situation", "value": "clares_law"}]),
@@ -45,7 +38,7 @@ def test_pathway_from_a_button_entity() -> None:
     assert "right to ask" in messages[0]["text"]
 
 
-def test_unclear_question_offers_every_situation_as_a_button() -> None:
+def test_unclear_question_offers_every_situation_as_a_button(tracker: Any) -> None:
     messages, events = run(ActionReferralPathway(), tracker("who do I call?"))
     assert len(messages[0]["buttons"]) == 15
     assert messages[0]["buttons"][0]["payload"] == (
@@ -54,7 +47,7 @@ def test_unclear_question_offers_every_situation_as_a_button() -> None:
     assert events == []
 
 
-def test_area_is_set_only_for_a_configured_area() -> None:
+def test_area_is_set_only_for_a_configured_area(tracker: Any) -> None:
     messages, events = run(ActionSetArea(), tracker("I work in Example Borough"))
     assert events == [{"event": "slot", "timestamp": None, "name": "area", "value": "example"}]
     assert "not real services" in messages[0]["text"]
@@ -63,7 +56,7 @@ def test_area_is_set_only_for_a_configured_area() -> None:
     assert "don't have a local directory" in messages[0]["text"]
 
 
-def test_consultation_is_counted_with_the_role_only() -> None:
+def test_consultation_is_counted_with_the_role_only(tracker: Any) -> None:
     messages, events = run(ActionCaseConsultation(), tracker("consultation", role="practitioner"))
     assert "safeandtogether@example.org" in messages[0]["text"]
     [outcome] = [e["value"] for e in events]
@@ -78,18 +71,18 @@ def test_consultation_is_counted_with_the_role_only() -> None:
         ("a pupil disclosed abuse at home", {"role": "school_dsl"}),
     ],
 )
-def test_a_dsl_is_not_told_to_tell_the_dsl(text: str, slots: dict[str, Any]) -> None:
+def test_a_dsl_is_not_told_to_tell_the_dsl(text: str, slots: dict[str, Any], tracker: Any) -> None:
     messages, _ = run(ActionReferralPathway(), tracker(text, **slots))
     assert "Tell the DSL" not in messages[0]["text"]
     assert "front door" in messages[0]["text"].lower() or "NSPCC" in messages[0]["text"]
 
 
-def test_anyone_else_is_told_to_tell_the_dsl() -> None:
+def test_anyone_else_is_told_to_tell_the_dsl(tracker: Any) -> None:
     messages, _ = run(ActionReferralPathway(), tracker("a pupil disclosed abuse at home"))
     assert "Tell the DSL straight away" in messages[0]["text"]
 
 
-def test_mentioning_the_dsl_is_not_being_the_dsl() -> None:
+def test_mentioning_the_dsl_is_not_being_the_dsl(tracker: Any) -> None:
     messages, _ = run(
         ActionReferralPathway(),
         tracker("a pupil disclosed abuse, do I pass it to someone such as the DSL?"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from support import domain_intents
+from helpers.support import domain_intents
 
 from bot.conversation import payloads
 from bot.privacy.anonymiser import Anonymised, default_anonymiser

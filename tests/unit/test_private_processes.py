@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from support import make_settings
+from helpers.support import make_settings
 
 from bot.config import PROJECT_ROOT, load_settings
 from bot.log_privacy import install, redact

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -24,53 +25,56 @@ DOMAIN: dict[str, Any] = {
 }
 
 
-def tracker(slots: dict[str, Any], text: str = "", requested: str | None = None) -> Tracker:
-    return Tracker(
-        sender_id="t",
-        slots={**slots, "requested_slot": requested},
-        latest_message={"text": text, "intent": {"name": "walkthrough_answer"}, "entities": []},
-        events=[
-            {"event": "user", "text": text},
-            *(
-                [{"event": "slot", "name": requested, "value": slots.get(requested)}]
-                if requested
-                else []
-            ),
-        ],
-        paused=False,
-        followup_action=None,
-        active_loop={"name": "safety_planning_form"},
-        latest_action_name="action_listen",
-    )
+@pytest.fixture
+def tracker(make_tracker: Any) -> Any:
+    """In the walkthrough's form, after `text`; `requested` is the step being answered."""
 
-
-def validate(slots: dict[str, Any], requested: str, text: str) -> dict[str, Any]:
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(
-        ValidateSafetyPlanningForm().run(
-            dispatcher, tracker({**slots, requested: text}, text, requested), DOMAIN
+    def build(slots: dict[str, Any], text: str = "", requested: str | None = None) -> Tracker:
+        answered = [{"event": "slot", "name": requested, "value": slots.get(requested)}]
+        return make_tracker(
+            text,
+            intent="walkthrough_answer",
+            slots={**slots, "requested_slot": requested},
+            events=[{"event": "user", "text": text}, *(answered if requested else [])],
+            active_loop="safety_planning_form",
         )
-    )
-    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+    return build
 
 
-def test_a_typed_list_fills_the_step() -> None:
+@pytest.fixture
+def validate(tracker: Any) -> Any:
+    """The form's validation of `text` as the answer to `requested`: the slots it sets."""
+
+    def run(slots: dict[str, Any], requested: str, text: str) -> dict[str, Any]:
+        dispatcher = CollectingDispatcher()
+        events = asyncio.run(
+            ValidateSafetyPlanningForm().run(
+                dispatcher, tracker({**slots, requested: text}, text, requested), DOMAIN
+            )
+        )
+        return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+    return run
+
+
+def test_a_typed_list_fills_the_step(validate: Any) -> None:
     set_ = validate({}, "sp_pattern", "controlling money, threats")
     assert set_["sp_pattern"] == ["Controlling money", "Threats or intimidation"]
 
 
-def test_stop_empties_the_required_slots_so_the_form_ends() -> None:
+def test_stop_empties_the_required_slots_so_the_form_ends(validate: Any) -> None:
     set_ = validate({"sp_pattern": ["Controlling money"]}, "sp_child_harm", "stop")
     assert set_["sp_stopped"] is True
     assert set_["requested_slot"] is None
 
 
-def test_back_asks_the_previous_step_again() -> None:
+def test_back_asks_the_previous_step_again(validate: Any) -> None:
     set_ = validate({"sp_pattern": ["Controlling money"]}, "sp_child_harm", "back")
     assert set_["sp_pattern"] is None and set_["sp_child_harm"] is None
 
 
-def test_start_resets_and_explains() -> None:
+def test_start_resets_and_explains(tracker: Any) -> None:
     dispatcher = CollectingDispatcher()
     events = ActionStartSafetyPlanning().run(dispatcher, tracker({"sp_pattern": ["x"]}), DOMAIN)
     assert "don't need names or identifying details" in dispatcher.messages[0]["text"]
@@ -78,7 +82,7 @@ def test_start_resets_and_explains() -> None:
     assert {"event": "slot", "name": "sp_pattern", "value": None, "timestamp": None} in events
 
 
-def test_finish_gives_summary_card_and_records_only_the_outcome() -> None:
+def test_finish_gives_summary_card_and_records_only_the_outcome(tracker: Any) -> None:
     slots = {
         "sp_pattern": ["Controlling money"],
         "sp_child_harm": "skipped",
@@ -111,7 +115,7 @@ def test_finish_gives_summary_card_and_records_only_the_outcome() -> None:
     assert "Controlling money" in str(kept)
 
 
-def test_the_summary_is_shown_again_and_offered_as_word_then_forgotten() -> None:
+def test_the_summary_is_shown_again_and_offered_as_word_then_forgotten(tracker: Any) -> None:
     finish = CollectingDispatcher()
     events = ActionFinishSafetyPlanning().run(finish, tracker({"sp_dash": 3}), DOMAIN)
     kept = next(e["value"] for e in events if e.get("name") == "sp_document")
@@ -134,14 +138,14 @@ def test_the_summary_is_shown_again_and_offered_as_word_then_forgotten() -> None
     assert nothing.messages[0]["text"].startswith("There's no finished summary")
 
 
-def test_finish_after_stop_keeps_nothing() -> None:
+def test_finish_after_stop_keeps_nothing(tracker: Any) -> None:
     dispatcher = CollectingDispatcher()
     events = ActionFinishSafetyPlanning().run(dispatcher, tracker({"sp_stopped": True}), DOMAIN)
     assert dispatcher.messages[0]["text"].startswith("Stopped. I haven't kept any of your answers.")
     assert not any(e.get("name") == "journey_outcome" for e in events)
 
 
-def test_survivor_question_bank_is_sourced_and_downloadable() -> None:
+def test_survivor_question_bank_is_sourced_and_downloadable(tracker: Any) -> None:
     dispatcher = CollectingDispatcher()
     ActionSurvivorQuestions().run(dispatcher, tracker({}), DOMAIN)
     text, card = dispatcher.messages

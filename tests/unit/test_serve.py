@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from support import make_settings
+from helpers.support import make_settings
 
 from bot.supervisor import main, serve_problem
 from bot.training import artefact

@@ -10,7 +10,7 @@ import httpx
 import pytest
 import redis
 from fastapi.testclient import TestClient
-from support import empty_redis, make_settings
+from helpers.support import empty_redis, make_settings
 
 from bot.gateway.app import create_app
 from bot.gateway.shared_limits import SharedRateLimiter

@@ -207,7 +207,7 @@ def test_plain_postgresql_urls_use_psycopg3() -> None:
 
 
 def test_without_log_text_any_text_left_is_cleared_at_once(tmp_path: Path) -> None:
-    from support import make_settings
+    from helpers.support import make_settings
 
     from bot.storage.retention import text_retention_days
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 
@@ -10,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from bot.gateway.app import create_app
+from bot.gateway.routes.page import TEMPLATES
 from bot.gateway.web import STATIC
 
 
@@ -25,7 +27,11 @@ def test_page_carries_the_configured_quick_exit_url_escaped(client: TestClient) 
     response = client.get("/")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
-    assert 'content="https://example.org/news?a=1&amp;b=&quot;2&quot;"' in response.text
+    # The attribute holds the address, escaped: its quote cannot close the attribute.
+    found = re.search(r'<meta name="quick-exit-url" content="([^"]*)">', response.text)
+    assert found, "the quick-exit address is not in its meta tag"
+    assert "&amp;" in found.group(1)
+    assert html.unescape(found.group(1)) == 'https://example.org/news?a=1&b="2"'
     assert response.headers["cache-control"] == "no-store"
 
 
@@ -52,7 +58,7 @@ def test_assets_are_served(client: TestClient) -> None:
 
 
 def test_page_source_has_no_inline_script_or_style() -> None:
-    page = (STATIC / "index.html").read_text()
+    page = (TEMPLATES / "index.html").read_text()
     for tag in re.findall(r"<script[^>]*>", page):
         assert "src=" in tag, tag
     assert "<style" not in page

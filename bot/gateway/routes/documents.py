@@ -22,7 +22,7 @@ from bot.documents.pdf import render_pdf
 from bot.documents.spreadsheet import render_csv
 from bot.documents.word import render_docx
 from bot.engine.rasa_client import EngineUnavailable
-from bot.gateway.services import ServicesDep
+from bot.gateway.deps import ServicesDep
 
 router = APIRouter()
 RENDERERS: dict[str, Callable[[Document], bytes]] = {

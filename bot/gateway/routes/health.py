@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from bot.gateway.auth import require_dashboard_user
+from bot.gateway.deps import DashboardUser, ServicesDep
 from bot.gateway.metrics import CONTENT_TYPE
 from bot.gateway.schemas import ComponentHealth, HealthResponse
-from bot.gateway.services import ServicesDep
 
 router = APIRouter()
 
@@ -74,7 +73,7 @@ async def health(services: ServicesDep) -> Any:
 @router.get(
     "/metrics",
     response_class=Response,
-    dependencies=[Depends(require_dashboard_user)],
+    dependencies=[DashboardUser],
     responses={401: {"description": "The dashboard's user name and password are needed."}},
     summary="Prometheus metrics: turns, latency by journey, crisis nets, fallbacks, the log.",
 )

@@ -16,13 +16,13 @@ from starlette.concurrency import run_in_threadpool
 
 from bot.dashboard import views
 from bot.dashboard.stats import REPORTS, Filters, Report, all_reports, report
-from bot.gateway.auth import require_dashboard_user
-from bot.gateway.services import ServicesDep
+from bot.gateway.deps import DashboardUser, ServicesDep
+from bot.vocabulary import NO_ROLE, ROLES
 
 ReportName = StrEnum("ReportName", {name: name for name in REPORTS})  # type: ignore[misc]
-RoleFilter = Literal["practitioner", "school_dsl", "commissioner", "not_given"]
+RoleFilter = Literal[(*ROLES, NO_ROLE)]  # type: ignore[valid-type]
 
-router = APIRouter(dependencies=[Depends(require_dashboard_user)])
+router = APIRouter(dependencies=[DashboardUser])
 
 
 class StatsResponse(BaseModel):
