@@ -38,7 +38,8 @@ async def main() -> None:
     out = []
     for q in data["questions"]:
         parse = await agent.processor.parse_message(UserMessage(q["text"]))
-        out.append({"expect": [q["expect"]], "parse": parse})
+        expect = q["expect"]
+        out.append({"expect": expect if isinstance(expect, list) else [expect], "parse": parse})
     for f in data.get("followups") or []:
         first = "faq/" + f["first_expect"].split(":", 1)[1]
         metadata = {"previous_topic": first, "previous_topic_title": titles.get(first, "")}

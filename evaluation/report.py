@@ -46,6 +46,7 @@ QUESTIONS = {
     "question_set_k": "Journey requests and the topics next to them (third set, `_k`)",
     "question_set_p": "Topics and journeys, fifth set (`_p`, every topic twice)",
     "question_set_v": "Topics and journeys, seventh set (`_v`, sixteenth session)",
+    "question_set_w": "Topics and journeys, eighth set (`_w`, twenty-second session)",
 }
 FOLLOWUPS = {
     "followups": "Follow-ups (second turn of two)",
@@ -55,6 +56,7 @@ FOLLOWUPS = {
     "followups_r": "Follow-ups, sixth set (`_r`), thirteenth session",
     "followups_v": "Follow-ups, seventh set (`_v`), sixteenth session",
     "followups_t": "Follow-ups, eighth set (`_t`), twentieth session",
+    "followups_w": "Follow-ups, ninth set (`_w`), twenty-second session",
 }
 PRIVACY = {
     "privacy": "privacy corpus",
@@ -73,6 +75,7 @@ CRISIS = {
     "crisis_set_m": "Crisis, third set (`_m`)",
     "crisis_set_p": "Crisis, fourth set (`_p`)",
     "crisis_set_s": "Crisis, fifth set (`_s`), thirteenth session",
+    "crisis_set_w": "Crisis, sixth set (`_w`), twenty-second session",
 }
 
 

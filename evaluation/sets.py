@@ -24,6 +24,7 @@ QUESTION_SETS = {
     "followup_set_r": "_r",
     "question_set_v": "_v",
     "followup_set_t": "_t",
+    "question_set_w": "_w",
 }
 FOLLOWUP_KEYS = {
     "questions": "followups",
@@ -34,6 +35,7 @@ FOLLOWUP_KEYS = {
     "followup_set_r": "followups_r",
     "question_set_v": "followups_v",
     "followup_set_t": "followups_t",
+    "question_set_w": "followups_w",
 }
 CRISIS_SETS = {
     "crisis": "",
@@ -41,6 +43,7 @@ CRISIS_SETS = {
     "crisis_set_m": "_m",
     "crisis_set_p": "_p",
     "crisis_set_s": "_s",
+    "crisis_set_w": "_w",
 }
 # Report key -> file suffix of the anonymiser's corpora.
 PRIVACY_SETS = {
@@ -57,18 +60,31 @@ PRIVACY_SETS = {
 }
 
 
+def _best(results: Any) -> str:
+    """Of the outcomes for each accepted answer: right, else asked with it offered, else
+    the first (wrong or asked without it)."""
+    results = list(results)
+    for best in ("right", "choose_right"):
+        if best in results:
+            return best
+    return results[0]
+
+
 def score_questions(items: list[dict[str, Any]], replies: list[Reply], titles) -> dict[str, Any]:
     """Answered right / wrong / asked to choose, by kind and by expected answer."""
     tally, by_topic, with_splits = Tally(), Tally(), Tally()
     short_lines = 0
     for q, reply in zip(items, replies, strict=True):
         short_lines += bool(reply.texts) and reply.texts[0] == POSSIBLE_DANGER_LINE
-        result = outcome(q["expect"], reply, titles)
-        group = "journeys" if q["expect"].startswith("journey:") else "topics"
-        tally.add(group, result, q["expect"], reply.got())
-        by_topic.add(q["expect"], result, q["expect"], reply.got())
-        lenient = outcome(q["expect"], reply, titles, splits=True)
-        with_splits.add(group, lenient, q["expect"], reply.got())
+        # An author may accept more than one answer: right when any of them is given.
+        accepted = q["expect"] if isinstance(q["expect"], list) else [q["expect"]]
+        expect = accepted[0]
+        result = _best(outcome(e, reply, titles) for e in accepted)
+        group = "journeys" if expect.startswith("journey:") else "topics"
+        tally.add(group, result, expect, reply.got())
+        by_topic.add(expect, result, expect, reply.got())
+        lenient = _best(outcome(e, reply, titles, splits=True) for e in accepted)
+        with_splits.add(group, lenient, expect, reply.got())
     return {
         "overall": tally.rates(),
         "by_kind": {g: tally.rates(c) for g, c in tally.by_group.items()},
@@ -90,9 +106,7 @@ def score_followups(items: list[dict[str, Any]], replies: list[Reply], titles) -
     misses = []
     for f, reply in zip(items, replies, strict=True):
         expects = f["followup_expect"]
-        results = [outcome(e, reply, titles) for e in expects]
-        result = "right" if "right" in results else (
-            "choose_right" if "choose_right" in results else results[0])  # fmt: skip
+        result = _best(outcome(e, reply, titles) for e in expects)
         follow[result] += 1
         if result != "right":
             misses.append({"first": f["first_expect"], "expected": expects, "got": reply.got()})

@@ -55,7 +55,7 @@ def split(name: str, raw: dict[str, Any]) -> dict[str, dict[str, Any]]:
         t, s = halves(raw["items"], lambda i: i["text"], lambda i: i["label"] + ":" + i["kind"])
         return {"tune": {"items": t}, "sealed": {"items": s}}
     if name == "questions":
-        qt, qs = halves(raw["questions"], lambda i: i["text"], lambda i: i["expect"])
+        qt, qs = halves(raw["questions"], lambda i: i["text"], lambda i: str(i["expect"]))
         ft, fs = halves(raw["followups"], lambda i: i["first"] + i["followup"], lambda i: "f")
         return {
             "tune": {"questions": qt, "followups": ft},

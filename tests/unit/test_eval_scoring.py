@@ -58,3 +58,18 @@ def test_a_follow_up_is_right_when_any_accepted_answer_is() -> None:
     got = score_followups(items, [reply("faq/nrpf"), reply("faq/nrpf")], {})
     assert got["answered_right"] == 1 and got["answered_wrong"] == 1
     assert got["misses"] == [{"first": "topic:a", "expected": ["topic:x"], "got": "topic:nrpf"}]
+
+
+def test_a_question_with_two_accepted_answers_is_right_for_either() -> None:
+    from evaluation.sets import score_questions
+
+    items = [
+        {"text": "a", "expect": ["topic:marac_what", "topic:nrpf"]},
+        {"text": "b", "expect": "topic:marac_what"},
+        {"text": "c", "expect": ["topic:marac_who", "topic:marac_what"]},
+    ]
+    asked = Reply((), ("No recourse to public funds",), "faq/nrpf", "", "", "faq", True)
+    got = score_questions(items, [reply("faq/nrpf"), reply("faq/nrpf"), asked], {})
+    assert got["overall"]["answered_right"] == 1 and got["overall"]["answered_wrong"] == 1
+    # Grouped under the first answer the author gave.
+    assert set(got["by_expect"]) == {"topic:marac_what", "topic:marac_who"}

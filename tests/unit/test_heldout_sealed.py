@@ -46,6 +46,8 @@ def test_sealed_halves_are_unchanged() -> None:
         "privacy/sealed_q.yml",
         "coach/sealed_i.yml",
         "questions/sealed_t.yml",
+        "questions/sealed_w.yml",
+        "crisis/sealed_w.yml",
     }
     for digest, name in entries:
         text = (HELDOUT / name).read_text(encoding="utf-8")
