@@ -68,6 +68,8 @@ PRIVACY = {
     "privacy_hard_kinds": "seventh corpus: addresses and the weak kinds, thirteenth session",
     "privacy_sixteenth": "eighth corpus: the weak kinds and 350 clean questions, sixteenth session",
     "privacy_schools_addresses": "ninth corpus: schools and addresses, sixteenth session",
+    "privacy_fresh_formats": "tenth corpus: structured identifiers, nineteenth session",
+    "privacy_fresh_places": "eleventh corpus: addresses, schools and references, twenty-second session",
 }
 CRISIS = {
     "crisis": "Crisis",

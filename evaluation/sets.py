@@ -57,6 +57,7 @@ PRIVACY_SETS = {
     "privacy_sixteenth": "_y",
     "privacy_schools_addresses": "_z",
     "privacy_fresh_formats": "_q",
+    "privacy_fresh_places": "_r",
 }
 
 

@@ -48,6 +48,7 @@ def test_sealed_halves_are_unchanged() -> None:
         "questions/sealed_t.yml",
         "questions/sealed_w.yml",
         "crisis/sealed_w.yml",
+        "privacy/sealed_r.yml",
     }
     for digest, name in entries:
         text = (HELDOUT / name).read_text(encoding="utf-8")
