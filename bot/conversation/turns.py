@@ -21,7 +21,12 @@ from bot.knowledge.topics import topics_by_key
 from bot.privacy.anonymiser import Anonymised, Anonymiser, name_words
 from bot.pseudonym import conversation_id
 from bot.safety.crisis import CrisisDetector
-from bot.safety.grading import SET_ASIDE, crisis_grade, model_alone_set_aside
+from bot.safety.grading import (
+    SET_ASIDE,
+    crisis_grade,
+    model_alone_doubted,
+    model_alone_set_aside,
+)
 from bot.safety.messages import POSSIBLE_DANGER_LINE
 from bot.safety.semantic_net import SemanticCrisisNet
 from bot.storage.interactions import Entry, FeedbackEntry
@@ -123,14 +128,25 @@ class ChatService:
             self._remember_names(cid, remembered.get("names") or [], clean.names)
         message = clean.text
         assessment = self.detector.assess(message)
-        meaning = None
+        meaning, probability = None, None
         if self.semantic is not None and payloads.parse(message) is None:
-            meaning = (await run_in_threadpool(self.semantic.assess, message)).grade
+            read = await run_in_threadpool(self.semantic.assess, message)
+            meaning, probability = read.grade, read.probability
         phrases = assessment.matched if assessment.is_crisis else ()
         grade, matched = crisis_grade(phrases, meaning, message)
         outgoing = CRISIS_PAYLOAD if grade == "clear" else message
+        # The model's crisis reading alone, where the meaning net reads almost no danger:
+        # answered after the short safety line (bot/safety/grading.model_alone_doubted).
+        # (A message set in the past is set aside without the line, as before.)
+        doubted = (
+            self.semantic is not None
+            and model_alone_doubted(
+                grade, matched, probability, self.semantic.thresholds.model_alone_below
+            )
+            and not model_alone_set_aside(grade, message)
+        )
         try:
-            context = self._context(remembered, grade, message)
+            context = self._context(remembered, grade, message, doubted)
             reply = await self.rasa.send(cid, outgoing, context)
         except EngineUnavailable as exc:
             logger.warning("engine unavailable: %s", exc)
@@ -142,8 +158,10 @@ class ChatService:
 
         messages = reply.messages
         self.offers.record(cid, messages)
-        if reply.turn.crisis_set_aside:  # the model read danger; set aside (all in the past)
+        if reply.turn.crisis_set_aside:  # the model read danger; set aside (past, or doubted)
             matched = (*matched, SET_ASIDE)
+            if doubted:
+                grade = "possible"
         crisis = grade == "clear" or any(m.get("text") == self.crisis_text for m in messages)
         if crisis:
             messages = [self._crisis_message(sender)] + [
@@ -181,14 +199,14 @@ class ChatService:
         return TurnResult(messages, cid, crisis, False, matched, clean.found, entry)
 
     def _context(
-        self, remembered: dict[str, Any], grade: str, message: str
+        self, remembered: dict[str, Any], grade: str, message: str, doubted: bool = False
     ) -> dict[str, Any] | None:
         """The topic answered last turn, so a follow-up is read in its context; the
         walkthrough under way, so an answer to its step is not read as a new request;
         and when the model's crisis reading alone is not to be acted on
         (bot/safety/grading.model_alone_set_aside, addons/crisis_gate.py)."""
         context: dict[str, Any] = {}
-        if model_alone_set_aside(grade, message):
+        if doubted or model_alone_set_aside(grade, message):
             context["crisis_set_aside"] = True
         previous = remembered.get("topic")
         topic = topics_by_key().get(previous) if previous and grade == "none" else None

@@ -14,6 +14,13 @@ first) or none. The model's `crisis` intent, the third net, is added by the engi
   present was tried on 2026-11-27: 6 fewer false alarms on the tuning halves and
   no danger lost there, but on the sealed halves one danger message lost its 999
   guidance for one false alarm fewer, so it was not kept.
+- The model alone is not enough for 999 first either when no phrase matched and the
+  meaning net reads almost no danger (probability below `model_alone_below` in
+  data/safety/crisis_examples.yml): the message is answered after the short safety
+  line, so 999 still comes first, in one line. On the six crisis sets' tuning halves
+  (2026-11-29) the model alone put 999 first on 15 near-misses and one danger
+  message; 11 of the near-misses read below 0.02 and the danger message read 0.2.
+  The floor is set ten times below that, not at the widest gap.
 """
 
 from __future__ import annotations
@@ -49,6 +56,14 @@ def model_alone_set_aside(grade: str, text: str) -> bool:
     (addons/crisis_gate.py): the other two nets found no clear danger and the message
     is set in the past, a record or a what-if, with nothing that may be danger now."""
     return grade != "clear" and said_not_now(text)
+
+
+def model_alone_doubted(
+    grade: str, fired: tuple[str, ...], probability: float | None, below: float
+) -> bool:
+    """Whether the model's `crisis` intent alone gets the short line instead of 999 first:
+    no phrase matched, the meaning net graded it none and read its danger below `below`."""
+    return grade == "none" and not fired and probability is not None and probability < below
 
 
 def crisis_nets(matched: tuple[str, ...], model_said_crisis: bool) -> list[str]:

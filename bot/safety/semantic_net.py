@@ -51,6 +51,9 @@ class Thresholds(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     clear_probability: float = Field(ge=0, le=1)
     possible_probability: float = Field(ge=0, le=1)
+    # Below this, the model's `crisis` intent alone gets the short line, not 999 first
+    # (bot/safety/grading.model_alone_doubted); 0 turns that off.
+    model_alone_below: float = Field(0.0, ge=0, le=1)
 
 
 class ExemplarFile(BaseModel):

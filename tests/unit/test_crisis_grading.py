@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.safety.grading import crisis_grade, model_alone_set_aside
+from bot.safety.grading import crisis_grade, model_alone_doubted, model_alone_set_aside
 from bot.safety.immediacy import said_not_now
 
 
@@ -134,3 +134,12 @@ def test_a_threat_whose_condition_comes_first_is_not_a_what_if() -> None:
     assert not said_not_now("text from him says if mum rings the police he will torch the car")
     assert not said_not_now("he rang: 'look at the house for the last time', then hung up")
     assert said_not_now("what should she do if he turns up at the school?")
+
+
+def test_the_model_alone_is_doubted_only_without_a_phrase_and_below_the_floor() -> None:
+    assert model_alone_doubted("none", (), 0.01, 0.05)
+    assert not model_alone_doubted("none", (), 0.06, 0.05)
+    assert not model_alone_doubted("none", (), 0.01, 0.0)  # 0 turns it off
+    assert not model_alone_doubted("none", (), None, 0.05)  # no meaning net running
+    assert not model_alone_doubted("possible", ("semantic_possible",), 0.3, 0.05)
+    assert not model_alone_doubted("clear", ("weapon_now",), 0.01, 0.05)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from helpers.gateway_fake import chat
 
 from bot.safety.messages import POSSIBLE_DANGER_LINE, crisis_message_text
-from bot.safety.semantic_net import SemanticAssessment
+from bot.safety.semantic_net import SemanticAssessment, Thresholds
 
 CRISIS_TEXT = crisis_message_text()
 
@@ -66,11 +66,15 @@ def test_the_short_safety_line_comes_before_the_removed_details_notice(client, f
 class _Graded:
     """A stand-in for the semantic crisis net that grades every message the same."""
 
-    def __init__(self, grade: str) -> None:
+    def __init__(self, grade: str, probability: float = 0.5) -> None:
         self.grade = grade
+        self.probability = probability
+        self.thresholds = Thresholds(
+            clear_probability=0.9, possible_probability=0.2, model_alone_below=0.05
+        )
 
     def assess(self, text: str) -> SemanticAssessment:
-        return SemanticAssessment(self.grade, 0.5)
+        return SemanticAssessment(self.grade, self.probability)
 
 
 def test_past_and_general_mentions_get_neither_999_nor_the_safety_line(client, fake) -> None:
@@ -84,6 +88,7 @@ def test_past_and_general_mentions_get_neither_999_nor_the_safety_line(client, f
 
 
 def test_a_follow_up_carries_the_topic_answered_before(client, fake) -> None:
+    client.app.state.services.chat.semantic = _Graded("none", probability=0.5)
     fake.turn = lambda text: {"intent": "faq", "responses": ["utter_faq/separation_risk"]}
     chat(client, "why is leaving dangerous")
     assert "metadata" not in fake.received[-1]
@@ -101,6 +106,7 @@ def test_a_follow_up_carries_the_topic_answered_before(client, fake) -> None:
 def test_a_message_set_in_the_past_tells_the_engine_not_to_act_on_crisis_alone(
     client, fake
 ) -> None:
+    client.app.state.services.chat.semantic = _Graded("none", probability=0.5)
     chat(client, "three years ago he poured petrol on her car, she would like therapy now")
     assert "metadata" not in fake.received[-1]  # "now": said of the present
     chat(client, "three years ago he poured petrol on her car, she would like therapy")
@@ -118,3 +124,28 @@ def test_a_crisis_reading_set_aside_is_counted_and_adds_no_line(client, fake) ->
     response = chat(client, "three years ago he hit her, any therapy?")
     texts = [m["text"] for m in response.json()]
     assert POSSIBLE_DANGER_LINE not in texts and CRISIS_TEXT not in texts
+
+
+def test_the_model_alone_where_the_meaning_reads_almost_no_danger_gets_the_short_line(
+    client, fake
+) -> None:
+    """No phrase, the meaning net reads almost nothing: the engine is told not to act on
+    its crisis reading alone, and the answer comes after the short safety line."""
+    client.app.state.services.chat.semantic = _Graded("none", probability=0.01)
+    fake.turn = lambda text: {"intent": "faq", "confidence": 0.6, "crisis_set_aside": True}
+    texts = [m["text"] for m in chat(client, "had a dream about the family").json()]
+    assert fake.received[-1]["metadata"] == {"crisis_set_aside": True}
+    assert texts[0] == POSSIBLE_DANGER_LINE and CRISIS_TEXT not in texts
+    # Set in the past as well: set aside as before, with no line.
+    texts = [m["text"] for m in chat(client, "three years ago he hit her, any therapy?").json()]
+    assert POSSIBLE_DANGER_LINE not in texts and CRISIS_TEXT not in texts
+
+
+def test_the_model_alone_keeps_999_first_where_the_meaning_reads_some_danger(client, fake) -> None:
+    client.app.state.services.chat.semantic = _Graded("none", probability=0.15)
+    chat(client, "his hands were round her neck and now she is being sick")
+    assert "metadata" not in fake.received[-1]
+    client.app.state.services.chat.semantic = _Graded("none", probability=0.01)
+    # A phrase rule matched: clear whatever the meaning net reads.
+    chat(client, "he's got a knife and he's in the kitchen")
+    assert fake.received[-1]["message"] == "/crisis"
