@@ -69,7 +69,7 @@ PRIVACY = {
     "privacy_sixteenth": "eighth corpus: the weak kinds and 350 clean questions, sixteenth session",
     "privacy_schools_addresses": "ninth corpus: schools and addresses, sixteenth session",
     "privacy_fresh_formats": "tenth corpus: structured identifiers, nineteenth session",
-    "privacy_fresh_places": "eleventh corpus: addresses, schools and references, twenty-second session",
+    "privacy_fresh_places": "eleventh corpus: addresses, schools, references (22nd session)",
 }
 CRISIS = {
     "crisis": "Crisis",

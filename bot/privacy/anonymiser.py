@@ -37,7 +37,7 @@ from functools import cache
 from typing import Any
 
 from bot.knowledge.uk_places import names_pattern, place_names
-from bot.privacy import address_extent, joins, place_model, places, structured, welsh
+from bot.privacy import address_extent, joins, place_model, places, schools, structured, welsh
 from bot.privacy.area_names import area_spans
 from bot.privacy.capitalised import CapitalisedFinder
 from bot.privacy.cue_patterns import PERSON_VERB
@@ -120,8 +120,10 @@ class Anonymiser:
         spans += places.addresses(text, lex.is_word)
         spans += [*welsh.addresses(text), *welsh.schools(text)]
         # School names give way to practice vocabulary ("Virtual School"); formats do not.
-        schools = list(places.schools(text, lex.is_word, lex.never_names, lex.acronyms_upper))
-        spans += places.outside_phrases(schools, text, self._protected(text), lex.is_word)
+        found_schools = list(
+            schools.schools(text, lex.is_word, lex.never_names, lex.acronyms_upper)
+        )
+        spans += schools.outside_phrases(found_schools, text, self._protected(text), lex.is_word)
         spans += address_extent.around(text, spans, lex.is_word)
         return spans + structured.outward_after_address(text, spans)
 

@@ -66,7 +66,9 @@ PERSON_VERB = re.compile(
     r"grabbed|shouted|screamed|left|took|takes|reported|refused|denied|admitted|lives|lived|"
     r"has been|had been|has got|has a|has an|has no|has not|hasn't|is living|was living|"
     r"is staying|was staying|is still|is now|is at|is in (?:year|yr|reception)|"
-    r"is (?:\d+|aged|only|pregnant|the (?:dad|mum|father|mother|ex|partner|perp|perpetrator|"
+    # "is only 4", not "the water bill is only in his name".
+    r"is (?:\d+|aged|only (?:\d+|a (?:baby|child|kid|toddler|teen))|pregnant"
+    r"|the (?:dad|mum|father|mother|ex|partner|perp|perpetrator|"
     r"victim|boyfriend|girlfriend|eldest|youngest|baby))|was (?:referred|seen|arrested|"
     r"charged|bailed|released|hit|hurt|assaulted|born|taken)|[a-z]{3,}ed|"
     r"and (?:her|his|their) (?:kids|children|son|daughter|baby|brother|sister|mum|dad|"

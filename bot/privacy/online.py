@@ -76,6 +76,17 @@ def handles(text: str, lexicon_is_word) -> Iterable[Span]:  # type: ignore[no-un
         handle = match.group(1).rstrip(".")
         if _looks_like_handle(handle):
             yield match.start(1), match.start(1) + len(handle), "HANDLE"
+    # Accounts in brackets after the platform: "her snap (esme.w.08)", "their snap
+    # accounts (maddiee.k and lukey_k10)"; there one dot is enough ("maddiee.k").
+    listed = (
+        rf"\b{_SOCIAL}s?(?:\s+(?:accounts?|names?|handles?|usernames?|ids?))?\s*\(([^()]{{1,80}})\)"
+    )
+    for match in re.finditer(listed, text, re.IGNORECASE):
+        for word in re.finditer(r"@?[A-Za-z0-9_][A-Za-z0-9_.]{1,29}", match.group(1)):
+            value = word.group(0).rstrip(".")
+            if _looks_like_handle(value) or re.fullmatch(r"[A-Za-z]{2,}[._][A-Za-z0-9]+", value):
+                start = match.start(1) + word.start()
+                yield start, start + len(value), "HANDLE"
 
 
 # A plate in lower case is the vehicle recogniser's, not a user name: "yx21abc", "h123abc".
