@@ -8,7 +8,9 @@ house, she wants counselling"), so 999 guidance came first where it should not.
 
 When the gateway's own nets did not find clear danger and the message puts what
 it tells in the past and says nothing of the present (`bot/safety/immediacy.py`),
-the gateway sends `crisis_set_aside` in the metadata; this component then replaces
+or its meaning net reads almost no danger in any part of a message that is not
+short (`bot/safety/grading.model_alone_doubted`: then the short safety line comes
+first), the gateway sends `crisis_set_aside` in the metadata; this component then replaces
 a `crisis` reading with the classifier's next choice, so the message is answered
 (after the short safety line when the gateway graded it possible), and records
 that it did (`crisis_gate` in the parse data, which the gateway channel reports

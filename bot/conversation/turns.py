@@ -22,6 +22,7 @@ from bot.privacy.anonymiser import Anonymised, Anonymiser, name_words
 from bot.pseudonym import conversation_id
 from bot.safety.crisis import CrisisDetector
 from bot.safety.grading import (
+    DOUBTED,
     SET_ASIDE,
     crisis_grade,
     model_alone_doubted,
@@ -135,16 +136,11 @@ class ChatService:
         phrases = assessment.matched if assessment.is_crisis else ()
         grade, matched = crisis_grade(phrases, meaning, message)
         outgoing = CRISIS_PAYLOAD if grade == "clear" else message
-        # The model's crisis reading alone, where the meaning net reads almost no danger:
-        # answered after the short safety line (bot/safety/grading.model_alone_doubted).
-        # (A message set in the past is set aside without the line, as before.)
-        doubted = (
-            self.semantic is not None
-            and model_alone_doubted(
-                grade, matched, probability, self.semantic.thresholds.model_alone_below
-            )
-            and not model_alone_set_aside(grade, message)
-        )
+        # The model's crisis reading alone, where the meaning net reads almost no danger
+        # in the message or any sentence of it: answered after the short safety line
+        # (bot/safety/grading.model_alone_doubted). A message set in the past is set
+        # aside without the line, as before.
+        doubted = await self._doubted(grade, matched, probability, message)
         try:
             context = self._context(remembered, grade, message, doubted)
             reply = await self.rasa.send(cid, outgoing, context)
@@ -161,7 +157,7 @@ class ChatService:
         if reply.turn.crisis_set_aside:  # the model read danger; set aside (past, or doubted)
             matched = (*matched, SET_ASIDE)
             if doubted:
-                grade = "possible"
+                grade, matched = "possible", (*matched, DOUBTED)
         crisis = grade == "clear" or any(m.get("text") == self.crisis_text for m in messages)
         if crisis:
             messages = [self._crisis_message(sender)] + [
@@ -197,6 +193,18 @@ class ChatService:
             text=message if self.log_text else None,
         )
         return TurnResult(messages, cid, crisis, False, matched, clean.found, entry)
+
+    async def _doubted(
+        self, grade: str, matched: tuple[str, ...], probability: float | None, message: str
+    ) -> bool:
+        net = self.semantic
+        if net is None or probability is None or model_alone_set_aside(grade, message):
+            return False
+        below = net.thresholds.model_alone_below
+        if not model_alone_doubted(grade, matched, [probability], below, message):
+            return False
+        sentences = await run_in_threadpool(net.sentence_readings, message)
+        return model_alone_doubted(grade, matched, [probability, *sentences], below, message)
 
     def _context(
         self, remembered: dict[str, Any], grade: str, message: str, doubted: bool = False

@@ -81,7 +81,7 @@ HER_PROTECTS = re.compile(
     re.IGNORECASE,
 )
 # He is named as the one who acted, in the same sentence: "he pushed her; ... bruising to her neck".
-_HE_ACTED = re.compile(
+HE_ACTED = re.compile(
     r"\b(?:he|dad|father|the father|stepdad|mr\b\.? ?\w+|her (?:ex-?)?partner|the perpetrator)"
     r"\s+(?:\w+\s+){0,2}?(?:assaulted|hit|punched|slapped|kicked|strangled|choked|pushed|shoved"
     r"|grabbed|attacked|beat|bit|headbutted|dragged|threw|stamped|smothered|raped|stabbed"
@@ -89,7 +89,7 @@ _HE_ACTED = re.compile(
     re.IGNORECASE,
 )
 # "dad says", "his account is that", "he claimed": his words, reported as his.
-_HIS_WORDS = re.compile(
+HIS_WORDS = re.compile(
     r"(?:\b(?:he|dad|father|the father|stepdad|mr\b\.? \S+|the perpetrator"
     r"|his (?:account|version|view|position|case|solicitor|barrister|representative|counsel)"
     r"|(?:dad|father|he|mr\b\.? ?\w+)['’]s (?:account|version|view|position|case|story|claim))"
@@ -102,7 +102,7 @@ _HIS_WORDS = re.compile(
     re.IGNORECASE,
 )
 # Talking about the wording itself.
-_ABOUT_WORDS = re.compile(
+ABOUT_WORDS = re.compile(
     r"\b(?:term|terms|phrase|phrases|word|words|wording|language|label|labels|labelling|jargon"
     r"|avoid|avoiding|instead of|rather than|don't (?:say|write|use)|do not (?:say|write|use)"
     r"|shouldn't (?:say|write|use)|should not (?:say|write|use|be described as)|described as"
@@ -113,27 +113,27 @@ _ABOUT_WORDS = re.compile(
     re.IGNORECASE,
 )
 # The whole sentence is about the wording: "it is not accurate to describe this as ..., as ...".
-_ABOUT_SENTENCE = re.compile(
+ABOUT_SENTENCE = re.compile(
     r"\b(?:(?:not|in)(?: |-)?(?:accurate|correct|right|appropriate|helpful) to (?:describe|say|call"
     r"|record|write|refer)|(?:misleading|wrong|unhelpful) to (?:describe|say|call|record|write"
     r"|refer))\b",
     re.IGNORECASE,
 )
 # Her own words or feelings, reported: "mum told me she felt it was her fault".
-_HER_WORDS = re.compile(
+HER_WORDS = re.compile(
     r"\b(?:she|mum|mother|ms\.? \S+|the survivor)\s+(?:\w+\s+){0,2}?(?:says?|said|told|tells|felt"
     r"|explained|explains|described|describes|disclosed|discloses|shared"
     r"|feels|believes?|believed|thinks?|thought|worries|worried|fears?|feared|blames? herself)\b",
     re.IGNORECASE,
 )
 # Who the sentence is about: blaming wording about him ("Mr X lacks insight") is fair.
-_HIM_FIRST = re.compile(
+HIM_FIRST = re.compile(
     r"^\W*(?:he|dad|father|the father|stepdad|the stepfather|mr\b\.? ?(?:[a-z]\w*|<person>)"
     r"|the perpetrator|her (?:ex-?)?partner)(?!\w)",
     re.IGNORECASE,
 )
 # "His engagement ...", "Child A's father ...": about him too, for wording that blames her.
-_HIS_SUBJECT = re.compile(
+HIS_SUBJECT = re.compile(
     r"^\W*(?:his\b|(?:child [a-z]|\w+)['’]s (?:father|dad|stepfather|stepdad|(?:ex-?)?partner)\b)",
     re.IGNORECASE,
 )
@@ -229,15 +229,15 @@ def exempt(
         r",\s+|:\s+|\s+[-–—]\s+|\s+(?:and|but|while|whereas|although|though)\s+", sentence
     )
     clause = clauses[-1]
-    if _HIS_WORDS.search(clause) or _ABOUT_WORDS.search(clause):
+    if HIS_WORDS.search(clause) or ABOUT_WORDS.search(clause):
         return True
-    if _ABOUT_SENTENCE.search(sentence):
+    if ABOUT_SENTENCE.search(sentence):
         return True
     # "dad denies it, says mum is making it up": his words after a comma.
-    if _SPEECH_VERB.match(clause) and _HIM_FIRST.match(sentence):
+    if _SPEECH_VERB.match(clause) and HIM_FIRST.match(sentence):
         return True
     # "dad told the SW it was a one-off and that he just lost his temper": still his words.
-    if re.match(r"that\b", clause, re.IGNORECASE) and any(_HIS_WORDS.search(c) for c in clauses):
+    if re.match(r"that\b", clause, re.IGNORECASE) and any(HIS_WORDS.search(c) for c in clauses):
         return True
     phrase = text[start:end]
     if phrase.lower().startswith("fail") and _NEGATION_BEFORE.search(text[:start]):
@@ -248,7 +248,7 @@ def exempt(
     if kind == "minimising" and subject(clause) == "child":
         return True  # "the school reported Child A punched a classmate out of frustration"
     if kind == "hiding_perpetrator" and (
-        _HIM_FIRST.match(clause + phrase) or BY_HIM.search(sentence)
+        HIM_FIRST.match(clause + phrase) or BY_HIM.search(sentence)
     ):
         return True  # he is named as the one who acted: "hit by Mr D ..., causing bruising"
     if kind == "hiding_perpetrator" and BY_HIM_AFTER.match(text, end):
@@ -257,16 +257,16 @@ def exempt(
         whole = re.split(r"(?<=[.!?\n])\s+", text[:start])[-1] + rest_of_sentence(
             text, end, semicolon=False
         )
-        if _HE_ACTED.search(whole):
+        if HE_ACTED.search(whole):
             return True  # "he only pushed her; the photographs show bruising to her neck"
     if kind == "minimising" and (
-        _HER_WORDS.search(clause) or _HER_FIRST.match(clause + phrase) or _CHILD_FIRST.match(clause)
+        HER_WORDS.search(clause) or _HER_FIRST.match(clause + phrase) or _CHILD_FIRST.match(clause)
     ):
         return True  # her words, or a clause about her: "Ms X said she was only trying to ..."
-    if kind == "child_as_witness" and _HIM_FIRST.match(clause + phrase):
+    if kind == "child_as_witness" and HIM_FIRST.match(clause + phrase):
         return True  # "Mr Y was waiting in the next room": about him, not the children
     if kind in _ABOUT_HER:
-        if _HER_WORDS.search(clause):
+        if HER_WORDS.search(clause):
             return True
         about = OBJECT_HER.sub(" ", clause + phrase)  # "keep her safe": her as object
         if AGENCY_FIRST.match(about) and not HER_SUBJECT.search(about):
@@ -276,15 +276,15 @@ def exempt(
             return True  # "could not stop him because he threatened to kill her"
         if kind == "blaming_her" and HER_PROTECTS.search(rest):
             return True  # "kept the children upstairs until he lost it"
-        if _HIM_FIRST.match(clause + phrase) or _HIS_SUBJECT.match(clause + phrase):
+        if HIM_FIRST.match(clause + phrase) or HIS_SUBJECT.match(clause + phrase):
             return True
         if (
-            _HIM_FIRST.match(sentence)
+            HIM_FIRST.match(sentence)
             and len(clause.split()) <= 1
             and not HER_SUBJECT.search(clause)
         ):
             return True  # "Mr Y was hostile and uncooperative": still about him
-        if not clause.strip() and _PARTICIPLE.match(phrase) and _HIM_FIRST.match(sentence):
+        if not clause.strip() and _PARTICIPLE.match(phrase) and HIM_FIRST.match(sentence):
             return True
         if _DISPUTED.search(sentence):
             return True

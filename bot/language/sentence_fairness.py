@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 
 from bot.language.context import (
-    _ABOUT_SENTENCE,
-    _ABOUT_WORDS,
-    _HE_ACTED,
-    _HER_WORDS,
-    _HIM_FIRST,
-    _HIS_SUBJECT,
-    _HIS_WORDS,
+    ABOUT_SENTENCE,
+    ABOUT_WORDS,
+    HE_ACTED,
+    HER_WORDS,
+    HIM_FIRST,
+    HIS_SUBJECT,
+    HIS_WORDS,
 )
 
 # The next sentence rejects the one before: "This is not accurate: she called police ...".
@@ -55,16 +55,16 @@ def sentence_is_fair(text: str, start: int, end: int) -> bool:
     if re.search(r"[\"“”‘’]|(?<!\w)'|'(?!\w)", sentence):
         return True
     checks = (
-        _ABOUT_WORDS,
-        _ABOUT_SENTENCE,
-        _HIS_WORDS,
-        _HER_WORDS,
-        _HE_ACTED,
+        ABOUT_WORDS,
+        ABOUT_SENTENCE,
+        HIS_WORDS,
+        HER_WORDS,
+        HE_ACTED,
         _HIS_ABUSE,
         _REJECTS,
     )
     if any(p.search(sentence) for p in checks):
         return True
-    if _HIM_FIRST.match(sentence) or _HIS_SUBJECT.match(sentence) or _NOT_AT_HOME.search(sentence):
+    if HIM_FIRST.match(sentence) or HIS_SUBJECT.match(sentence) or _NOT_AT_HOME.search(sentence):
         return True
     return bool(_REJECTED_NEXT.match(text[end:]))

@@ -82,11 +82,35 @@ def handles(text: str, lexicon_is_word) -> Iterable[Span]:  # type: ignore[no-un
         rf"\b{_SOCIAL}s?(?:\s+(?:accounts?|names?|handles?|usernames?|ids?))?\s*\(([^()]{{1,80}})\)"
     )
     for match in re.finditer(listed, text, re.IGNORECASE):
-        for word in re.finditer(r"@?[A-Za-z0-9_][A-Za-z0-9_.]{1,29}", match.group(1)):
+        inside = match.group(1)
+        # Only a list of accounts: not "(about 10.30pm)", "(see notes.docx)", "(via.messenger)".
+        if re.sub(r"@?[A-Za-z0-9_][A-Za-z0-9_.]*|\s+|,|&|\band\b|\bor\b", "", inside):
+            continue
+        found = []
+        for word in re.finditer(r"@?[A-Za-z0-9_][A-Za-z0-9_.]{1,29}", inside):
             value = word.group(0).rstrip(".")
-            if _looks_like_handle(value) or re.fullmatch(r"[A-Za-z]{2,}[._][A-Za-z0-9]+", value):
-                start = match.start(1) + word.start()
-                yield start, start + len(value), "HANDLE"
+            if value.lower() in ("and", "or"):
+                continue
+            if _TIME_OR_FILE.fullmatch(value) or not _listed_handle(value, lexicon_is_word):
+                break
+            found.append((match.start(1) + word.start(), len(value)))
+        else:
+            for start, length in found:
+                yield start, start + length, "HANDLE"
+
+
+_TIME_OR_FILE = re.compile(
+    r"\d{1,2}[.:]\d{2}(?:am|pm)?|[\w-]+\.(?:docx?|pdf|csv|xlsx?|jpe?g|png|txt)", re.I
+)
+
+
+def _listed_handle(value: str, lexicon_is_word) -> bool:  # type: ignore[no-untyped-def]
+    """In a list of accounts, a user name: as `_looks_like_handle`, or one dot between a
+    name and more ("maddiee.k"), unless both sides are words ("via.messenger")."""
+    if _looks_like_handle(value):
+        return True
+    parts = re.fullmatch(r"([A-Za-z]{2,})[._]([A-Za-z0-9]+)", value)
+    return bool(parts) and not all(lexicon_is_word(p) for p in parts.groups())
 
 
 # A plate in lower case is the vehicle recogniser's, not a user name: "yx21abc", "h123abc".

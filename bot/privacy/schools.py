@@ -100,6 +100,7 @@ def schools(
     stop_words: frozenset[str] = frozenset(),
     acronyms: frozenset[str] = frozenset(),
 ) -> Iterable[Span]:
+    last_end: int | None = None  # where the last school named here ended
     for match in re.finditer(
         rf"\b(?:{_KIND}(?:\s+(?:&|and))?\s+)*{_LAST_KIND}\b", text, re.IGNORECASE
     ):
@@ -132,11 +133,17 @@ def schools(
         saint = words[0].lower().strip(".") in ("st", "saint") or bool(lady)
         unknown = [w for w in words if not is_word(re.sub(r"['’]s?$", "", w))]
         capitalised = all(w[0].isupper() for w in words)
-        cued = re.search(
-            r"\b(?:goes to|go to|going to|attends|attending|attended|at|from|"
-            rf"started at|moved to|moving to|{_LAST_KIND}\s*(?:,|and|&))\s+$",
-            text[: name[0].start()],
-            re.I,
+        cued = (
+            re.search(
+                r"\b(?:goes to|go to|going to|attends|attending|attended|at|from|"
+                r"started at|moved to|moving to)\s+$",
+                text[: name[0].start()],
+                re.I,
+            )
+            or (  # the next in a list of schools: "Little Acorns Nursery and tiddlywinks preschool"
+                last_end is not None
+                and re.fullmatch(r"\s*(?:,|and|&)\s+", text[last_end : name[0].start()], re.I)
+            )
         )
         if not (saint or unknown or capitalised or cued):
             continue
@@ -147,6 +154,7 @@ def schools(
         # A trust's academies put the place after: "Oakwood Academy Rotherham".
         after = _AFTER_ACADEMY.match(text, match.end()) if kind.lower() == "academy" else None
         end = after.end() if after else match.end()
+        last_end = end
         yield lady.start() if lady else name[0].start(), end, "SCHOOL"
     # A school named without its kind: "year 10 at Priesthorpe", "attends Brigshaw",
     # "the girls are at Kelvinside".

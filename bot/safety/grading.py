@@ -15,9 +15,10 @@ first) or none. The model's `crisis` intent, the third net, is added by the engi
   no danger lost there, but on the sealed halves one danger message lost its 999
   guidance for one false alarm fewer, so it was not kept.
 - The model alone is not enough for 999 first either when no phrase matched and the
-  meaning net reads almost no danger (probability below `model_alone_below` in
-  data/safety/crisis_examples.yml): the message is answered after the short safety
-  line, so 999 still comes first, in one line. On the six crisis sets' tuning halves
+  meaning net reads almost no danger in the message or in any sentence of it alone
+  (below `model_alone_below` in data/safety/crisis_examples.yml), and the message is
+  not a short one: it is answered after the short safety line, so 999 still comes
+  first, in one line. On the six crisis sets' tuning halves
   (2026-11-29) the model alone put 999 first on 15 near-misses and one danger
   message; 11 of the near-misses read below 0.02 and the danger message read 0.2.
   The floor is set ten times below that, not at the widest gap.
@@ -29,6 +30,11 @@ from bot.safety.immediacy import happening_now, resolved, said_not_now
 
 # Among the nets that fired: the model read danger and the engine set it aside.
 SET_ASIDE = "model_set_aside"
+# ... because the meaning net read almost no danger in it (the short line came first).
+DOUBTED = "model_doubted"
+# A message this short is never doubted: a low meaning reading of a few words ("i dont
+# feel safe at home") says little. The near-misses the rule was chosen on have 12 or more.
+DOUBT_MIN_WORDS = 11
 
 
 def crisis_grade(
@@ -59,11 +65,20 @@ def model_alone_set_aside(grade: str, text: str) -> bool:
 
 
 def model_alone_doubted(
-    grade: str, fired: tuple[str, ...], probability: float | None, below: float
+    grade: str, fired: tuple[str, ...], readings: list[float], below: float, text: str
 ) -> bool:
     """Whether the model's `crisis` intent alone gets the short line instead of 999 first:
-    no phrase matched, the meaning net graded it none and read its danger below `below`."""
-    return grade == "none" and not fired and probability is not None and probability < below
+    no phrase matched, the meaning net graded it none and every reading of it (the whole,
+    and each sentence alone: `readings`) is below `below`. Never for a few words typed
+    in the moment ("he found me", "its happening again"): there a low reading says
+    little, and the model's word stands."""
+    return (
+        grade == "none"
+        and not fired
+        and bool(readings)
+        and max(readings) < below
+        and len(text.split()) >= DOUBT_MIN_WORDS
+    )
 
 
 def crisis_nets(matched: tuple[str, ...], model_said_crisis: bool) -> list[str]:
@@ -71,11 +86,13 @@ def crisis_nets(matched: tuple[str, ...], model_said_crisis: bool) -> list[str]:
     nets = []
     if "phrases_past" in matched:  # phrases in a past or quoted setting: the short line
         nets.append("phrases_past")
-    elif any(m and not m.startswith("semantic") and m != SET_ASIDE for m in matched):
+    elif any(m and not m.startswith("semantic") and m not in (SET_ASIDE, DOUBTED) for m in matched):
         nets.append("phrases")
     nets += [m.replace("semantic_", "meaning_") for m in matched if m.startswith("semantic_")]
     if model_said_crisis:
         nets.append("model")
     if SET_ASIDE in matched:  # the model read danger; the engine set it aside
         nets.append(SET_ASIDE)
+    if DOUBTED in matched:  # ... as doubted: the short line came first
+        nets.append(DOUBTED)
     return nets

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bot.config import PROJECT_ROOT
 from bot.knowledge.files import load_yaml_model
@@ -54,6 +54,15 @@ class Thresholds(BaseModel):
     # Below this, the model's `crisis` intent alone gets the short line, not 999 first
     # (bot/safety/grading.model_alone_doubted); 0 turns that off.
     model_alone_below: float = Field(0.0, ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Thresholds:
+        if not self.model_alone_below <= self.possible_probability <= self.clear_probability:
+            raise ValueError(
+                "thresholds must rise: model_alone_below <= possible_probability <= "
+                "clear_probability"
+            )
+        return self
 
 
 class ExemplarFile(BaseModel):
@@ -155,6 +164,16 @@ class SemanticCrisisNet:
         # Encoded apart from the whole message, so the short readings are not padded
         # to its length (about 25 ms more for a long message on two cores).
         return max(whole, float(self.probabilities(self.encoder.encode(closing)).max()))
+
+    def sentence_readings(self, text: str) -> list[float]:
+        """The danger in each sentence read alone, for a message of two sentences or more
+        (none for one): a danger told mid-message ("...he has threatened to kill her and
+        she is hiding. What should the referral include?") that the whole and the closing
+        readings blur."""
+        sentences = [s for s in _SENTENCE_END.split(text.strip()) if len(s.split()) >= 2]
+        if len(sentences) < 2:
+            return []
+        return [float(p) for p in self.probabilities(self.encoder.encode(sentences))]
 
     def grade(self, probability: float) -> Grade:
         if probability >= self.thresholds.clear_probability:

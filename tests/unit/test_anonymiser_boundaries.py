@@ -34,7 +34,7 @@ def test_a_school_name_never_runs_across_a_full_stop(anonymiser: Anonymiser) -> 
 def test_school_names_in_these_forms_go_whole(anonymiser: Anonymiser, text: str, gone: str) -> None:
     out = _out(anonymiser, text)
     assert "<SCHOOL>" in out
-    assert all(word not in out for word in gone.split() if word[0].isupper() or "school" in word)
+    assert all(word not in out for word in gone.split() if word.lower() != "the")
 
 
 @pytest.mark.parametrize(
@@ -44,7 +44,10 @@ def test_school_names_in_these_forms_go_whole(anonymiser: Anonymiser, text: str,
         "can you check the grammar in my chronology?",
         "is an academy trust covered by the Part 4 duty?",
         "the electricity bill is only in his name, is that economic abuse?",
-        "is Ask for Angela still running in pubs?",
+        "she was fine at school and enjoys college",
+        "he hates school and skips nursery pickups",
+        "he messages her on snapchat (about 10.30pm) most nights",
+        "they talk on insta (see notes.docx) and on snap (via.messenger)",
     ],
 )
 def test_these_stay_as_written(anonymiser: Anonymiser, text: str) -> None:
@@ -58,6 +61,12 @@ def test_accounts_in_brackets_after_the_platform_are_handles(anonymiser: Anonymi
         _out(anonymiser, "on snap (i.e. the app) she is fine")
         == "on snap (i.e. the app) she is fine"
     )
+
+
+def test_a_name_after_ask_for_is_still_a_name(anonymiser: Anonymiser) -> None:
+    # The "Ask for Angela" scheme is not kept as a phrase: a worker called Angela would leak.
+    out = _out(anonymiser, "when you ring the MASH ask for Angela, she takes referrals")
+    assert "Angela" not in out
 
 
 def test_is_only_and_an_age_still_reads_as_a_person(anonymiser: Anonymiser) -> None:

@@ -137,9 +137,20 @@ def test_a_threat_whose_condition_comes_first_is_not_a_what_if() -> None:
 
 
 def test_the_model_alone_is_doubted_only_without_a_phrase_and_below_the_floor() -> None:
-    assert model_alone_doubted("none", (), 0.01, 0.05)
-    assert not model_alone_doubted("none", (), 0.06, 0.05)
-    assert not model_alone_doubted("none", (), 0.01, 0.0)  # 0 turns it off
-    assert not model_alone_doubted("none", (), None, 0.05)  # no meaning net running
-    assert not model_alone_doubted("possible", ("semantic_possible",), 0.3, 0.05)
-    assert not model_alone_doubted("clear", ("weapon_now",), 0.01, 0.05)
+    text = "In March he broke my phone and I want to use that in the divorce"
+    assert model_alone_doubted("none", (), [0.01], 0.05, text)
+    assert not model_alone_doubted("none", (), [0.06], 0.05, text)
+    assert not model_alone_doubted("none", (), [0.01], 0.0, text)  # 0 turns it off
+    assert not model_alone_doubted("none", (), [], 0.05, text)  # no meaning net running
+    assert not model_alone_doubted("possible", ("semantic_possible",), [0.3], 0.05, text)
+    assert not model_alone_doubted("clear", ("weapon_now",), [0.01], 0.05, text)
+
+
+def test_danger_in_any_one_sentence_keeps_the_model() -> None:
+    text = "Writing a referral. He has threatened to kill her tonight. What goes in it?"
+    assert not model_alone_doubted("none", (), [0.001, 0.002, 0.88, 0.001], 0.02, text)
+
+
+def test_a_few_words_typed_in_the_moment_keep_the_model() -> None:
+    for text in ("he found me", "its happening again", "i dont feel safe at home"):
+        assert not model_alone_doubted("none", (), [0.001], 0.02, text), text

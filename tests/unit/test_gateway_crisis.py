@@ -76,6 +76,13 @@ class _Graded:
     def assess(self, text: str) -> SemanticAssessment:
         return SemanticAssessment(self.grade, self.probability)
 
+    def sentence_readings(self, text: str) -> list[float]:
+        # A sentence that names a threat to kill reads as danger alone.
+        sentences = [s for s in text.split(". ") if len(s.split()) >= 2]
+        if len(sentences) < 2:
+            return []
+        return [0.9 if "kill" in s else self.probability for s in sentences]
+
 
 def test_past_and_general_mentions_get_neither_999_nor_the_safety_line(client, fake) -> None:
     for message in (
@@ -133,7 +140,8 @@ def test_the_model_alone_where_the_meaning_reads_almost_no_danger_gets_the_short
     its crisis reading alone, and the answer comes after the short safety line."""
     client.app.state.services.chat.semantic = _Graded("none", probability=0.01)
     fake.turn = lambda text: {"intent": "faq", "confidence": 0.6, "crisis_set_aside": True}
-    texts = [m["text"] for m in chat(client, "had a dream about the family").json()]
+    said = "I had a bad dream about the family I work with"
+    texts = [m["text"] for m in chat(client, said).json()]
     assert fake.received[-1]["metadata"] == {"crisis_set_aside": True}
     assert texts[0] == POSSIBLE_DANGER_LINE and CRISIS_TEXT not in texts
     # Set in the past as well: set aside as before, with no line.
@@ -144,6 +152,13 @@ def test_the_model_alone_where_the_meaning_reads_almost_no_danger_gets_the_short
 def test_the_model_alone_keeps_999_first_where_the_meaning_reads_some_danger(client, fake) -> None:
     client.app.state.services.chat.semantic = _Graded("none", probability=0.15)
     chat(client, "his hands were round her neck and now she is being sick")
+    assert "metadata" not in fake.received[-1]
+    client.app.state.services.chat.semantic = _Graded("none", probability=0.001)
+    # Danger told mid-message: the whole reads nothing, its sentence alone does.
+    chat(client, "Writing a referral. He says he will kill her tonight. What goes in it?")
+    assert "metadata" not in fake.received[-1]
+    # A few words typed in the moment: a low reading says little.
+    chat(client, "its happening again")
     assert "metadata" not in fake.received[-1]
     client.app.state.services.chat.semantic = _Graded("none", probability=0.01)
     # A phrase rule matched: clear whatever the meaning net reads.
