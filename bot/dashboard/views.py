@@ -4,14 +4,12 @@ tables with bar charts drawn as inline SVG, no script."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from urllib.parse import urlencode
 
-from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
-
 from bot.dashboard.stats import ROLE_LABELS, Filters, Report
 from bot.dashboard.suppression import LESS_THAN, NOTE
+from bot.templates import template
 
 BAR_WIDTH = 320
 BAR_HEIGHT = 18
@@ -80,22 +78,12 @@ def chart(report: Report, column: int) -> Chart | None:
     return Chart(report.columns[column], BAR_WIDTH, height, bars)
 
 
-@cache
-def _template() -> Template:
-    environment = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=select_autoescape(default=True),
-        auto_reload=False,
-    )
-    return environment.get_template("dashboard.html")
-
-
 def page(reports: list[Report], filters: Filters) -> str:
     sections = [
         Section(r, chart(r, 1), f"/api/stats/{r.name}?{_query(filters, format='csv')}")
         for r in reports
     ]
-    return _template().render(
+    return template(TEMPLATES, "dashboard.html").render(
         note=NOTE,
         start=filters.start.isoformat() if filters.start else "",
         end=filters.end.isoformat() if filters.end else "",

@@ -94,13 +94,18 @@ _FRAME = re.compile(
 )
 
 
+def _sentences(text: str) -> list[str]:
+    """The message's sentences of at least two words."""
+    return [s for s in _SENTENCE_END.split(text.strip()) if len(s.split()) >= 2]
+
+
 def closing_sentences(text: str) -> list[str]:
     """The last sentence and the last two, for a message of two sentences or more
     (a sentence here has at least two words) whose earlier sentences do not frame it
     as material. Chosen on the crisis sets' tuning halves: every sentence read alone
     caught no more danger than the closing ones and raised false alarms on
     near-misses and on ordinary questions."""
-    sentences = [s for s in _SENTENCE_END.split(text.strip()) if len(s.split()) >= 2]
+    sentences = _sentences(text)
     if len(sentences) < 2 or _FRAME.search(" ".join(sentences[:-1])):
         return []
     return [sentences[-1], " ".join(sentences[-2:])]
@@ -170,7 +175,7 @@ class SemanticCrisisNet:
         (none for one): a danger told mid-message ("...he has threatened to kill her and
         she is hiding. What should the referral include?") that the whole and the closing
         readings blur."""
-        sentences = [s for s in _SENTENCE_END.split(text.strip()) if len(s.split()) >= 2]
+        sentences = _sentences(text)
         if len(sentences) < 2:
             return []
         return [float(p) for p in self.probabilities(self.encoder.encode(sentences))]
