@@ -140,9 +140,10 @@ class ChatService:
         # in the message or any sentence of it: answered after the short safety line
         # (bot/safety/grading.model_alone_doubted). A message set in the past is set
         # aside without the line, as before.
-        doubted = await self._doubted(grade, matched, probability, message)
+        past = model_alone_set_aside(grade, message)
+        doubted = not past and await self._doubted(grade, matched, probability, message)
         try:
-            context = self._context(remembered, grade, message, doubted)
+            context = self._context(remembered, grade, set_aside=past or doubted)
             reply = await self.rasa.send(cid, outgoing, context)
         except EngineUnavailable as exc:
             logger.warning("engine unavailable: %s", exc)
@@ -198,7 +199,7 @@ class ChatService:
         self, grade: str, matched: tuple[str, ...], probability: float | None, message: str
     ) -> bool:
         net = self.semantic
-        if net is None or probability is None or model_alone_set_aside(grade, message):
+        if net is None or probability is None:
             return False
         below = net.thresholds.model_alone_below
         if not model_alone_doubted(grade, matched, [probability], below, message):
@@ -207,14 +208,14 @@ class ChatService:
         return model_alone_doubted(grade, matched, [probability, *sentences], below, message)
 
     def _context(
-        self, remembered: dict[str, Any], grade: str, message: str, doubted: bool = False
+        self, remembered: dict[str, Any], grade: str, set_aside: bool
     ) -> dict[str, Any] | None:
         """The topic answered last turn, so a follow-up is read in its context; the
         walkthrough under way, so an answer to its step is not read as a new request;
         and when the model's crisis reading alone is not to be acted on
-        (bot/safety/grading.model_alone_set_aside, addons/crisis_gate.py)."""
+        (bot/safety/grading: model_alone_set_aside, model_alone_doubted; addons/crisis_gate.py)."""
         context: dict[str, Any] = {}
-        if doubted or model_alone_set_aside(grade, message):
+        if set_aside:
             context["crisis_set_aside"] = True
         previous = remembered.get("topic")
         topic = topics_by_key().get(previous) if previous and grade == "none" else None

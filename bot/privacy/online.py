@@ -76,8 +76,8 @@ def handles(text: str, lexicon_is_word) -> Iterable[Span]:  # type: ignore[no-un
         handle = match.group(1).rstrip(".")
         if _looks_like_handle(handle):
             yield match.start(1), match.start(1) + len(handle), "HANDLE"
-    # Accounts in brackets after the platform: "her snap (esme.w.08)", "their snap
-    # accounts (maddiee.k and lukey_k10)"; there one dot is enough ("maddiee.k").
+    # Accounts in brackets after the platform: "her insta (lou.b)", "both snaps
+    # (tk_88 and mimi.r)"; there one dot is enough ("mimi.r").
     listed = (
         rf"\b{_SOCIAL}s?(?:\s+(?:accounts?|names?|handles?|usernames?|ids?))?\s*\(([^()]{{1,80}})\)"
     )
@@ -106,7 +106,7 @@ _TIME_OR_FILE = re.compile(
 
 def _listed_handle(value: str, lexicon_is_word) -> bool:  # type: ignore[no-untyped-def]
     """In a list of accounts, a user name: as `_looks_like_handle`, or one dot between a
-    name and more ("maddiee.k"), unless both sides are words ("via.messenger")."""
+    name and more ("mimi.r"), unless both sides are words ("via.messenger")."""
     if _looks_like_handle(value):
         return True
     parts = re.fullmatch(r"([A-Za-z]{2,})[._]([A-Za-z0-9]+)", value)

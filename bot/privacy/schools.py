@@ -110,12 +110,12 @@ def schools(
             if not re.fullmatch(r"\s+", text[word.end() : end]) or len(name) == 4:
                 break
             if _ENDS_SENTENCE.search(word.group(0)):
-                break  # "they live on Hollins Lane. School is fine": not "Lane. School"
+                break  # "they moved to Cedar Row. Nursery was told": not "Row. Nursery"
             low = word.group(0).lower().strip(".")
             # A stop word opening a sentence is no name either: "Should nursery staff...".
             opens = not text[: word.start()].strip() or text[: word.start()].rstrip()[-1] in ".!?:"
             saints = low == "all" and name and name[0].group(0).lower() in ("saints", "souls")
-            # "Two Mile Ash School": a number word in capitals, not opening a sentence.
+            # "Three Oaks Primary": a number word in capitals, not opening a sentence.
             counted = low in _NUMBER_WORDS and word.group(0)[0].isupper() and not opens
             if not (saints or counted) and (
                 low in GENERIC or (low in stop_words and (opens or not word.group(0)[0].isupper()))
@@ -140,7 +140,7 @@ def schools(
                 text[: name[0].start()],
                 re.I,
             )
-            or (  # the next in a list of schools: "Little Acorns Nursery and tiddlywinks preschool"
+            or (  # the next in a list: "Beech Hill Infants and dandelion preschool"
                 last_end is not None
                 and re.fullmatch(r"\s*(?:,|and|&)\s+", text[last_end : name[0].start()], re.I)
             )

@@ -26,9 +26,9 @@ def test_a_school_name_never_runs_across_a_full_stop(anonymiser: Anonymiser) -> 
     [
         ("She attends Three Oaks Primary since May", "Three Oaks Primary"),
         ("the twins go to Beech Hill Infants and dandelion preschool", "dandelion preschool"),
-        ("DSL at the Riverbank Academy Trust here", "Riverbank Academy Trust"),
-        ("our group (High Moor Learning Trust) asked", "High Moor Learning Trust"),
-        ("Year 12 at Ripon Grammar, mum in refuge", "Ripon Grammar"),
+        ("the Riverbank Academy Trust policy asks us to log it", "Riverbank Academy Trust"),
+        ("High Moor Learning Trust runs her new school", "High Moor Learning Trust"),
+        ("he sits his mocks at Ripon Grammar next week", "Ripon Grammar"),
     ],
 )
 def test_school_names_in_these_forms_go_whole(anonymiser: Anonymiser, text: str, gone: str) -> None:
@@ -43,7 +43,7 @@ def test_school_names_in_these_forms_go_whole(anonymiser: Anonymiser, text: str,
         "Three schools were at the strategy meeting",
         "can you check the grammar in my chronology?",
         "is an academy trust covered by the Part 4 duty?",
-        "the electricity bill is only in his name, is that economic abuse?",
+        "the water bill is only ever paid from his wages",
         "she was fine at school and enjoys college",
         "he hates school and skips nursery pickups",
         "he messages her on snapchat (about 10.30pm) most nights",

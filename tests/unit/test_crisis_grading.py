@@ -137,7 +137,7 @@ def test_a_threat_whose_condition_comes_first_is_not_a_what_if() -> None:
 
 
 def test_the_model_alone_is_doubted_only_without_a_phrase_and_below_the_floor() -> None:
-    text = "In March he broke my phone and I want to use that in the divorce"
+    text = "Last spring he kept her bank card and she wants advice on budgeting now"
     assert model_alone_doubted("none", (), [0.01], 0.05, text)
     assert not model_alone_doubted("none", (), [0.06], 0.05, text)
     assert not model_alone_doubted("none", (), [0.01], 0.0, text)  # 0 turns it off

@@ -140,7 +140,7 @@ def test_the_model_alone_where_the_meaning_reads_almost_no_danger_gets_the_short
     its crisis reading alone, and the answer comes after the short safety line."""
     client.app.state.services.chat.semantic = _Graded("none", probability=0.01)
     fake.turn = lambda text: {"intent": "faq", "confidence": 0.6, "crisis_set_aside": True}
-    said = "I had a bad dream about the family I work with"
+    said = "We are planning the induction day for new staff at the family hub"
     texts = [m["text"] for m in chat(client, said).json()]
     assert fake.received[-1]["metadata"] == {"crisis_set_aside": True}
     assert texts[0] == POSSIBLE_DANGER_LINE and CRISIS_TEXT not in texts
@@ -151,7 +151,7 @@ def test_the_model_alone_where_the_meaning_reads_almost_no_danger_gets_the_short
 
 def test_the_model_alone_keeps_999_first_where_the_meaning_reads_some_danger(client, fake) -> None:
     client.app.state.services.chat.semantic = _Graded("none", probability=0.15)
-    chat(client, "his hands were round her neck and now she is being sick")
+    chat(client, "the toddler has gone very quiet and pale after he shook him")
     assert "metadata" not in fake.received[-1]
     client.app.state.services.chat.semantic = _Graded("none", probability=0.001)
     # Danger told mid-message: the whole reads nothing, its sentence alone does.
